@@ -1,0 +1,393 @@
+"""Generic DOM rules: take non-content subtrees out of the selectolax tree before extraction.
+
+They key on structure (tags, roles, class and id words, hidden flags, link density) and on the
+*kinds* of boilerplate phrase in `patterns`, never on one page's sentence. Every rule leaves
+alone the subtrees that hold the article: `html`, `body`, `main`, `article`, `[itemprop=articleBody]`,
+anything containing them, and any block that reads like article text (several long paragraphs
+with few links).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from . import patterns as P
+from .rules import Context, dom_rule
+from .util import is_attached, link_density, node_text, same_content
+
+PROTECTED_TAGS = frozenset({"html", "body", "main", "article", "head", "-document"})
+_PROTECTED_INSIDE = "article, main, [itemprop=articleBody]"
+_SPLIT = re.compile(r"[-_\s]+|(?<=[a-z])(?=[A-Z])")
+_PHRASE_TAGS = ("p, div, li, h1, h2, h3, h4, h5, h6, span, a, button, section, aside, strong, b, em, "
+                "figcaption, header, footer, label, small, dt, dd, td, ul, ol, form")
+_SENTENCE = re.compile(r"\w{2,}[.!?…]")
+
+
+# ---------------------------------------------------------------- helpers
+
+def _words(node) -> set[str]:
+    """Lower-case words of a node's class and id (`post-share_bar` -> post, share, bar) plus the
+    whole tokens (`post-share_bar`)."""
+    attrs = node.attributes
+    raw = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip()
+    if not raw:
+        return set()
+    out: set[str] = set()
+    for token in raw.split():
+        out.add(token.lower())
+        out.update(w.lower() for w in _SPLIT.split(token) if w)
+    return out
+
+
+def _is_protected(node) -> bool:
+    if node.tag in PROTECTED_TAGS or node.attributes.get("itemprop") == "articleBody":
+        return True
+    return node.css_first(_PROTECTED_INSIDE) is not None
+
+
+def _looks_like_content(node, text: str | None = None) -> bool:
+    """Several long paragraphs with few links: article text, whatever its class says."""
+    text = node_text(node) if text is None else text
+    if len(text) < 400 or link_density(node, text) > 0.35:
+        return False
+    long_paras = sum(1 for p in node.css("p") if len(node_text(p)) >= 150)
+    return long_paras >= 2 or (len(text) >= 1500 and link_density(node, text) < 0.15)
+
+
+def _removable(node) -> bool:
+    return not _is_protected(node) and not _looks_like_content(node)
+
+
+def _junk_rest(rest: str, linked: int) -> bool:
+    """True when what a container holds besides a junk block is junk too: nothing, links, or a few
+    labels with no sentence in them ("Facebook  X  Email")."""
+    if not rest:
+        return True
+    if linked >= 0.7 * len(rest):
+        return True
+    return len(rest) <= 60 and not _SENTENCE.search(rest)
+
+
+def expand_junk(node, text: str | None = None):
+    """Climb from a junk block to the largest container that holds nothing but that junk
+    (icons, labels, links), so a share bar or promo box goes whole."""
+    text = node_text(node) if text is None else text
+    cur = node
+    while (parent := cur.parent) is not None and not _is_protected(parent):
+        ptext = node_text(parent)
+        rest = ptext.replace(text, "", 1).strip() if text else ptext
+        linked = sum(len(node_text(a)) for a in parent.css("a")) - sum(len(node_text(a)) for a in cur.css("a"))
+        if not _junk_rest(rest, max(linked, 0)):
+            break
+        cur, text = parent, ptext
+    return cur
+
+
+def phrase_blocks(root, ctx: Context, max_len: int = 200) -> list[tuple[object, str]]:
+    """Short blocks of the tree with their text, in document order (computed once per document)."""
+    key = f"phrase_blocks:{max_len}"
+    if key not in ctx.cache:
+        blocks = []
+        for node in root.css(_PHRASE_TAGS):
+            text = node_text(node)
+            if 1 < len(text) <= max_len:
+                blocks.append((node, text))
+        ctx.cache[key] = blocks
+    return [(node, text) for node, text in ctx.cache[key] if is_attached(node)]
+
+
+def _by_words(root, words: frozenset[str], tokens: frozenset[str] = frozenset()) -> Iterator:
+    """Elements whose class/id contain one of `words` (as a word) or `tokens` (whole), if removable."""
+    for node in root.css("[class], [id]"):
+        w = _words(node)
+        if (w & words or w & tokens) and _removable(node):
+            yield node
+
+
+def _by_phrase(root, ctx: Context, pattern: re.Pattern, max_len: int = 200) -> Iterator:
+    for node, text in phrase_blocks(root, ctx, max_len):
+        if pattern.match(text):
+            yield expand_junk(node, text)
+
+
+# ---------------------------------------------------------------- rules
+
+@dom_rule("dom.non_text", silent=True)
+def non_text(root, ctx: Context) -> Iterable:
+    """Scripts, styles, templates, inline SVG, iframes and other elements that hold no reader
+    text; dropping them first also makes the tree smaller for the extractor."""
+    return root.css("script, style, noscript, template, svg, canvas, iframe, object, embed, dialog")
+
+
+_HIDDEN_WORDS = frozenset({"d-none", "hidden", "visually-hidden", "visuallyhidden", "sr-only", "screen-reader-text",
+                           "screen-reader-only", "hidden-xs", "hidden-sm", "hidden-md", "hidden-lg", "hide-mobile",
+                           "hide-desktop", "show-mobile", "show-desktop", "mobile-only", "desktop-only", "is-hidden",
+                           "u-hidden", "invisible"})
+_RESPONSIVE_HIDE = re.compile(r"^(?:d|hidden|visible|show|hide)-(?:xs|sm|md|lg|xl|xxl)(?:-(?:none|down|up|only))?$"
+                              r"|^(?:d-(?:xs|sm|md|lg|xl|xxl)-none)$")
+
+
+def _is_hidden(node) -> bool:
+    attrs = node.attributes
+    if "hidden" in attrs or (attrs.get("aria-hidden") or "").lower() == "true":
+        return True
+    style = (attrs.get("style") or "").replace(" ", "").lower()
+    if "display:none" in style or "visibility:hidden" in style:
+        return True
+    tokens = {t.lower() for t in (attrs.get("class") or "").split()}
+    return bool(tokens & _HIDDEN_WORDS) or any(_RESPONSIVE_HIDE.match(t) for t in tokens)
+
+
+@dom_rule("dom.hidden_duplicate")
+def hidden_duplicate(root, ctx: Context) -> Iterable:
+    """Elements hidden by `hidden`, `aria-hidden`, inline `display:none` or responsive-hide classes
+    (`d-none`, `d-md-none`, `visually-hidden`, `sr-only`, ...) that repeat text shown next to them
+    (a date printed long and short, a title for screen readers). Without this rule the two copies
+    run together as `February 25, 2026Feb 25, 2026`. Hidden text that repeats nothing stays."""
+    for node in root.css("[hidden], [aria-hidden], [style], [class]"):
+        if not _is_hidden(node) or _is_protected(node):
+            continue
+        text = node_text(node)
+        if not text:
+            yield node
+            continue
+        # look for the same content among the visible text around it (up to three levels up)
+        anc = node.parent
+        for _ in range(3):
+            if anc is None or anc.tag in PROTECTED_TAGS:
+                break
+            others = node_text(anc).replace(text, " ", 1).strip()
+            if others:
+                if text in others or any(same_content(text, part) for part in _pieces(anc, node)):
+                    yield node
+                break
+            anc = anc.parent
+
+
+def _pieces(anc, skip) -> list[str]:
+    """Texts of the element children and text children of `anc`, but `skip`'s, for comparison."""
+    out = []
+    child = anc.child
+    while child is not None:
+        if child.mem_id != skip.mem_id:
+            t = node_text(child) if child.tag != "-text" else (child.text_content or "").strip()
+            if t:
+                out.append(t)
+        child = child.next
+    return out
+
+
+_NAV_WORDS = frozenset({"nav", "navbar", "navigation", "menu", "menubar", "breadcrumb", "breadcrumbs",
+                        "skiplink", "skiplinks", "skip-link", "pagination", "pager", "sitenav", "topnav", "subnav"})
+_SKIP = re.compile(r"^(?:skip to|jump to) (?:main )?(?:content|navigation|main|search|footer)", re.I)
+
+
+@dom_rule("dom.navigation")
+def navigation(root, ctx: Context) -> Iterable:
+    """Navigation: `<nav>`, ARIA navigation and menus, menus and breadcrumbs by class, pagination
+    and "Skip to content" links. They list other pages; none of it is article text."""
+    for node in root.css("nav, [role=navigation], [role=menubar], [role=menu]"):
+        if not _is_protected(node):
+            yield node
+    yield from _by_words(root, _NAV_WORDS)
+    for node, text in phrase_blocks(root, ctx):
+        if node.tag == "a" and _SKIP.match(text):
+            yield node
+
+
+_CHROME_TOKENS = frozenset({"header", "footer", "site-header", "site-footer", "page-footer", "global-header",
+                            "global-footer", "masthead", "topbar", "top-bar", "sidebar", "site-sidebar", "widget-area",
+                            "footer-widgets", "mastfoot"})
+
+
+@dom_rule("dom.chrome")
+def chrome(root, ctx: Context) -> Iterable:
+    """Page chrome: site header and footer (`<header>`/`<footer>` outside the article, ARIA banner and
+    contentinfo, `site-header`, `masthead`...), side bars and `<aside>` outside the article.
+    A header that holds the page's `<h1>` is left for the extractor: it may carry the standfirst."""
+    for node in root.css("header, footer, aside, [role=banner], [role=contentinfo], [role=complementary]"):
+        if _inside_article(node) or _is_protected(node) or node.css_first("h1") is not None:
+            continue
+        if not _looks_like_content(node):
+            yield node
+    for node in root.css("[class], [id]"):
+        words = {t.lower() for t in (node.attributes.get("class") or "").split()}
+        words.add((node.attributes.get("id") or "").lower())
+        if words & _CHROME_TOKENS and not _inside_article(node) and node.css_first("h1") is None and _removable(node):
+            yield node
+
+
+def _inside_article(node) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in ("article", "main") or parent.attributes.get("itemprop") == "articleBody":
+            return True
+        parent = parent.parent
+    return False
+
+
+def _category_rule(name: str, doc: str, words: Iterable[str], phrase: re.Pattern | None,
+                   selectors: str = "", max_len: int = 200):
+    """Build a rule that removes one kind of box by class/id words, CSS selectors and phrase."""
+    wordset = frozenset(words)
+
+    def find(root, ctx: Context) -> Iterable:
+        if selectors:
+            yield from (n for n in root.css(selectors) if _removable(n))
+        yield from _by_words(root, wordset)
+        if phrase is not None:
+            yield from _by_phrase(root, ctx, phrase, max_len)
+
+    find.__doc__ = doc
+    return dom_rule(name)(find)
+
+
+cookie = _category_rule(
+    "dom.cookie",
+    """Cookie and consent banners (class/id `cookie`, `consent`, `gdpr`, `cmp`, OneTrust; text such as
+    "We use cookies" or "Accept all cookies"). They are about the site, not the story.""",
+    {"cookie", "cookies", "consent", "gdpr", "cmp", "onetrust", "cookiebar", "cookiebot", "cookie-banner",
+     "cookie-notice", "cookie-consent", "cc-window", "cc-banner"},
+    P.COOKIE, max_len=600,
+)
+
+share = _category_rule(
+    "dom.share",
+    """Share and follow bars (class/id `share`, `sharing`, `social`, AddThis, ShareThis; text such as
+    "Share this article", "You can share this story on social media:", "Follow <outlet> on Telegram").""",
+    {"share", "shares", "sharing", "sharebar", "sharetools", "social", "socials", "addthis", "sharethis",
+     "share-buttons", "social-share", "follow-us", "followus"},
+    P.SHARE, max_len=300,
+)
+
+newsletter = _category_rule(
+    "dom.newsletter",
+    """Newsletter and sign-up boxes (class/id `newsletter`, `subscribe`, `signup`, opt-in forms; text such
+    as "Sign up to our newsletter" or "Enter your email").""",
+    {"newsletter", "newsletters", "subscribe", "signup", "sign-up", "optin", "opt-in", "mailchimp", "mc4wp",
+     "mailing-list"},
+    P.NEWSLETTER, max_len=400,
+)
+
+promo = _category_rule(
+    "dom.promo",
+    """Promos and ads the page injects between paragraphs: podcast, video and app promos
+    ("Discover our latest podcast", "Download our app"), ad slots (class/id `ad`, `ads`, `advert`,
+    `promo`, `sponsored`, Outbrain, Taboola), "Advertisement" labels.""",
+    {"ad", "ads", "advert", "adverts", "advertisement", "advertising", "adslot", "ad-slot", "adsbygoogle",
+     "promo", "promos", "promotion", "sponsored", "sponsor", "dfp", "outbrain", "taboola", "podcast-promo",
+     "app-promo", "teaser-ad"},
+    P.PROMO, selectors="ins.adsbygoogle", max_len=300,
+)
+
+tags = _category_rule(
+    "dom.tags",
+    """Tag and category lists ("Tags:", "Topics:", class `tags`, `post-tags`, `cat-links`): links to
+    listing pages, not part of the story.""",
+    {"tags", "tag-list", "taglist", "tagcloud", "tag-cloud", "post-tags", "entry-tags", "article-tags",
+     "cat-links", "tag-links", "post-categories", "entry-categories", "keywords"},
+    P.TAGS, max_len=400,
+)
+
+comments = _category_rule(
+    "dom.comments",
+    """Reader comment threads and comment forms (`#comments`, `#respond`, Disqus, `.comment-list`).""",
+    {"comments", "disqus", "disqus_thread", "commentlist", "comment-list", "comments-area", "respond"},
+    None, selectors="#comments, #disqus_thread, #respond, .comments-area, .comment-list, .commentlist",
+)
+
+
+@dom_rule("dom.copyright")
+def copyright_lines(root, ctx: Context) -> Iterable:
+    """Copyright and "All rights reserved" lines: legal chrome at the foot of the page."""
+    for node, text in phrase_blocks(root, ctx, 250):
+        if P.COPYRIGHT.search(text) and not _is_protected(node):
+            yield node
+
+
+_RELATED_WORDS = frozenset({"related", "recommended", "recommendations", "readmore", "read-more", "more-stories",
+                            "trending", "popular", "most-read", "mostread", "also-read", "see-also",
+                            "you-may-like", "more-articles", "related-posts", "related-articles", "jp-relatedposts",
+                            "yarpp", "crp_related"})
+
+
+@dom_rule("dom.related")
+def related(root, ctx: Context) -> Iterable:
+    """Related-link lists: "Read more:", "READ ALSO", "See also", "You might also like",
+    "Recommended", "Related articles" with the list of links that follows, and blocks whose
+    class says `related`, `recommended`, `read-more`, `trending`... A heading of that kind
+    goes only when links follow it; a heading followed by prose is a sub-heading and stays."""
+    yield from _by_words(root, _RELATED_WORDS)
+    for node, text in phrase_blocks(root, ctx, 300):
+        m = P.READ_MORE.match(text)
+        if not m:
+            continue
+        rest = text[m.end():].strip()
+        if rest:  # "Read more: <a>Headline</a>" in one block
+            if link_density(node, text) >= 0.5 or P.LINK_MARKER.match(rest):
+                yield expand_junk(node, text)
+            continue
+        block = expand_junk(node, text)
+        following = list(_link_list_after(block))
+        if following or block is not node:
+            yield block
+            yield from following
+
+
+def _link_list_after(node) -> Iterator:
+    """The siblings right after `node` that are link lists (mostly links, or arrow-marked lines)."""
+    sib = node.next
+    while sib is not None:
+        if sib.tag == "-text" and not (sib.text_content or "").strip():
+            sib = sib.next
+            continue
+        if sib.tag in ("-text", "-comment"):
+            break
+        text = node_text(sib)
+        if text and (link_density(sib, text) >= 0.6 or P.LINK_MARKER.match(text)):
+            yield sib
+            sib = sib.next
+            continue
+        break
+
+
+@dom_rule("dom.more_from")
+def more_from(root, ctx: Context) -> Iterable:
+    """"More From <source>" / "More from <section>" teaser rails and everything after them: once a
+    page starts listing other articles it does not go back to the story. The heading's block is
+    taken with all the blocks after it when they read like teasers (links, or the site profile
+    says the rail ends its pages)."""
+    for node, text in phrase_blocks(root, ctx, 70):
+        if not P.MORE_FROM.match(text):
+            continue
+        block = node
+        while (parent := block.parent) is not None and not _is_protected(parent) \
+                and node_text(parent).startswith(text) and not _looks_like_content(parent):
+            block = parent
+        after = []
+        sib = block.next
+        while sib is not None:
+            after.append(sib)
+            sib = sib.next
+        tail_text = " ".join(node_text(s) for s in after if s.tag != "-text")
+        linked = sum(len(node_text(a)) for s in after if s.tag != "-text" for a in s.css("a"))
+        sure = ctx.profile is not None and ctx.profile.more_from_footer
+        if sure or not tail_text or linked >= 0.2 * len(tail_text):
+            yield block
+            yield from (s for s in after if s.tag != "-text")
+
+
+@dom_rule("dom.load_more")
+def load_more(root, ctx: Context) -> Iterable:
+    """"More Articles", "Load more", "Show more", "Older posts" buttons and links."""
+    for node, text in phrase_blocks(root, ctx, 40):
+        if P.LOAD_MORE.match(text) and not _is_protected(node):
+            yield expand_junk(node, text)
+
+
+#: The generic DOM rules, in the order they run.
+GENERIC_DOM_RULES = (
+    non_text, hidden_duplicate, navigation, chrome, cookie, share, newsletter, promo, more_from, related,
+    load_more, tags, comments, copyright_lines,
+)

@@ -1,0 +1,97 @@
+"""Boilerplate phrases, shared by the DOM rules and the text rules so both stages agree.
+
+Each pattern is anchored at the start of a block or line and matches the *kind* of junk
+(any outlet name, any channel, any section), not one page's sentence. They are compiled
+case-insensitive.
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.I
+
+_NETWORKS = (r"(?:telegram|twitter|x|facebook|instagram|youtube|whatsapp|vk|vkontakte|tiktok|linkedin|threads"
+             r"|google news|flipboard|bluesky|mastodon|weibo|wechat|odnoklassniki|rutube|rumble|gab|truth social)")
+
+#: Share / follow bars: "Share this article", "You can share this story on social media:",
+#: "Follow RT on Telegram", "Join us on Telegram".
+SHARE = re.compile(
+    r"^(?:share(?: this| the)? (?:article|story|post|page|video|news)\b"
+    r"|share on " + _NETWORKS + r"\b"
+    r"|share\s*(?::|$)|sharing is caring"
+    r"|you can share this (?:story|article|post|news|page) on social (?:media|networks)"
+    r"|follow (?:us|[\w.@'&’ -]{1,40}?) on " + _NETWORKS + r"\b"
+    r"|(?:join|subscribe to) (?:us|our [\w -]{0,20}channel) on " + _NETWORKS + r"\b"
+    r"|subscribe to (?:our|the) " + _NETWORKS + r" channel"
+    r"|(?:like|find) us on facebook\b)",
+    _I,
+)
+
+#: Newsletter and sign-up boxes.
+NEWSLETTER = re.compile(
+    r"^(?:(?:sign up|subscribe|register)(?: now)? (?:to|for) (?:our|the|my) [\w'’ -]{0,40}?newsletters?\b"
+    r"|(?:get|join) (?:our|the) [\w'’ -]{0,40}?newsletters?\b"
+    r"|newsletters?\s*(?:sign[- ]?up|subscription)?\s*:?$"
+    r"|(?:enter|type) your e-?mail(?: address)?\b"
+    r"|sign up (?:for free|now|today)\b"
+    r"|(?:get|receive) (?:the|our) (?:latest )?(?:news|headlines|stories) (?:delivered )?"
+    r"(?:in|to|straight to) your inbox)",
+    _I,
+)
+
+#: Podcast, video and app promos the sites inject between paragraphs.
+PROMO = re.compile(
+    r"^(?:(?:discover|listen to|check out|watch|hear|try|don'?t miss|catch up (?:on|with))"
+    r" (?:our|the) (?:latest |new |newest |daily |weekly |free )*(?:podcasts?|videos?|episodes?|shows?|apps?)\b"
+    r"|(?:download|get|install) (?:our|the) (?:free )?(?:[\w]+ )?app\b"
+    r"|listen (?:on|via) (?:spotify|apple podcasts|deezer|google podcasts|soundcloud)\b"
+    r"|(?:advertisement|sponsored(?: content)?|ad)\s*$)",
+    _I,
+)
+
+#: Headings that introduce a list of links to other articles.
+READ_MORE = re.compile(
+    r"^(?:read more|read also|also read|read next|see also|more on this(?: story| topic| subject)?"
+    r"|further reading|related(?: articles?| stories| news| posts| content| coverage| reading)?"
+    r"|recommended(?: for you| articles| stories| reading)?"
+    r"|you (?:might|may) (?:also )?(?:like|enjoy|be interested in)"
+    r"|editor'?s? picks?|most (?:read|popular|viewed|shared)|trending(?: now| stories)?"
+    r"|popular(?: now| stories| posts)?"
+    r"|more (?:stories|news|to read)|don'?t miss|latest (?:news|stories|articles))\s*(?::|$)",
+    _I,
+)
+
+#: "More From <source>" / "More from <section>": a teaser rail follows, to the end of the page.
+MORE_FROM = re.compile(r"^more from\s+\S.{0,60}$", _I)
+
+#: Pagination and "load more" buttons or links.
+LOAD_MORE = re.compile(
+    r"^(?:more articles|load more(?: articles| stories| news)?|show more|view more"
+    r"|see more(?: articles| stories| news)?"
+    r"|older posts|newer posts|next page|previous page|all news|more news)\s*[›»>→]?$",
+    _I,
+)
+
+#: Cookie and consent notices.
+COOKIE = re.compile(
+    r"^(?:we use cookies|we and our partners use cookies|this (?:web)?site uses cookies"
+    r"|(?:this|our) site uses cookies"
+    r"|by (?:continuing|using)[\w ]{0,40}(?:site|website)[^.]{0,80}cookies|(?:accept|allow|reject) (?:all )?cookies"
+    r"|cookie (?:settings|preferences|policy|consent)|manage (?:cookies|consent|preferences)"
+    r"|we value your privacy)",
+    _I,
+)
+
+#: Copyright lines.
+COPYRIGHT = re.compile(r"^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})|all rights reserved)"
+                       r"|\ball rights reserved\.?\s*$", _I)
+
+#: Tag and category lists.
+TAGS = re.compile(r"^(?:tags?|topics?|categories|category|filed under|keywords|related topics)\s*:", _I)
+
+#: Attribution list heading: "Sources used:", "Sources:", "Source list:".
+SOURCES = re.compile(r"^(?:sources?(?: used)?|source list|references)\s*:$", _I)
+
+#: Lines that start with the arrows sites put before related links.
+LINK_MARKER = re.compile(r"^\s*[⋙»►→➤▶▸➔➜⇒]")

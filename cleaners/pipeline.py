@@ -1,0 +1,185 @@
+"""The cleaning pipeline: HTML or seed-format text in, a `Document` out.
+
+HTML: parse with selectolax (lexbor) -> pick the site profile (URL host, else the page's canonical
+URL) -> read the profile's metadata -> site DOM rules -> generic DOM rules -> trafilatura on the
+pruned tree (text + metadata) -> site text rules -> generic text rules.
+Text (seed format): pick the profile (URL host, else the text's signature) -> site text rules ->
+generic text rules. Every removal is kept in `Document.trace`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborHTMLParser
+
+from . import sites
+from .document import Document, canonical_url, make_id
+from .dom_rules import GENERIC_DOM_RULES
+from .extract import block_lines, trafilatura_extract
+from .rules import Context
+from .text_rules import GENERIC_TEXT_RULES, normalize
+from .util import node_text, norm_space, parse_date
+
+RULESET_VERSION = "0.1.0"
+
+
+class CleanError(Exception):
+    """A document that cannot give a record; `kind` names why (`empty`, `no_text`, `decode`...)."""
+
+    def __init__(self, kind: str, message: str):
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.I)
+
+
+def decode_html(data: bytes | str) -> str:
+    """Bytes to text: a BOM, then `<meta charset>`, then UTF-8, then windows-1252 (never fails)."""
+    if isinstance(data, str):
+        return data
+    for bom, enc in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            return data.decode(enc, errors="replace").lstrip("\ufeff")
+    m = _META_CHARSET.search(data[:4096])
+    if m:
+        try:
+            return data.decode(m[1].decode("ascii"), errors="replace")
+        except LookupError:
+            pass
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _page_url(tree) -> str | None:
+    for css, attr in (("link[rel=canonical]", "href"), ("meta[property='og:url']", "content")):
+        node = tree.css_first(css)
+        value = (node.attributes.get(attr) or "").strip() if node is not None else ""
+        if value.startswith(("http://", "https://")):
+            return value
+    return None
+
+
+def _language(tree) -> str | None:
+    html = tree.css_first("html")
+    lang = (html.attributes.get("lang") or html.attributes.get("xml:lang") or "") if html is not None else ""
+    if not lang:
+        node = tree.css_first("meta[http-equiv='content-language'], meta[property='og:locale']")
+        lang = (node.attributes.get("content") or "") if node is not None else ""
+    code = re.split(r"[-_]", lang.strip().lower())[0]
+    return code if re.fullmatch(r"[a-z]{2,3}", code) else None
+
+
+def _iso_date(value: str | None) -> str | None:
+    if not value:
+        return None
+    value = norm_space(value).strip("[]() ")
+    if re.match(r"^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$", value):
+        return value
+    day = parse_date(value)
+    return day.isoformat() if day else None
+
+
+def _profile_meta(tree, ctx: Context) -> None:
+    """Metadata the site profile knows where to find: CSS fields, the URL, the header lines."""
+    profile = ctx.profile
+    if profile is None:
+        return
+    for field_name, css in profile.meta_css.items():
+        node = tree.css_first(css)
+        if node is None:
+            continue
+        value = (node.attributes.get("href") or "") if field_name.endswith("_url") else node_text(node)
+        if field_name == "published":
+            value = _iso_date(value)
+        ctx.set_meta(field_name, value or None)
+    if profile.url_meta and ctx.url:
+        for key, value in profile.url_meta(ctx.url).items():
+            ctx.set_meta(key, value)
+    if profile.header and tree.body is not None:
+        page_lines = [t for t in (norm_space(x) for x in tree.body.text(separator="\n").split("\n")) if t]
+        profile.header(page_lines, ctx)
+
+
+def _finish(ctx: Context, lines: list[str], *, path: str | None, fetched_at: str | None,
+            language: str | None, extracted: dict | None = None) -> Document:
+    text = "\n".join(lines)
+    if not text.strip():
+        raise CleanError("no_text", "no article text left after cleaning")
+    meta = ctx.meta
+    extracted = extracted or {}
+    profile = ctx.profile
+    url = canonical_url(ctx.url)
+    return Document(
+        id=make_id(url, text),
+        url=url,
+        path=path,
+        site=sites.host_of(url) or (profile.site if profile else None),
+        source=meta.get("source") or (profile.source if profile else None) or extracted.get("sitename"),
+        title=meta.get("title") or extracted.get("title"),
+        authors=list(meta.get("authors") or extracted.get("authors") or []),
+        published=_iso_date(meta.get("published")) or _iso_date(extracted.get("published")),
+        language=language,
+        text=text,
+        sources=list(meta.get("sources") or []),
+        original_url=meta.get("original_url") or None,
+        fetched_at=fetched_at,
+        cleaner=RULESET_VERSION,
+        trace=ctx.trace,
+    )
+
+
+def _run_text_rules(lines: list[str], ctx: Context) -> list[str]:
+    lines = normalize.apply(lines, ctx)
+    for rule in sites.SITE_TEXT_RULES + GENERIC_TEXT_RULES:
+        lines = rule.apply(lines, ctx)
+    return lines
+
+
+def clean_html(html: bytes | str, url: str | None = None, *, path: str | None = None,
+               fetched_at: str | None = None) -> Document:
+    """Clean one HTML page into a Document. `url` picks the site profile and the record id;
+    without it the page's canonical URL (or og:url) is used. Raises CleanError when the page
+    holds no article text."""
+    text = decode_html(html)
+    if not text.strip():
+        raise CleanError("empty", "the document is empty")
+    tree = LexborHTMLParser(text)
+    url = url or _page_url(tree)
+    ctx = Context(url=url, profile=sites.for_url(url))
+    language = _language(tree)
+    _profile_meta(tree, ctx)
+
+    root = tree.root
+    if root is None:
+        raise CleanError("no_text", "the page has no HTML tree")
+    for rule in sites.SITE_DOM_RULES + GENERIC_DOM_RULES:
+        rule.apply(root, ctx)
+
+    extracted = trafilatura_extract(tree.html or "", ctx.url)
+    lines = extracted["text"].split("\n")
+    if ctx.profile is not None and ctx.profile.body and tree.body is not None:
+        # a known site's body: trust its blocks when the extractor kept too little of them
+        blocks = block_lines(tree.body)
+        if sum(map(len, blocks)) * 0.6 > len(extracted["text"]):
+            lines = blocks
+    elif not extracted["text"].strip() and tree.body is not None:
+        lines = block_lines(tree.body)
+    ctx.set_meta("title", extracted["title"])
+    lines = _run_text_rules(lines, ctx)
+    return _finish(ctx, lines, path=path, fetched_at=fetched_at, language=language, extracted=extracted)
+
+
+def clean_text(text: str, url: str | None = None, *, path: str | None = None,
+               fetched_at: str | None = None) -> Document:
+    """Clean one seed-format text (one paragraph a line) into a Document. The site profile comes
+    from `url`'s host or, without a URL, from a signature in the text."""
+    if not text.strip():
+        raise CleanError("empty", "the document is empty")
+    ctx = Context(url=url, profile=sites.for_url(url) or sites.for_text(text))
+    lines = _run_text_rules(text.split("\n"), ctx)
+    return _finish(ctx, lines, path=path, fetched_at=fetched_at, language=None)

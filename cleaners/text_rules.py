@@ -1,0 +1,217 @@
+"""Generic text rules: run over the extracted lines (one paragraph a line) after extraction.
+
+They catch what survives extraction, and they are all there is for seed-format text input:
+promos, share and newsletter lines, "Read more:" link lists, "More From ..." rails, attribution
+lists (moved to the record's `sources`), tag and copyright lines, repeated titles and doubled lines.
+A line-pattern rule only takes short lines, so a paragraph that merely starts with the same words stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import patterns as P
+from .rules import Context, TextRule, text_rule
+from .util import DATE_RE, norm_space, parse_date, same_content
+
+
+@text_rule("text.normalize")
+def normalize(lines: list[str], ctx: Context) -> list[str]:
+    """Seed format: one paragraph a line. Splits on line breaks, collapses runs of spaces and
+    no-break spaces, strips each line and drops blank lines. Removes no words."""
+    out = []
+    for line in lines:
+        for part in line.splitlines():
+            part = norm_space(part)
+            if part:
+                out.append(part)
+    return out
+
+
+def line_rule(name: str, pattern: re.Pattern, max_len: int, doc: str) -> TextRule:
+    """A rule that drops every line of at most `max_len` characters that `pattern` matches."""
+    def apply(lines: list[str], ctx: Context) -> list[str]:
+        keep = []
+        for line in lines:
+            if len(line) <= max_len and pattern.match(line):
+                ctx.drop(line)
+            else:
+                keep.append(line)
+        return keep
+
+    return TextRule(name, apply, doc)
+
+
+promo = line_rule("text.promo", P.PROMO, 120, """Podcast, video and app promos on a line of their own
+    ("Discover our latest podcast", "Listen to our latest podcast", "Download our app") and
+    "Advertisement" labels: the site's own advertising, injected between paragraphs.""")
+share = line_rule("text.share", P.SHARE, 160, """Share and follow lines: "Share this article",
+    "You can share this story on social media:", "Follow <outlet> on Telegram", "Join us on Telegram".""")
+newsletter = line_rule("text.newsletter", P.NEWSLETTER, 200, """Newsletter and sign-up lines
+    ("Sign up to our daily newsletter", "Enter your email address").""")
+cookie = line_rule("text.cookie", P.COOKIE, 400, """Cookie and consent notices that reached the text.""")
+tags = line_rule("text.tags", P.TAGS, 300, """Tag and category lines ("Tags: ...", "Topics: ...").""")
+copyright_ = line_rule("text.copyright", P.COPYRIGHT, 200, """Copyright lines ("© 2026 ...",
+    "Copyright 2026 ...", "... All rights reserved.").""")
+load_more = line_rule("text.load_more", P.LOAD_MORE, 40, """"More Articles", "Load more", "Older posts":
+    the labels of buttons and pagination links.""")
+
+
+def _is_list_item(line: str) -> bool:
+    """A line that reads like one entry of a link list: arrow- or bullet-marked and short."""
+    return bool(P.LINK_MARKER.match(line)) or (len(line) <= 200 and bool(re.match(r"^[-•*·▪◦]\s+\S", line)))
+
+
+@text_rule("text.read_more")
+def read_more(lines: list[str], ctx: Context) -> list[str]:
+    """Inline related-link lists: a "Read more:" / "READ ALSO" / "See also" / "Related articles"
+    heading with the arrow- or bullet-marked lines after it, and "Read more: <headline>" lines.
+    A heading of that kind with prose after it is a sub-heading and stays, unless it ends in a
+    colon and is one of the read-more family (then the linked headline was not kept anyway)."""
+    keep: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        m = P.READ_MORE.match(line) if len(line) <= 200 else None
+        if m:
+            rest = line[m.end():].strip()
+            j = i + 1
+            while j < len(lines) and _is_list_item(lines[j]):
+                j += 1
+            bare_colon = line.rstrip().endswith(":") and re.match(r"^(?:read|see|also)\b", line, re.I)
+            if j > i + 1 or (rest and (len(line) <= 160 or P.LINK_MARKER.match(rest))) or bare_colon:
+                for dropped in lines[i:j]:
+                    ctx.drop(dropped)
+                i = j
+                continue
+        keep.append(line)
+        i += 1
+    return keep
+
+
+@text_rule("text.link_markers")
+def link_markers(lines: list[str], ctx: Context) -> list[str]:
+    """Lines that start with the arrows sites put before related links (⋙ » ► → ...), even
+    without a "Read more" heading: `⋙` always, the others when two or more come in a row."""
+    keep: list[str] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and P.LINK_MARKER.match(lines[j]) and len(lines[j]) <= 250:
+            j += 1
+        if j - i >= 2 or (j > i and lines[i].lstrip().startswith("⋙")):
+            for dropped in lines[i:j]:
+                ctx.drop(dropped)
+            i = j
+            continue
+        keep.append(lines[i])
+        i += 1
+    return keep
+
+
+_DATE_LINE = re.compile(rf"^{DATE_RE}$", re.I)
+
+
+def _teaser_tail(tail: list[str]) -> bool:
+    """True when lines after a "More from" heading read like a teaser rail: empty, repeated lines,
+    date-only lines, or a "More Articles"-style button at the end."""
+    if not tail:
+        return True
+    if len(set(tail)) < len(tail):
+        return True
+    if any(_DATE_LINE.match(t) for t in tail):
+        return True
+    return bool(P.LOAD_MORE.match(tail[-1]))
+
+
+@text_rule("text.more_from")
+def more_from(lines: list[str], ctx: Context) -> list[str]:
+    """"More From <source>" / "More from <section>" and everything after it: the teaser rail
+    that follows the story (titles, teasers, dates, "More Articles"). The cut is made when the
+    tail reads like teasers, or when the site profile says its pages end that way."""
+    sure = ctx.profile is not None and ctx.profile.more_from_footer
+    for i, line in enumerate(lines):
+        if P.MORE_FROM.match(line) and not line.endswith((".", "?", "!")) and (sure or _teaser_tail(lines[i + 1:])):
+            for dropped in lines[i:]:
+                ctx.drop(dropped)
+            return lines[:i]
+    return lines
+
+
+_OUTLET_LINE = re.compile(r"^[\w .&'’()-]{2,40}:\s+\S.{0,200}$")
+
+
+@text_rule("text.sources")
+def sources(lines: list[str], ctx: Context) -> list[str]:
+    """Attribution lists: a "Sources used:" / "Sources:" heading and the list lines after it
+    (`- Outlet: 'Headline'`). They name where the story came from; they move to the record's
+    `sources` field instead of staying in the body."""
+    for i, line in enumerate(lines):
+        if not P.SOURCES.match(line):
+            continue
+        j = i + 1
+        while j < len(lines) and (_is_list_item(lines[j]) or _OUTLET_LINE.match(lines[j])):
+            j += 1
+        if j == i + 1:
+            continue
+        items = [re.sub(r"^[-•*·▪◦]\s+", "", t).strip() for t in lines[i + 1:j]]
+        ctx.meta.setdefault("sources", []).extend(items)
+        for dropped in lines[i:j]:
+            ctx.drop(dropped)
+        return lines[:i] + lines[j:]
+    return lines
+
+
+@text_rule("text.title_repeat")
+def title_repeat(lines: list[str], ctx: Context) -> list[str]:
+    """The headline printed again at the top of the body (it is the record's `title`)."""
+    title = ctx.meta.get("title")
+    if not title:
+        return lines
+    for i, line in enumerate(lines[:3]):
+        if same_content(line, title):
+            ctx.drop(line)
+            return lines[:i] + lines[i + 1:]
+    return lines
+
+
+_DOUBLED_DATE = re.compile(rf"^({DATE_RE})\s*({DATE_RE})$", re.I)
+
+
+@text_rule("text.doubled")
+def doubled(lines: list[str], ctx: Context) -> list[str]:
+    """Self-doubled lines, where a hidden copy ran into the visible one: `February 25, 2026Feb 25, 2026`
+    (one date in two forms) or `Breaking newsBreaking news`. The line keeps one copy."""
+    out = []
+    for line in lines:
+        if len(line) <= 200:
+            m = _DOUBLED_DATE.match(line)
+            half = len(line) // 2
+            if m and parse_date(m[1]) is not None and parse_date(m[1]) == parse_date(m[2]):
+                ctx.drop(m[2])
+                line = m[1]
+            elif len(line) % 2 == 0 and half >= 3 and line[:half] == line[half:]:
+                ctx.drop(line[half:])
+                line = line[:half]
+        out.append(line)
+    return out
+
+
+@text_rule("text.adjacent_duplicates")
+def adjacent_duplicates(lines: list[str], ctx: Context) -> list[str]:
+    """A line repeated right after itself (a teaser title printed twice, a caption doubled by a
+    hidden copy): the second copy goes."""
+    out: list[str] = []
+    for line in lines:
+        if out and line == out[-1]:
+            ctx.drop(line)
+            continue
+        out.append(line)
+    return out
+
+
+#: The generic text rules, in the order they run (site text rules run between normalize and these).
+GENERIC_TEXT_RULES = (
+    more_from, load_more, read_more, link_markers, promo, share, newsletter, cookie, sources, tags,
+    copyright_, title_repeat, doubled, adjacent_duplicates,
+)
