@@ -145,32 +145,36 @@ def hidden_duplicate(root, ctx: Context) -> Iterable:
     (`d-none`, `d-md-none`, `visually-hidden`, `sr-only`, ...) that repeat text shown next to them
     (a date printed long and short, a title for screen readers). Without this rule the two copies
     run together as `February 25, 2026Feb 25, 2026`. Hidden text that repeats nothing stays."""
+    chosen: set[int] = set()  # of two hidden copies, one stays
     for node in root.css("[hidden], [aria-hidden], [style], [class]"):
         if not _is_hidden(node) or _is_protected(node):
             continue
         text = node_text(node)
         if not text:
+            chosen.add(node.mem_id)
             yield node
             continue
-        # look for the same content among the visible text around it (up to three levels up)
+        # look for the same content among the text around it (up to three levels up)
         anc = node.parent
         for _ in range(3):
             if anc is None or anc.tag in PROTECTED_TAGS:
                 break
-            others = node_text(anc).replace(text, " ", 1).strip()
-            if others:
-                if text in others or any(same_content(text, part) for part in _pieces(anc, node)):
+            pieces = _pieces(anc, chosen | {node.mem_id})
+            if pieces:
+                others = " ".join(pieces)
+                if text in others or any(same_content(text, part) for part in pieces):
+                    chosen.add(node.mem_id)
                     yield node
                 break
             anc = anc.parent
 
 
-def _pieces(anc, skip) -> list[str]:
-    """Texts of the element children and text children of `anc`, but `skip`'s, for comparison."""
+def _pieces(anc, skip: set[int]) -> list[str]:
+    """Texts of the children of `anc` (elements and text), leaving out the nodes in `skip`."""
     out = []
     child = anc.child
     while child is not None:
-        if child.mem_id != skip.mem_id:
+        if child.mem_id not in skip:
             t = node_text(child) if child.tag != "-text" else (child.text_content or "").strip()
             if t:
                 out.append(t)

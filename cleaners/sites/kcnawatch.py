@@ -18,7 +18,7 @@ from . import SiteProfile
 from ._kcna_common import END_MARKER, JUCHE_TRAILER
 
 META_LINE = re.compile(
-    r"^Date:\s*(\d{1,2}/\d{1,2}/\d{4})\s*(?:\|\s*Source:\s*(.+?))?\s*(?:\|\s*Read original version at source)?\s*$")
+    r"^Date:\s*(\d{1,2}/\d{1,2}/\d{4})\s*(?:\|\s*Source:\s*([^|]+?))?\s*(?:\|\s*Read original version at source)?\s*$")
 
 
 def header(lines: list[str], ctx: Context) -> int | None:
