@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from . import patterns as P
 from .rules import Context, dom_rule
-from .util import is_attached, link_density, node_text, same_content
+from .util import link_density, node_text, same_content
 
 PROTECTED_TAGS = frozenset({"html", "body", "main", "article", "head", "-document"})
 _PROTECTED_INSIDE = "article, main, [itemprop=articleBody]"
@@ -26,18 +27,21 @@ _SENTENCE = re.compile(r"\w{2,}[.!?…]")
 
 # ---------------------------------------------------------------- helpers
 
-def _words(node) -> set[str]:
+def _words(node) -> frozenset[str]:
     """Lower-case words of a node's class and id (`post-share_bar` -> post, share, bar) plus the
     whole tokens (`post-share_bar`)."""
     attrs = node.attributes
     raw = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip()
-    if not raw:
-        return set()
+    return _words_of(raw) if raw else frozenset()
+
+
+@lru_cache(maxsize=4096)
+def _words_of(raw: str) -> frozenset[str]:
     out: set[str] = set()
     for token in raw.split():
         out.add(token.lower())
         out.update(w.lower() for w in _SPLIT.split(token) if w)
-    return out
+    return frozenset(out)
 
 
 def _is_protected(node) -> bool:
@@ -84,24 +88,45 @@ def expand_junk(node, text: str | None = None):
     return cur
 
 
+def _cached_nodes(root, ctx: Context, key: str, selector: str, build) -> list:
+    """`build(node)` for each element matching `selector`, computed once per document; after DOM
+    rules took nodes out, the entries of detached nodes are dropped (once per change)."""
+    entry = ctx.cache.get(key)
+    if entry is None:
+        items = [item for node in root.css(selector) if (item := build(node)) is not None]
+        entry = ctx.cache[key] = [ctx.generation, items]
+    elif entry[0] != ctx.generation:
+        alive = {node.mem_id for node in root.css(selector)}
+        entry[:] = [ctx.generation, [item for item in entry[1] if item[0].mem_id in alive]]
+    return entry[1]
+
+
 def phrase_blocks(root, ctx: Context, max_len: int = 200) -> list[tuple[object, str]]:
-    """Short blocks of the tree with their text, in document order (computed once per document)."""
-    key = f"phrase_blocks:{max_len}"
-    if key not in ctx.cache:
-        blocks = []
-        for node in root.css(_PHRASE_TAGS):
-            text = node_text(node)
-            if 1 < len(text) <= max_len:
-                blocks.append((node, text))
-        ctx.cache[key] = blocks
-    return [(node, text) for node, text in ctx.cache[key] if is_attached(node)]
+    """Short blocks of the tree (at most `max_len` characters) with their text, in document order."""
+    def build(node):
+        raw = node.text(deep=True, separator=" ")
+        if len(raw) > 6 * max_len:  # far too long even with generous indentation: skip the join
+            return None
+        text = " ".join(raw.split())
+        return (node, text) if 1 < len(text) <= max_len else None
+    return _cached_nodes(root, ctx, f"phrase_blocks:{max_len}", _PHRASE_TAGS, build)
 
 
-def _by_words(root, words: frozenset[str], tokens: frozenset[str] = frozenset()) -> Iterator:
-    """Elements whose class/id contain one of `words` (as a word) or `tokens` (whole), if removable."""
-    for node in root.css("[class], [id]"):
-        w = _words(node)
-        if (w & words or w & tokens) and _removable(node):
+def classed(root, ctx: Context) -> list[tuple[object, set[str], set[str]]]:
+    """Elements with a class or id, with their words (see `_words`) and their whole class tokens
+    plus id, in document order."""
+    def build(node):
+        attrs = node.attributes
+        tokens = {t.lower() for t in (attrs.get("class") or "").split()}
+        tokens.add((attrs.get("id") or "").lower())
+        return (node, _words(node), tokens)
+    return _cached_nodes(root, ctx, "classed", "[class], [id]", build)
+
+
+def _by_words(root, ctx: Context, words: frozenset[str]) -> Iterator:
+    """Elements whose class/id contain one of `words` (as a word or a whole token), if removable."""
+    for node, w, _tokens in classed(root, ctx):
+        if not w.isdisjoint(words) and _removable(node):
             yield node
 
 
@@ -194,7 +219,7 @@ def navigation(root, ctx: Context) -> Iterable:
     for node in root.css("nav, [role=navigation], [role=menubar], [role=menu]"):
         if not _is_protected(node):
             yield node
-    yield from _by_words(root, _NAV_WORDS)
+    yield from _by_words(root, ctx, _NAV_WORDS)
     for node, text in phrase_blocks(root, ctx):
         if node.tag == "a" and _SKIP.match(text):
             yield node
@@ -215,9 +240,7 @@ def chrome(root, ctx: Context) -> Iterable:
             continue
         if not _looks_like_content(node):
             yield node
-    for node in root.css("[class], [id]"):
-        words = {t.lower() for t in (node.attributes.get("class") or "").split()}
-        words.add((node.attributes.get("id") or "").lower())
+    for node, _w, words in classed(root, ctx):
         if words & _CHROME_TOKENS and not _inside_article(node) and node.css_first("h1") is None and _removable(node):
             yield node
 
@@ -239,7 +262,7 @@ def _category_rule(name: str, doc: str, words: Iterable[str], phrase: re.Pattern
     def find(root, ctx: Context) -> Iterable:
         if selectors:
             yield from (n for n in root.css(selectors) if _removable(n))
-        yield from _by_words(root, wordset)
+        yield from _by_words(root, ctx, wordset)
         if phrase is not None:
             yield from _by_phrase(root, ctx, phrase, max_len)
 
@@ -322,7 +345,7 @@ def related(root, ctx: Context) -> Iterable:
     "Recommended", "Related articles" with the list of links that follows, and blocks whose
     class says `related`, `recommended`, `read-more`, `trending`... A heading of that kind
     goes only when links follow it; a heading followed by prose is a sub-heading and stays."""
-    yield from _by_words(root, _RELATED_WORDS)
+    yield from _by_words(root, ctx, _RELATED_WORDS)
     for node, text in phrase_blocks(root, ctx, 300):
         m = P.READ_MORE.match(text)
         if not m:

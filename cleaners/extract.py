@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 
 import trafilatura
+from trafilatura.settings import set_date_params
 
 from .util import node_text
 
@@ -27,7 +28,10 @@ BLOCK_TAGS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, dt, dd
 
 def trafilatura_extract(html: str, url: str | None) -> dict:
     """Run trafilatura on (pruned) HTML: the body text (lines) and the metadata it found."""
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, **TRAFILATURA_OPTIONS)
+    # htmldate's "extensive" search (dateparser over free text) triples the time of a page and
+    # guesses from any date in the text; the markup (meta, JSON-LD, time, URL) is what we trust
+    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True,
+                                      date_extraction_params=set_date_params(False), **TRAFILATURA_OPTIONS)
     if doc is None:
         return {"text": "", "title": None, "authors": [], "published": None, "sitename": None}
     authors = [a.strip() for a in (doc.author or "").split(";") if a.strip()]

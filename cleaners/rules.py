@@ -37,6 +37,8 @@ class Context:
     rule: str = ""
     stage: str = ""
     cache: dict[str, Any] = field(default_factory=dict, repr=False)
+    #: bumped whenever a DOM rule takes nodes out, so cached node lists know to drop detached nodes
+    generation: int = 0
 
     def drop(self, text: str) -> None:
         """Record that the running rule removed `text`."""
@@ -72,6 +74,7 @@ class DomRule:
             if not self.silent:
                 ctx.drop(node_text(node))
             node.remove()
+            ctx.generation += 1
 
 
 def _has_ancestor_in(node, ids: set[int]) -> bool:

@@ -63,9 +63,15 @@ def same_content(a: str, b: str) -> bool:
     return da is not None and da == parse_date(b)
 
 
+_ZW_TABLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+
+
 def node_text(node) -> str:
-    """The visible text of a selectolax node, white space collapsed."""
-    return norm_space(node.text(deep=True, separator=" "))
+    """The visible text of a selectolax node, all white space (newlines too) collapsed to one space."""
+    raw = node.text(deep=True, separator=" ")
+    if "\u200b" in raw or "\u200c" in raw or "\u200d" in raw or "\u2060" in raw or "\ufeff" in raw:
+        raw = raw.translate(_ZW_TABLE)
+    return " ".join(raw.split())
 
 
 def link_density(node, text: str | None = None) -> float:
