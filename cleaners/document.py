@@ -12,7 +12,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from importlib import resources
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import urlsplit, urlunsplit
 
 __all__ = [
     "RECORD_FIELDS",
@@ -46,11 +46,10 @@ def canonical_url(url: str | None) -> str | None:
     netloc = host + (f":{port}" if port else "")
     if parts.username:
         netloc = f"{parts.username}@{netloc}"
-    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-                       if not _TRACKING.match(k)], doseq=True)
-    # keep an un-parsable query (e.g. kcna's or rodong's base64 ids) exactly as it was
-    if parts.query and not parse_qsl(parts.query, keep_blank_values=True):
-        query = parts.query
+    # drop tracking parameters but keep the rest of the query exactly as written (kcna.kp and
+    # rodong.rep.kp ids are base64 with `=` padding that re-encoding would mangle)
+    kept = [piece for piece in parts.query.split("&") if piece and not _TRACKING.match(piece.split("=", 1)[0])]
+    query = "&".join(kept)
     return urlunsplit((scheme, netloc, parts.path or "/", query, ""))
 
 
