@@ -2,6 +2,7 @@
 
     cleanwire clean FILE... [-o OUT.jsonl]     clean local pages and texts into JSON Lines records
     cleanwire explain FILE [--url URL]         show the clean text and every piece each rule removed
+    cleanwire rules [--long]                   list the rules in the order they run
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import tempfile
 import time
@@ -158,6 +160,22 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_rules(args: argparse.Namespace) -> int:
+    from . import sites
+    from .pipeline import all_rules
+    for rule in all_rules():
+        doc = " ".join(rule.doc.split())
+        if not args.long:
+            doc = re.split(r"(?<=[a-z)`'])\. (?=[A-Z])", doc)[0].rstrip(".") + "."
+        print(f"{rule.name:<25} {doc}")
+        if rule.name == "dom.copyright":
+            print(f"{'(extraction)':<25} trafilatura takes the main content of the pruned tree, with its metadata.")
+    print("\nsite profiles (by URL host, or by a text signature when there is no URL):")
+    for profile in sites.PROFILES:
+        print(f"  {profile.name:<12} {', '.join(profile.hosts)}")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cleanwire",
@@ -166,6 +184,7 @@ def build_parser() -> argparse.ArgumentParser:
                "  cleanwire clean dump/*.html -o output/articles.jsonl\n"
                "  cleanwire clean 003_e1e51eff958a3934.txt            # seed-format text, record to stdout\n"
                "  cleanwire explain page.html --url https://kcnawatch.org/newstream/1-2/slug/\n"
+               "  cleanwire rules                                    # what each rule removes\n"
                "Run 'cleanwire COMMAND --help' for the options of a command.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -200,6 +219,11 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("--width", type=int, default=160,
                          help="cut removed pieces to this many characters (0: whole; default 160)")
     explain.set_defaults(func=_cmd_explain)
+
+    rules = sub.add_parser("rules", help="list the cleaning rules in the order they run, and the site profiles",
+                           description="List every cleaning rule, in the order they run, with what it removes.")
+    rules.add_argument("--long", action="store_true", help="print each rule's whole description")
+    rules.set_defaults(func=_cmd_rules)
     return parser
 
 

@@ -133,6 +133,12 @@ def _finish(ctx: Context, lines: list[str], *, path: str | None, fetched_at: str
     )
 
 
+def all_rules() -> list:
+    """Every rule in the order it runs: site DOM rules, generic DOM rules, (extraction), line
+    normalisation, site text rules, generic text rules."""
+    return [*sites.SITE_DOM_RULES, *GENERIC_DOM_RULES, normalize, *sites.SITE_TEXT_RULES, *GENERIC_TEXT_RULES]
+
+
 def _run_text_rules(lines: list[str], ctx: Context) -> list[str]:
     lines = normalize.apply(lines, ctx)
     for rule in sites.SITE_TEXT_RULES + GENERIC_TEXT_RULES:

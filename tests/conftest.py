@@ -31,3 +31,19 @@ def seeds_dir() -> Path:
     if not (SEEDS / "expected").is_dir():
         pytest.skip(f"real seed documents not available at {SEEDS}")
     return SEEDS
+
+
+@pytest.fixture(autouse=True)
+def _every_record_is_validated(monkeypatch):
+    """Every Document a test makes in this process is checked against the shipped JSON Schema
+    (records made by the CLI in a subprocess are validated by the tests that read them)."""
+    import cleaners.pipeline as pipeline
+
+    finish = pipeline._finish
+
+    def checked(*args, **kwargs):
+        doc = finish(*args, **kwargs)
+        assert_valid_record(doc.to_record())
+        return doc
+
+    monkeypatch.setattr(pipeline, "_finish", checked)

@@ -111,3 +111,14 @@ def test_help_teaches_with_examples_and_exit_codes():
     assert top.returncode == 0 and "cleanwire clean" in top.stdout and "explain" in top.stdout
     sub = run_cli("clean", "--help")
     assert "Exit status" in sub.stdout and "--errors" in sub.stdout
+
+
+def test_rules_lists_every_rule_in_order_with_what_it_removes():
+    from cleaners.pipeline import all_rules
+
+    run = run_cli("rules")
+    assert run.returncode == 0
+    names = [line.split()[0] for line in run.stdout.splitlines() if line[:1].isalpha() and "." in line.split()[0]]
+    assert names == [rule.name for rule in all_rules()]
+    assert all(rule.doc for rule in all_rules())
+    assert "kcnawatch.org" in run.stdout
