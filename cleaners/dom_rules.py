@@ -45,9 +45,17 @@ def _words_of(raw: str) -> frozenset[str]:
 
 
 def _is_protected(node) -> bool:
-    if node.tag in PROTECTED_TAGS or node.attributes.get("itemprop") == "articleBody":
+    if node.tag in PROTECTED_TAGS and not _is_comment(node) or node.attributes.get("itemprop") == "articleBody":
         return True
-    return node.css_first(_PROTECTED_INSIDE) is not None
+    inner = node.css_first(_PROTECTED_INSIDE)
+    if inner is None:
+        return False
+    # WordPress marks each reader comment up as an <article>: those do not protect their thread
+    return not _is_comment(inner) or any(not _is_comment(n) for n in node.css(_PROTECTED_INSIDE))
+
+
+def _is_comment(node) -> bool:
+    return node.tag == "article" and any("comment" in w for w in _words(node))
 
 
 def _looks_like_content(node, text: str | None = None) -> bool:

@@ -4,6 +4,7 @@ block-text reader used when trafilatura keeps too little of a site's known artic
 from __future__ import annotations
 
 import logging
+import re
 
 import trafilatura
 from trafilatura.settings import set_date_params
@@ -58,3 +59,35 @@ def block_lines(node) -> list[str]:
         if text:
             lines.append(text)
     return lines
+
+
+# class/id words that mark a lead paragraph printed under the headline
+LEAD_WORDS = frozenset({"standfirst", "lede", "lead", "dek", "deck", "intro", "subtitle", "subheadline", "sub-headline",
+                        "sapo", "chapo", "excerpt", "summary", "abstract", "strapline"})
+_LEAD_SPLIT = re.compile(r"[-_\s]+")
+
+
+def lead_paragraph(root, body_text: str) -> str | None:
+    """The standfirst printed under the headline (`<p class="standfirst">`, `.article-lede`, ...)
+    when the extractor left it out: extractors often take only the body container and lose it,
+    yet it is the article's first paragraph. Looked for only right after the page's first `<h1>`
+    (its next siblings, then those of its parent), so teasers elsewhere never qualify."""
+    h1 = root.css_first("h1")
+    if h1 is None:
+        return None
+    flat = " ".join(body_text.split())
+    for start in (h1, h1.parent):
+        node, seen = (start.next if start is not None else None), 0
+        while node is not None and seen < 4:
+            if node.tag not in ("-text", "-comment"):
+                seen += 1
+                names = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".lower()
+                words = {w for token in names.split() for w in (token, *_LEAD_SPLIT.split(token)) if w}
+                if words & LEAD_WORDS and node.tag in ("p", "div", "h2", "h3", "span"):
+                    text = node_text(node)
+                    linked = sum(len(node_text(a)) for a in node.css("a"))
+                    if (40 <= len(text) <= 600 and len(text.split()) >= 6 and re.search(r"[.!?…\"”’)]$", text)
+                            and linked <= 0.2 * len(text) and text not in flat):
+                        return text
+            node = node.next
+    return None

@@ -16,7 +16,7 @@ from selectolax.lexbor import LexborHTMLParser
 from . import sites
 from .document import Document, canonical_url, make_id
 from .dom_rules import GENERIC_DOM_RULES
-from .extract import block_lines, trafilatura_extract
+from .extract import block_lines, lead_paragraph, trafilatura_extract
 from .rules import Context
 from .text_rules import GENERIC_TEXT_RULES, normalize
 from .util import node_text, norm_space, parse_date
@@ -175,6 +175,8 @@ def clean_html(html: bytes | str, url: str | None = None, *, path: str | None = 
             lines = blocks
     elif not extracted["text"].strip() and tree.body is not None:
         lines = block_lines(tree.body)
+    if lead := lead_paragraph(root, "\n".join(lines)):
+        lines = [lead, *lines]
     ctx.set_meta("title", extracted["title"])
     lines = _run_text_rules(lines, ctx)
     return _finish(ctx, lines, path=path, fetched_at=fetched_at, language=language, extracted=extracted)

@@ -24,8 +24,12 @@ META_LINE = re.compile(
 def header(lines: list[str], ctx: Context) -> int | None:
     """Read the page header: the meta line gives `published` (dd/mm/yyyy) and `source`; the line
     above it (skipping the badge and the doubled page date) is the title. Returns how many leading
-    lines form the header, or None when there is no meta line."""
+    lines form the header, or None when there is no meta line. In a page the link text of the meta
+    line is a text node of its own, so a line ending in `|` is read together with the next one."""
     for i, line in enumerate(lines):
+        used = 1
+        if line.endswith("|") and i + 1 < len(lines):
+            line, used = f"{line} {lines[i + 1]}", 2
         m = META_LINE.match(line)
         if not m:
             continue
@@ -37,7 +41,7 @@ def header(lines: list[str], ctx: Context) -> int | None:
             if not is_badge and not re.match(r"^[\w ,./-]*\d{4}$", prev):
                 ctx.set_meta("title", prev)
                 break
-        return i + 1
+        return i + used
     return None
 
 
