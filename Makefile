@@ -25,7 +25,7 @@ demo: $(STAMP)
 	@mkdir -p output
 	$(BIN)/cleanwire clean crawler/demo/site/*.html -o output/demo.jsonl
 	@$(BIN)/python -c "import json; \
-	[print(f\"  {r['id']}  {r['site'] or '-':<16} {(r['title'] or '(no title)')[:60]:<60} {len(r['text']):>6} chars\") \
+	[print(f\"  {r['id']}  {r['site'] or '-':<24} {(r['title'] or '(no title)')[:60]:<60} {len(r['text']):>6} chars\") \
 	 for r in map(json.loads, open('output/demo.jsonl', encoding='utf-8'))]"
 
 bench: $(STAMP)
