@@ -138,10 +138,40 @@ def _by_words(root, ctx: Context, words: frozenset[str]) -> Iterator:
             yield node
 
 
-def _by_phrase(root, ctx: Context, pattern: re.Pattern, max_len: int = 200) -> Iterator:
+def _by_phrase(root, ctx: Context, pattern: re.Pattern, max_len: int = 200, prose_guard: bool = False) -> Iterator:
+    """Blocks that start with one of `pattern`'s phrases, grown to their junk-only container, with
+    the link or icon rows right after them. With `prose_guard`, a long sentence that only opens
+    with such words ("Follow the harbour master on Twitter for a week and ...") stays."""
     for node, text in phrase_blocks(root, ctx, max_len):
-        if pattern.match(text):
-            yield expand_junk(node, text)
+        m = pattern.match(text)
+        if not m or (prose_guard and P.continues_as_prose(text, m.end())):
+            continue
+        block = expand_junk(node, text)
+        yield block
+        yield from _junk_rows_after(block)
+
+
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def _junk_rows_after(node, limit: int = 3) -> Iterator:
+    """Up to `limit` sibling elements right after `node` that hold no reader text: icon rows (no
+    text) and rows of links (a share heading's "Facebook VKontakte Telegram")."""
+    sib, taken = node.next, 0
+    while sib is not None and taken < limit:
+        if sib.tag in ("-text", "-comment"):
+            if (sib.text_content or "").strip():
+                return
+            sib = sib.next
+            continue
+        if sib.tag in _HEADINGS or sib.tag in ("figure", "img", "picture", "table", "blockquote") or _is_protected(sib):
+            return
+        text = node_text(sib)
+        if text and sum(len(node_text(a)) for a in sib.css("a")) < 0.7 * len(text):
+            return
+        yield sib
+        taken += 1
+        sib = sib.next
 
 
 # ---------------------------------------------------------------- rules
@@ -190,12 +220,13 @@ def hidden_duplicate(root, ctx: Context) -> Iterable:
         # look for the same content among the text around it (up to three levels up)
         anc = node.parent
         for _ in range(3):
-            if anc is None or anc.tag in PROTECTED_TAGS:
+            if anc is None or anc.tag in ("html", "body", "-document"):
                 break
             pieces = _pieces(anc, chosen | {node.mem_id})
             if pieces:
-                others = " ".join(pieces)
-                if text in others or any(same_content(text, part) for part in pieces):
+                # inside the article itself only a whole sibling counts as the visible copy
+                whole = anc.tag in PROTECTED_TAGS
+                if (not whole and text in " ".join(pieces)) or any(same_content(text, part) for part in pieces):
                     chosen.add(node.mem_id)
                     yield node
                 break
@@ -263,7 +294,7 @@ def _inside_article(node) -> bool:
 
 
 def _category_rule(name: str, doc: str, words: Iterable[str], phrase: re.Pattern | None,
-                   selectors: str = "", max_len: int = 200):
+                   selectors: str = "", max_len: int = 200, prose_guard: bool = False, extra=None):
     """Build a rule that removes one kind of box by class/id words, CSS selectors and phrase."""
     wordset = frozenset(words)
 
@@ -272,7 +303,9 @@ def _category_rule(name: str, doc: str, words: Iterable[str], phrase: re.Pattern
             yield from (n for n in root.css(selectors) if _removable(n))
         yield from _by_words(root, ctx, wordset)
         if phrase is not None:
-            yield from _by_phrase(root, ctx, phrase, max_len)
+            yield from _by_phrase(root, ctx, phrase, max_len, prose_guard)
+        if extra is not None:
+            yield from extra(root, ctx)
 
     find.__doc__ = doc
     return dom_rule(name)(find)
@@ -293,16 +326,34 @@ share = _category_rule(
     "Share this article", "You can share this story on social media:", "Follow <outlet> on Telegram").""",
     {"share", "shares", "sharing", "sharebar", "sharetools", "social", "socials", "addthis", "sharethis",
      "share-buttons", "social-share", "follow-us", "followus"},
-    P.SHARE, max_len=300,
+    P.SHARE, max_len=300, prose_guard=True,
 )
+
+def _email_boxes(root, ctx: Context) -> Iterator:
+    """The box around an e-mail sign-up form: its heading, blurb and button (the largest of the
+    three closest ancestors that stays short and speaks of a newsletter or subscribing)."""
+    for field in root.css("input[type=email], input[name*=email], input[name=EMAIL]"):
+        best, anc = None, field.parent
+        for _ in range(4):
+            if anc is None or _is_protected(anc):
+                break
+            text = node_text(anc)
+            if len(text) > 500:
+                break
+            if P.NEWSLETTER_WORDS.search(text):
+                best = anc
+            anc = anc.parent
+        if best is not None:
+            yield best
+
 
 newsletter = _category_rule(
     "dom.newsletter",
     """Newsletter and sign-up boxes (class/id `newsletter`, `subscribe`, `signup`, opt-in forms; text such
-    as "Sign up to our newsletter" or "Enter your email").""",
+    as "Sign up to our newsletter" or "Enter your email"; the short box around an e-mail form).""",
     {"newsletter", "newsletters", "subscribe", "signup", "sign-up", "optin", "opt-in", "mailchimp", "mc4wp",
      "mailing-list"},
-    P.NEWSLETTER, max_len=400,
+    P.NEWSLETTER, max_len=400, prose_guard=True, extra=_email_boxes,
 )
 
 promo = _category_rule(
@@ -313,7 +364,7 @@ promo = _category_rule(
     {"ad", "ads", "advert", "adverts", "advertisement", "advertising", "adslot", "ad-slot", "adsbygoogle",
      "promo", "promos", "promotion", "sponsored", "sponsor", "dfp", "outbrain", "taboola", "podcast-promo",
      "app-promo", "teaser-ad"},
-    P.PROMO, selectors="ins.adsbygoogle", max_len=300,
+    P.PROMO, selectors="ins.adsbygoogle", max_len=300, prose_guard=True,
 )
 
 tags = _category_rule(
@@ -380,11 +431,19 @@ def _link_list_after(node) -> Iterator:
         if sib.tag in ("-text", "-comment"):
             break
         text = node_text(sib)
-        if text and (link_density(sib, text) >= 0.6 or P.LINK_MARKER.match(text)):
+        if text and (link_density(sib, text) >= 0.6 or P.LINK_MARKER.match(text) or _is_teaser_card(sib, text)):
             yield sib
             sib = sib.next
             continue
         break
+
+
+def _is_teaser_card(node, text: str) -> bool:
+    """A teaser card: a box (not a paragraph) with a headline link and at most a line of teaser."""
+    if node.tag in ("p", "blockquote") or node.tag in _HEADINGS or len(text) > 400:
+        return False
+    return any(len(node_text(a)) >= 15 for a in node.css("a")) and not any(
+        len(node_text(p)) >= 200 for p in node.css("p"))
 
 
 @dom_rule("dom.more_from")

@@ -67,11 +67,29 @@ LEAD_WORDS = frozenset({"standfirst", "lede", "lead", "dek", "deck", "intro", "s
 _LEAD_SPLIT = re.compile(r"[-_\s]+")
 
 
+def _lead_text(node) -> str | None:
+    """The text of `node` when it is a lead paragraph: lead-like class, one or more sentences, few links."""
+    names = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".lower()
+    words = {w for token in names.split() for w in (token, *_LEAD_SPLIT.split(token)) if w}
+    if not words & LEAD_WORDS or node.tag not in ("p", "div", "h2", "h3", "span"):
+        return None
+    text = node_text(node)
+    linked = sum(len(node_text(a)) for a in node.css("a"))
+    if (40 <= len(text) <= 600 and len(text.split()) >= 6 and re.search(r"[.!?…\"”’)]$", text)
+            and linked <= 0.2 * len(text)):
+        return text
+    return None
+
+
+_WRAPPERS = ("header", "hgroup", "div", "section")
+
+
 def lead_paragraph(root, body_text: str) -> str | None:
     """The standfirst printed under the headline (`<p class="standfirst">`, `.article-lede`, ...)
     when the extractor left it out: extractors often take only the body container and lose it,
     yet it is the article's first paragraph. Looked for only right after the page's first `<h1>`
-    (its next siblings, then those of its parent), so teasers elsewhere never qualify."""
+    (its next siblings, then those of its parent, and inside a wrapper such as `<header>` there),
+    so teasers elsewhere never qualify."""
     h1 = root.css_first("h1")
     if h1 is None:
         return None
@@ -81,13 +99,9 @@ def lead_paragraph(root, body_text: str) -> str | None:
         while node is not None and seen < 4:
             if node.tag not in ("-text", "-comment"):
                 seen += 1
-                names = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".lower()
-                words = {w for token in names.split() for w in (token, *_LEAD_SPLIT.split(token)) if w}
-                if words & LEAD_WORDS and node.tag in ("p", "div", "h2", "h3", "span"):
-                    text = node_text(node)
-                    linked = sum(len(node_text(a)) for a in node.css("a"))
-                    if (40 <= len(text) <= 600 and len(text.split()) >= 6 and re.search(r"[.!?…\"”’)]$", text)
-                            and linked <= 0.2 * len(text) and text not in flat):
+                inner = node.css("p, div, h2, h3, span")[:6] if node.tag in _WRAPPERS else []
+                for candidate in (node, *inner):
+                    if (text := _lead_text(candidate)) and text not in flat:
                         return text
             node = node.next
     return None

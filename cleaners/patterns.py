@@ -95,3 +95,17 @@ SOURCES = re.compile(r"^(?:sources?(?: used)?|source list|references)\s*:$", _I)
 
 #: Lines that start with the arrows sites put before related links.
 LINK_MARKER = re.compile(r"^\s*[⋙»►→➤▶▸➔➜⇒]")
+
+#: Words of a sign-up box, looked for anywhere in a short box around an e-mail form.
+NEWSLETTER_WORDS = re.compile(r"\b(?:newsletters?|subscribe|sign[- ]?up|inbox|mailing list)\b", _I)
+
+_SENTENCE_END = re.compile(r"[.!?…]['\"”’)]*$")
+
+
+def continues_as_prose(text: str, end: int) -> bool:
+    """True when a block that opens with a junk phrase (ending at `end`) goes on as an ordinary
+    sentence: long, ending like a sentence, and the phrase runs straight on in lower case
+    ("Follow the harbour master on Twitter for a week and ..."), where junk stops at a colon,
+    a name or the end ("Follow us on Telegram", "Listen to our latest podcast: ...")."""
+    return (len(text) > 120 and bool(_SENTENCE_END.search(text))
+            and re.match(r"\s+[a-z]", text[end:]) is not None)

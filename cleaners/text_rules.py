@@ -28,12 +28,18 @@ def normalize(lines: list[str], ctx: Context) -> list[str]:
     return out
 
 
-def line_rule(name: str, pattern: re.Pattern, max_len: int, doc: str) -> TextRule:
-    """A rule that drops every line of at most `max_len` characters that `pattern` matches."""
+def line_rule(name: str, pattern: re.Pattern, max_len: int, doc: str, *, anywhere: bool = False,
+              prose_guard: bool = False) -> TextRule:
+    """A rule that drops every line of at most `max_len` characters that `pattern` matches at its
+    start (or, with `anywhere`, anywhere: "... All rights reserved."). With `prose_guard`, a long
+    sentence that merely opens with the same words stays (see `patterns.continues_as_prose`)."""
+    find = pattern.search if anywhere else pattern.match
+
     def apply(lines: list[str], ctx: Context) -> list[str]:
         keep = []
         for line in lines:
-            if len(line) <= max_len and pattern.match(line):
+            m = find(line) if len(line) <= max_len else None
+            if m and not (prose_guard and m.start() == 0 and P.continues_as_prose(line, m.end())):
                 ctx.drop(line)
             else:
                 keep.append(line)
@@ -42,17 +48,18 @@ def line_rule(name: str, pattern: re.Pattern, max_len: int, doc: str) -> TextRul
     return TextRule(name, apply, doc)
 
 
-promo = line_rule("text.promo", P.PROMO, 120, """Podcast, video and app promos on a line of their own
+promo = line_rule("text.promo", P.PROMO, 200, """Podcast, video and app promos on a line of their own
     ("Discover our latest podcast", "Listen to our latest podcast", "Download our app") and
-    "Advertisement" labels: the site's own advertising, injected between paragraphs.""")
-share = line_rule("text.share", P.SHARE, 160, """Share and follow lines: "Share this article",
-    "You can share this story on social media:", "Follow <outlet> on Telegram", "Join us on Telegram".""")
+    "Advertisement" labels: the site's own advertising, injected between paragraphs.""", prose_guard=True)
+share = line_rule("text.share", P.SHARE, 200, """Share and follow lines: "Share this article",
+    "You can share this story on social media:", "Follow <outlet> on Telegram", "Join us on Telegram".""",
+                  prose_guard=True)
 newsletter = line_rule("text.newsletter", P.NEWSLETTER, 200, """Newsletter and sign-up lines
-    ("Sign up to our daily newsletter", "Enter your email address").""")
+    ("Sign up to our daily newsletter", "Enter your email address").""", prose_guard=True)
 cookie = line_rule("text.cookie", P.COOKIE, 400, """Cookie and consent notices that reached the text.""")
 tags = line_rule("text.tags", P.TAGS, 300, """Tag and category lines ("Tags: ...", "Topics: ...").""")
 copyright_ = line_rule("text.copyright", P.COPYRIGHT, 200, """Copyright lines ("© 2026 ...",
-    "Copyright 2026 ...", "... All rights reserved.").""")
+    "Copyright 2026 ...", "... All rights reserved.").""", anywhere=True)
 load_more = line_rule("text.load_more", P.LOAD_MORE, 40, """"More Articles", "Load more", "Older posts":
     the labels of buttons and pagination links.""")
 

@@ -1,0 +1,198 @@
+"""`cleanwire explain FILE`: the clean text, then every removed piece with the name of the rule
+that removed it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cleaners.cli import main
+
+from ._support import P1, P2, P3, P4, PARAS, TITLE, page
+
+CLEANWIRE = Path(sys.executable).parent / ("cleanwire.exe" if os.name == "nt" else "cleanwire")
+
+JUNK_PAGE = page(
+    before='<div><p>Share this article</p><a href="#f">Facebook</a> <a href="#x">X</a></div>'
+           '<div><p>Discover our latest podcast</p><a href="/podcast">Listen now</a></div>',
+    after='<div><p>Sign up to our daily newsletter</p><a href="/nl">Subscribe</a></div>',
+    outside_before='<nav><a href="/news">News desk</a> <a href="/sport">Sport desk</a></nav>'
+                   '<div class="cookie-banner"><p>We use cookies to count our readers.</p><button>OK</button></div>',
+    outside_after='<section><h2>More From Vellmar Gazette</h2><a href="/1">Library roof repaired early</a>'
+                  '<a href="/2">Coast road reopens</a></section>'
+                  '<footer><p>© 2026 Vellmar Gazette. All rights reserved.</p></footer>',
+)
+
+#: (rule, a piece of what it removed from JUNK_PAGE)
+EXPECTED_REMOVALS = [
+    ("dom.navigation", "News desk"),
+    ("dom.cookie", "We use cookies to count our readers."),
+    ("dom.share", "Share this article"),
+    ("dom.promo", "Discover our latest podcast"),
+    ("dom.newsletter", "Sign up to our daily newsletter"),
+    ("dom.more_from", "More From Vellmar Gazette"),
+    ("text.title_repeat", TITLE),
+]
+
+JUNK_TEXT = "\n".join([
+    "Share this article", P1, "Listen to our latest podcast", P2, "Read more:", "⋙ Council approves sea wall budget",
+    P3, "February 25, 2026Feb 25, 2026", P4, "Tags: harbour, ferries", "© 2026 Vellmar Gazette",
+])
+
+EXPECTED_TEXT_REMOVALS = [
+    ("text.share", "Share this article"),
+    ("text.promo", "Listen to our latest podcast"),
+    ("text.read_more", "Read more:"),
+    ("text.read_more", "⋙ Council approves sea wall budget"),
+    ("text.doubled", "Feb 25, 2026"),
+    ("text.tags", "Tags: harbour, ferries"),
+    ("text.copyright", "© 2026 Vellmar Gazette"),
+]
+
+
+def _explain(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(["explain", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _sections(out: str) -> tuple[str, str, list[str]]:
+    """Split the output into the metadata head, the clean text and the removal lines."""
+    head, rest = out.split("── clean text ──\n", 1)
+    text, removals = rest.split("── removed: ", 1)
+    return head, text.rstrip("\n"), removals.split("\n", 1)[1].splitlines()
+
+
+@pytest.fixture
+def html_file(tmp_path) -> Path:
+    path = tmp_path / "pier.html"
+    path.write_text(JUNK_PAGE, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def text_file(tmp_path) -> Path:
+    path = tmp_path / "pier.txt"
+    path.write_text(JUNK_TEXT, encoding="utf-8")
+    return path
+
+
+def test_explain_names_the_rule_of_every_removed_piece(capsys, html_file):
+    code, out, err = _explain(capsys, str(html_file))
+    assert code == 0
+    head, text, removals = _sections(out)
+    assert text.split("\n") == list(PARAS)
+    for rule, piece in EXPECTED_REMOVALS:
+        assert any(line.startswith(f"[{rule}] ") and piece in line for line in removals), \
+            f"no [{rule}] line with {piece!r} in:\n" + "\n".join(removals)
+
+
+def test_explain_counts_the_removed_pieces(capsys, html_file):
+    code, out, err = _explain(capsys, str(html_file))
+    head, text, removals = _sections(out)
+    count = int(out.split("── removed: ", 1)[1].split(" ", 1)[0])
+    assert count == len(removals) >= len(EXPECTED_REMOVALS)
+    assert all(line.startswith("[") and "] " in line for line in removals)
+
+
+def test_explain_shows_the_metadata_head(capsys, html_file):
+    code, out, err = _explain(capsys, str(html_file), "--url", "https://gazette.example/news/pier?utm_source=x")
+    head, text, removals = _sections(out)
+    assert f"title: {TITLE}" in head
+    assert "url: https://gazette.example/news/pier\n" in head
+    assert "language: en" in head
+    assert f"path: {html_file}" in head
+
+
+def test_explain_text_file_names_the_text_rules(capsys, text_file):
+    code, out, err = _explain(capsys, str(text_file))
+    assert code == 0
+    head, text, removals = _sections(out)
+    assert text.split("\n") == [P1, P2, P3, "February 25, 2026", P4]
+    for rule, piece in EXPECTED_TEXT_REMOVALS:
+        assert f"[{rule}] {piece}" in removals, f"missing [{rule}] {piece}"
+    assert len(removals) == len(EXPECTED_TEXT_REMOVALS)
+
+
+def test_explain_cuts_long_pieces_to_width(capsys, tmp_path):
+    long_promo = "Listen to our latest podcast about the harbour, the ferries and the people of the quay"
+    path = tmp_path / "promo.txt"
+    path.write_text("\n".join([P1, long_promo, P2]), encoding="utf-8")
+    code, out, err = _explain(capsys, str(path), "--width", "30")
+    removals = _sections(out)[2]
+    assert removals == ["[text.promo] " + long_promo[:29] + "…"]
+    code, out, err = _explain(capsys, str(path), "--width", "0")
+    assert _sections(out)[2] == ["[text.promo] " + long_promo]
+
+
+def test_explain_a_clean_page_removes_nothing_from_the_story(capsys, tmp_path):
+    path = tmp_path / "clean.txt"
+    path.write_text("\n".join(PARAS), encoding="utf-8")
+    code, out, err = _explain(capsys, str(path))
+    head, text, removals = _sections(out)
+    assert "── removed: 0 pieces ──" in out
+    assert removals == []
+    assert text.split("\n") == list(PARAS)
+
+
+def test_explain_names_site_rules(capsys, tmp_path):
+    path = tmp_path / "kcnawatch.txt"
+    path.write_text("\n".join([
+        "Date: 03/02/2026 | Source: KCNA.kp (En) | Read original version at source",
+        P1, P2, f"{P3} -0-", "www.kcna.kp (Juche115.2.3.)",
+    ]), encoding="utf-8")
+    code, out, err = _explain(capsys, str(path))
+    head, text, removals = _sections(out)
+    assert text.split("\n") == [P1, P2, P3]
+    assert "[site.header] Date: 03/02/2026 | Source: KCNA.kp (En) | Read original version at source" in removals
+    assert "[site.end_marker] -0-" in removals
+    assert "[site.end_marker] www.kcna.kp (Juche115.2.3.)" in removals
+    assert "site: kcnawatch.org" in head
+
+
+def test_explain_missing_file_is_a_usage_error(capsys, tmp_path):
+    code, out, err = _explain(capsys, str(tmp_path / "nope.html"))
+    assert code == 2
+    assert "no such file" in err
+    assert out == ""
+
+
+def test_explain_empty_file_reports_the_reason(capsys, tmp_path):
+    path = tmp_path / "empty.html"
+    path.write_text("   \n", encoding="utf-8")
+    code, out, err = _explain(capsys, str(path))
+    assert code == 1
+    assert "empty" in err
+
+
+def test_explain_junk_only_page_reports_no_text(capsys, tmp_path):
+    path = tmp_path / "junk.txt"
+    path.write_text("Share this article\nAdvertisement\n© 2026 Vellmar Gazette\n", encoding="utf-8")
+    code, out, err = _explain(capsys, str(path))
+    assert code == 1
+    assert "no_text" in err
+
+
+@pytest.mark.skipif(not CLEANWIRE.exists(), reason="the cleanwire script is not installed next to this Python")
+def test_cleanwire_explain_command(html_file):
+    env = {**os.environ, "NO_COLOR": "1"}
+    proc = subprocess.run([str(CLEANWIRE), "explain", str(html_file)], capture_output=True, text=True,
+                          env=env, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert "\033[" not in proc.stdout  # no colour when not on a terminal
+    head, text, removals = _sections(proc.stdout)
+    assert text.split("\n") == list(PARAS)
+    for rule, piece in EXPECTED_REMOVALS:
+        assert any(line.startswith(f"[{rule}] ") and piece in line for line in removals), rule
+
+
+@pytest.mark.skipif(not CLEANWIRE.exists(), reason="the cleanwire script is not installed next to this Python")
+def test_cleanwire_explain_help_mentions_rules():
+    proc = subprocess.run([str(CLEANWIRE), "explain", "--help"], capture_output=True, text=True, check=False)
+    assert proc.returncode == 0
+    assert "rule" in proc.stdout
+    assert "--width" in proc.stdout

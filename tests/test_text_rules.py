@@ -1,0 +1,454 @@
+"""Per-rule tests of the generic text rules (`cleaners.text_rules.GENERIC_TEXT_RULES` and `normalize`).
+
+House rule: every removal rule gets a test that shows the junk goes AND a real paragraph next to
+it survives. Each rule is applied alone to a list of lines with a `Context` (the removal must be in
+`ctx.trace` under the rule's name), and the same lines go end to end through `clean_text`.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaners import clean_text
+from cleaners import text_rules as T
+from cleaners.rules import Context, TextRule
+from cleaners.sites import SiteProfile
+
+from ._support import P1, P2, P3, P4, PARAS, TITLE, apply_text, removed, rules_that_removed
+
+
+def test_generic_text_rules_are_named_documented_rules():
+    for rule in (T.normalize, *T.GENERIC_TEXT_RULES):
+        assert isinstance(rule, TextRule)
+        assert rule.name.startswith("text.")
+        assert rule.doc, f"{rule.name} has no docstring"
+
+
+def test_every_generic_text_rule_is_covered_here():
+    covered = ({c.values[0] for c in LINE_JUNK} | {c.values[0] for c in BLOCK_JUNK}
+               | {"text.more_from", "text.sources", "text.title_repeat", "text.doubled", "text.adjacent_duplicates"})
+    names = {rule.name for rule in T.GENERIC_TEXT_RULES}
+    assert names <= covered, f"rules without a test: {sorted(names - covered)}"
+
+
+def _rule(name: str) -> TextRule:
+    return next(r for r in T.GENERIC_TEXT_RULES if r.name == name)
+
+
+# ---------------------------------------------------------------------------- one junk line between paragraphs
+
+LINE_JUNK = [
+    # promo
+    pytest.param("text.promo", "Discover our latest podcast", id="promo:discover-podcast"),
+    pytest.param("text.promo", "Listen to our latest podcast", id="promo:listen-podcast"),
+    pytest.param("text.promo", "Check out our new videos", id="promo:check-out-videos"),
+    pytest.param("text.promo", "Download our free app", id="promo:download-app"),
+    pytest.param("text.promo", "Listen on Spotify", id="promo:listen-on-spotify"),
+    pytest.param("text.promo", "Advertisement", id="promo:advertisement"),
+    pytest.param("text.promo", "ADVERTISEMENT", id="promo:advertisement-caps"),
+    # share
+    pytest.param("text.share", "Share this article", id="share:share-this-article"),
+    pytest.param("text.share", "You can share this story on social media:", id="share:you-can-share"),
+    pytest.param("text.share", "Follow us on Telegram", id="share:follow-us-telegram"),
+    pytest.param("text.share", "Follow the Vellmar Gazette on X", id="share:follow-outlet"),
+    pytest.param("text.share", "Join us on Telegram", id="share:join-us"),
+    pytest.param("text.share", "Subscribe to our Telegram channel", id="share:subscribe-channel"),
+    pytest.param("text.share", "Share:", id="share:bare"),
+    pytest.param("text.share", "Share on Facebook", id="share:share-on-facebook"),
+    # newsletter
+    pytest.param("text.newsletter", "Sign up to our daily newsletter", id="newsletter:sign-up"),
+    pytest.param("text.newsletter", "Subscribe to the Harbour Letter newsletter", id="newsletter:subscribe"),
+    pytest.param("text.newsletter", "Enter your email address", id="newsletter:enter-email"),
+    pytest.param("text.newsletter", "Get the latest news delivered to your inbox", id="newsletter:inbox"),
+    pytest.param("text.newsletter", "Newsletter", id="newsletter:bare"),
+    # cookie
+    pytest.param("text.cookie", "We use cookies to improve your experience on our site.", id="cookie:we-use"),
+    pytest.param("text.cookie", "This website uses cookies to measure readership.", id="cookie:this-website"),
+    pytest.param("text.cookie", "Accept all cookies", id="cookie:accept"),
+    pytest.param("text.cookie", "Cookie settings", id="cookie:settings"),
+    pytest.param("text.cookie", "By continuing to use this site you agree to our use of cookies.",
+                 id="cookie:by-using"),
+    # tags
+    pytest.param("text.tags", "Tags: harbour, ferries, Vellmar council", id="tags:tags"),
+    pytest.param("text.tags", "Topics: Transport, Fishing", id="tags:topics"),
+    pytest.param("text.tags", "Filed under: Local news", id="tags:filed-under"),
+    pytest.param("text.tags", "Categories: Harbour, Politics", id="tags:categories"),
+    # copyright
+    pytest.param("text.copyright", "© 2026 Vellmar Gazette", id="copyright:sign"),
+    pytest.param("text.copyright", "Copyright 2026 Coast Media Group", id="copyright:word"),
+    pytest.param("text.copyright", "(c) 2026 Coast Media Group", id="copyright:c"),
+    pytest.param("text.copyright", "Vellmar Gazette. All rights reserved.", id="copyright:all-rights"),
+    # load more
+    pytest.param("text.load_more", "More Articles", id="load_more:more-articles"),
+    pytest.param("text.load_more", "Load more", id="load_more:load-more"),
+    pytest.param("text.load_more", "Load more stories", id="load_more:load-more-stories"),
+    pytest.param("text.load_more", "Show more ›", id="load_more:show-more"),
+    pytest.param("text.load_more", "Older posts", id="load_more:older-posts"),
+    pytest.param("text.load_more", "Next page →", id="load_more:next-page"),
+    # read more, inline
+    pytest.param("text.read_more", "Read more: Council approves the sea wall budget", id="read_more:inline"),
+    pytest.param("text.read_more", "READ ALSO: Storm damage bill reaches new high", id="read_more:read-also-inline"),
+    pytest.param("text.read_more", "Read more:", id="read_more:bare-colon"),
+    pytest.param("text.read_more", "See also:", id="read_more:see-also-colon"),
+]
+
+
+@pytest.mark.parametrize(("rule_name", "junk"), LINE_JUNK)
+def test_line_rule_drops_junk_line_and_keeps_neighbours(rule_name, junk):
+    kept, ctx = apply_text(_rule(rule_name), [P1, junk, P2, P3])
+    assert kept == [P1, P2, P3]
+    assert removed(ctx, rule_name) == [junk]
+    assert removed(ctx) == [junk]
+
+
+@pytest.mark.parametrize(("rule_name", "junk"), LINE_JUNK)
+def test_clean_text_drops_junk_line_and_keeps_neighbours(rule_name, junk):
+    doc = clean_text("\n".join([P1, junk, P2, P3, P4]))
+    assert doc.text.split("\n") == list(PARAS)
+    assert rules_that_removed(doc, junk) == {rule_name}
+
+
+# ---------------------------------------------------------------------------- junk blocks (several lines)
+
+BLOCK_JUNK = [
+    pytest.param("text.read_more", ["Read more:", "⋙ Council approves the sea wall budget",
+                                    "⋙ Fish market moves indoors for the winter"], id="read_more:read-more-arrows"),
+    pytest.param("text.read_more", ["READ ALSO", "» Storm damage bill reaches new high",
+                                    "» Lifeboat crew called out twice in one night"],
+                 id="read_more:read-also-guillemets"),
+    pytest.param("text.read_more", ["See also", "► A history of the grain pier in twelve photographs"],
+                 id="read_more:see-also-triangle"),
+    pytest.param("text.read_more", ["Related articles", "- Engineers split over timber or concrete",
+                                    "- Ferry fares frozen for a year"], id="read_more:related-bullets"),
+    pytest.param("text.read_more", ["You might also like:", "• Ten walks along the Vellmar coast",
+                                    "• The last rope maker on Quay Street"], id="read_more:you-might-also-like"),
+    pytest.param("text.read_more", ["Recommended", "→ Why the tides are rising faster here",
+                                    "→ Inside the new lifeboat station"], id="read_more:recommended-arrows"),
+    pytest.param("text.link_markers", ["⋙ Old photographs of the fishing fleet"], id="link_markers:one-chevron"),
+    pytest.param("text.link_markers", ["» Old photographs of the fishing fleet",
+                                       "» A night with the lifeboat crew"], id="link_markers:guillemets"),
+    pytest.param("text.link_markers", ["► Old photographs of the fishing fleet",
+                                       "► A night with the lifeboat crew",
+                                       "► The lighthouse keepers' last winter"], id="link_markers:triangles"),
+    pytest.param("text.link_markers", ["→ Old photographs of the fishing fleet",
+                                       "→ A night with the lifeboat crew"], id="link_markers:arrows"),
+]
+
+
+@pytest.mark.parametrize(("rule_name", "block"), BLOCK_JUNK)
+def test_block_rule_drops_heading_and_list_and_keeps_neighbours(rule_name, block):
+    kept, ctx = apply_text(_rule(rule_name), [P1, P2, *block, P3])
+    assert kept == [P1, P2, P3]
+    assert removed(ctx, rule_name) == block
+
+
+@pytest.mark.parametrize(("rule_name", "block"), BLOCK_JUNK)
+def test_clean_text_drops_link_lists(rule_name, block):
+    doc = clean_text("\n".join([P1, P2, *block, P3, P4]))
+    assert doc.text.split("\n") == list(PARAS)
+    for line in block:
+        assert rules_that_removed(doc, line) == {rule_name}
+
+
+def test_a_single_guillemet_line_is_not_a_link_list():
+    """`⋙` always marks a link; the other arrows only when two or more come in a row."""
+    line = "» The harbour master: we will not close the pier before the platform is ready"
+    kept, ctx = apply_text(T.link_markers, [P1, line, P2])
+    assert kept == [P1, line, P2]
+    assert ctx.trace == []
+
+
+def test_read_more_heading_followed_by_prose_is_a_subheading_and_stays():
+    kept, ctx = apply_text(T.read_more, [P1, "Recommended", P2, P3])
+    assert kept == [P1, "Recommended", P2, P3]
+    assert ctx.trace == []
+
+
+def test_bare_read_more_colon_goes_but_the_prose_after_it_stays():
+    kept, ctx = apply_text(T.read_more, [P1, "Read more:", P2, P3])
+    assert kept == [P1, P2, P3]
+    assert removed(ctx, "text.read_more") == ["Read more:"]
+
+
+def test_in_article_bullet_list_without_a_read_more_heading_stays():
+    lines = [P1, "The harbour office listed the changes:", "- The north berth closes on the first of April.",
+             "- The fish market moves to the car park on Dock Road.", P2, P3, P4]
+    doc = clean_text("\n".join(lines))
+    assert doc.text.split("\n") == lines
+    assert doc.trace == []
+
+
+# ---------------------------------------------------------------------------- more from
+
+RAILS = [
+    pytest.param(["More From Vellmar Gazette", "Library roof repairs finished early", "February 20, 2026",
+                  "Coast road reopens after landslip", "February 18, 2026", "More Articles"], id="source-dates-button"),
+    pytest.param(["More from Harbour news", "Dredging starts at the east basin", "Dredging starts at the east basin",
+                  "Ferry fares frozen for a year"], id="section-repeated-titles"),
+    pytest.param(["More from Vellmar Gazette"], id="heading-at-the-end"),
+    pytest.param(["MORE FROM THE GAZETTE", "Lighthouse open day returns", "Load more"], id="caps-load-more"),
+]
+
+
+@pytest.mark.parametrize("rail", RAILS)
+def test_more_from_cuts_the_rail_and_everything_after(rail):
+    kept, ctx = apply_text(T.more_from, [P1, P2, P3, *rail])
+    assert kept == [P1, P2, P3]
+    assert removed(ctx, "text.more_from") == rail
+
+
+@pytest.mark.parametrize("rail", RAILS)
+def test_clean_text_cuts_more_from_rail(rail):
+    doc = clean_text("\n".join([*PARAS, *rail]))
+    assert doc.text.split("\n") == list(PARAS)
+    assert removed(doc, "text.more_from") == rail
+
+
+def test_more_from_heading_followed_by_prose_stays():
+    lines = [P1, P2, "More from the council", P3, P4]
+    kept, ctx = apply_text(T.more_from, lines)
+    assert kept == lines
+    assert ctx.trace == []
+
+
+def test_more_from_sentence_stays():
+    lines = [P1, "More from the mayor later today.", P2]
+    kept, ctx = apply_text(T.more_from, lines)
+    assert kept == lines
+    assert ctx.trace == []
+
+
+def test_more_from_with_a_site_profile_that_ends_in_a_rail_cuts_even_prose_like_teasers():
+    profile = SiteProfile(name="gazette", hosts=("gazette.example",), site="gazette.example", more_from_footer=True)
+    ctx = Context(profile=profile)
+    rail = ["More From Vellmar Gazette", "The library roof was repaired two weeks ahead of plan, the council said."]
+    kept, ctx = apply_text(T.more_from, [P1, P2, *rail], ctx)
+    assert kept == [P1, P2]
+    assert removed(ctx, "text.more_from") == rail
+
+
+# ---------------------------------------------------------------------------- sources
+
+
+def test_sources_list_moves_to_the_record():
+    lines = [P1, P2, "Sources used:", "- Harbour Weekly: 'Pier survey published'",
+             "- Coast Radio: 'Fishing crews react to rebuilding plan'", P3]
+    kept, ctx = apply_text(T.sources, lines)
+    assert kept == [P1, P2, P3]
+    assert ctx.meta["sources"] == ["Harbour Weekly: 'Pier survey published'",
+                                   "Coast Radio: 'Fishing crews react to rebuilding plan'"]
+    assert removed(ctx, "text.sources") == lines[2:5]
+
+
+def test_clean_text_moves_sources_to_the_record():
+    doc = clean_text("\n".join([*PARAS, "Sources:", "Harbour Weekly: Pier survey published"]))
+    assert doc.text.split("\n") == list(PARAS)
+    assert doc.sources == ["Harbour Weekly: Pier survey published"]
+    assert removed(doc, "text.sources") == ["Sources:", "Harbour Weekly: Pier survey published"]
+
+
+def test_sources_heading_without_a_list_stays():
+    lines = [P1, "Sources:", P2]
+    kept, ctx = apply_text(T.sources, lines)
+    assert kept == lines
+    assert ctx.trace == [] and "sources" not in ctx.meta
+
+
+# ---------------------------------------------------------------------------- title repeat
+
+
+@pytest.mark.parametrize("copy", [TITLE, TITLE.upper(), f"  {TITLE} "])
+def test_title_repeated_at_the_top_goes(copy):
+    ctx = Context(meta={"title": TITLE})
+    kept, ctx = apply_text(T.title_repeat, [copy, P1, P2], ctx)
+    assert kept == [P1, P2]
+    assert removed(ctx, "text.title_repeat") == [copy]
+
+
+def test_title_quoted_further_down_stays():
+    ctx = Context(meta={"title": TITLE})
+    lines = [P1, P2, P3, TITLE, P4]
+    kept, ctx = apply_text(T.title_repeat, lines, ctx)
+    assert kept == lines
+    assert ctx.trace == []
+
+
+def test_title_repeat_without_a_title_does_nothing():
+    kept, ctx = apply_text(T.title_repeat, [TITLE, P1])
+    assert kept == [TITLE, P1]
+
+
+# ---------------------------------------------------------------------------- doubled lines
+
+DOUBLED = [
+    pytest.param("February 25, 2026Feb 25, 2026", "February 25, 2026", "Feb 25, 2026", id="long-short-date"),
+    pytest.param("February 25, 2026 Feb 25, 2026", "February 25, 2026", "Feb 25, 2026", id="with-space"),
+    pytest.param("25 February 2026 25/02/2026", "25 February 2026", "25/02/2026", id="day-first"),
+    pytest.param("2026-02-25February 25, 2026", "2026-02-25", "February 25, 2026", id="iso-long"),
+    pytest.param("Breaking newsBreaking news", "Breaking news", "Breaking news", id="doubled-label"),
+    pytest.param("By Mara OlsenBy Mara Olsen", "By Mara Olsen", "By Mara Olsen", id="doubled-byline"),
+]
+
+
+@pytest.mark.parametrize(("line", "kept_copy", "dropped"), DOUBLED)
+def test_self_doubled_line_keeps_one_copy(line, kept_copy, dropped):
+    kept, ctx = apply_text(T.doubled, [line, P1, P2])
+    assert kept == [kept_copy, P1, P2]
+    assert removed(ctx, "text.doubled") == [dropped]
+
+
+@pytest.mark.parametrize(("line", "kept_copy", "dropped"), DOUBLED)
+def test_clean_text_undoubles_lines(line, kept_copy, dropped):
+    doc = clean_text("\n".join([line, *PARAS]))
+    assert doc.text.split("\n") == [kept_copy, *PARAS]
+    assert removed(doc, "text.doubled") == [dropped]
+
+
+@pytest.mark.parametrize("line", [
+    pytest.param("February 25, 2026February 26, 2026", id="two-different-dates"),
+    pytest.param("Vellmar and Vellmar", id="not-two-halves"),
+    pytest.param("Tom-tom drums at the harbour festival", id="prose"),
+    pytest.param("aa", id="too-short"),
+])
+def test_lines_that_are_not_doubled_stay(line):
+    kept, ctx = apply_text(T.doubled, [line, P1])
+    assert kept == [line, P1]
+    assert ctx.trace == []
+
+
+def test_doubled_paragraph_is_not_undoubled_past_200_characters():
+    """The rule only looks at short lines; a long repeated paragraph is left to other rules."""
+    line = P1 + P1
+    kept, ctx = apply_text(T.doubled, [line])
+    assert kept == [line]
+
+
+# ---------------------------------------------------------------------------- adjacent duplicates
+
+
+def test_adjacent_duplicate_line_goes():
+    teaser = "Library roof repairs finished early"
+    kept, ctx = apply_text(T.adjacent_duplicates, [P1, teaser, teaser, P2])
+    assert kept == [P1, teaser, P2]
+    assert removed(ctx, "text.adjacent_duplicates") == [teaser]
+
+
+def test_adjacent_duplicate_paragraph_goes_once():
+    kept, ctx = apply_text(T.adjacent_duplicates, [P1, P2, P2, P2, P3])
+    assert kept == [P1, P2, P3]
+    assert removed(ctx, "text.adjacent_duplicates") == [P2, P2]
+
+
+def test_non_adjacent_repeats_stay():
+    chorus = "“Save the pier!”"
+    lines = [P1, chorus, P2, chorus, P3]
+    kept, ctx = apply_text(T.adjacent_duplicates, lines)
+    assert kept == lines
+    assert ctx.trace == []
+
+
+def test_clean_text_drops_adjacent_duplicate():
+    caption = "The grain pier at low tide, photographed on Monday."
+    doc = clean_text("\n".join([P1, caption, caption, P2, P3]))
+    assert doc.text.split("\n") == [P1, caption, P2, P3]
+    assert removed(doc, "text.adjacent_duplicates") == [caption]
+
+
+# ---------------------------------------------------------------------------- normalize
+
+
+def test_normalize_splits_lines_collapses_spaces_and_removes_no_words():
+    raw = [f"  {P1}\u00a0 ", "", f"{P2}\n\n{P3}", "The   pier\u200b closes\tin April."]
+    kept, ctx = apply_text(T.normalize, raw)
+    assert kept == [P1, P2, P3, "The pier closes in April."]
+    assert ctx.trace == []
+
+
+# ---------------------------------------------------------------------------- never remove real content
+
+MENTIONS = [
+    pytest.param("The skippers say they share the berths fairly, and that a share of every landing has always gone "
+                 "to the harbour fund that paid for the last round of repairs.", id="share"),
+    pytest.param("In its monthly newsletter, the fishermen's association told members to expect a difficult summer "
+                 "and urged them to register their boats for the temporary platform early.", id="newsletter"),
+    pytest.param("The harbour master, who also presents a local history podcast, said the pier had been rebuilt "
+                 "twice before, in 1911 and again after the great storm of 1953.", id="podcast"),
+    pytest.param("Volunteers from the bakery on Quay Street handed out cookies and tea to the crews waiting to "
+                 "hear the decision outside the council chamber on Tuesday evening.", id="cookie"),
+    pytest.param("Councillors said they expected more from the regional government, which has so far offered "
+                 "only a third of the money the engineers say the work will cost.", id="more-from"),
+    pytest.param("Read more about the plan on the council's website, where the full survey has been published "
+                 "alongside the engineers' photographs of the rotten piles.", id="read-more-about"),
+    pytest.param("Related work on the sea wall will start in the autumn.", id="related-short"),
+    pytest.param("Tags on the old mooring rings show they were cast in 1911.", id="tags-short"),
+    pytest.param("Copyright in the pier's original drawings still belongs to the engineering firm.",
+                 id="copyright-word"),
+    pytest.param("Share prices of the ferry company rose after the announcement.", id="share-prices"),
+    pytest.param("Sources close to the committee said the vote was unanimous.", id="sources-prose"),
+    pytest.param("Advertisements for the temporary platform will appear in the Gazette next week.", id="ads-prose"),
+]
+
+
+@pytest.mark.parametrize("mention", MENTIONS)
+def test_prose_that_mentions_junk_words_survives_every_text_rule(mention):
+    lines = [P1, P2, mention, P3, P4]
+    doc = clean_text("\n".join(lines))
+    assert doc.text.split("\n") == lines
+    assert doc.trace == []
+
+
+PROSE_STARTING_LIKE_JUNK = [
+    pytest.param("Don't miss the new show at the Vellmar playhouse, a comedy about a ferry that never arrives, "
+                 "which opens on Friday with a cast drawn almost entirely from the harbour's own families.",
+                 id="promo"),
+    pytest.param("Follow the harbour master on Twitter for a week and you soon learn how often the old pier floods: "
+                 "she posts a photograph of the water over the deck almost every morning.", id="share"),
+    pytest.param("Sign up for free swimming lessons at the new harbour pool opened on Monday, and the council says "
+                 "two hundred children did so before lunchtime on the first day, far more than the staff expected.",
+                 id="newsletter"),
+    pytest.param("Read more: that was the advice the librarians gave the crews, who borrowed every book on timber "
+                 "piles the Vellmar library owned and then asked the county library for more of them.",
+                 id="read-more"),
+]
+
+
+@pytest.mark.parametrize("prose", PROSE_STARTING_LIKE_JUNK)
+def test_long_prose_that_starts_like_junk_survives_the_text_rules(prose):
+    """The text rules take only short lines: a real paragraph that opens with the same words stays."""
+    lines = [P1, P2, prose, P3, P4]
+    doc = clean_text("\n".join(lines))
+    assert doc.text.split("\n") == lines
+    assert doc.trace == []
+
+
+def test_subheadings_quotes_and_lists_survive_clean_text():
+    lines = [
+        "A rotten pier, a worried fishing fleet and a floating stopgap: what the rebuilding plan means.",
+        P1, P2,
+        "What happens to the island ferry",
+        P3,
+        "“We have patched that pier every winter for fifteen years,” said one skipper.",
+        "The harbour office listed the changes:",
+        "1. The north berth closes on the first of April.",
+        "2. The fish market moves to the car park on Dock Road.",
+        P4,
+    ]
+    doc = clean_text("\n".join(lines))
+    assert doc.text.split("\n") == lines
+    assert doc.trace == []
+
+
+def test_a_text_full_of_junk_keeps_only_the_story():
+    text = "\n".join([
+        TITLE, "February 25, 2026Feb 25, 2026", "Share this article", P1, "Discover our latest podcast", P2,
+        "Read more:", "⋙ Council approves the sea wall budget", P3, "Advertisement", P4,
+        "Sign up to our daily newsletter", "Tags: harbour, ferries", "Sources used:",
+        "- Harbour Weekly: 'Pier survey published'", "© 2026 Vellmar Gazette",
+        "More From Vellmar Gazette", "Library roof repairs finished early", "February 20, 2026", "More Articles",
+    ])
+    doc = clean_text(text)
+    assert doc.text.split("\n") == [TITLE, "February 25, 2026", *PARAS]
+    assert doc.sources == ["Harbour Weekly: 'Pier survey published'"]
+    names = {r.rule for r in doc.trace}
+    assert {"text.doubled", "text.share", "text.promo", "text.read_more", "text.newsletter", "text.tags",
+            "text.sources", "text.copyright", "text.more_from"} <= names
