@@ -72,6 +72,9 @@ class AtomicWriter:
             self.handle.flush()
             return
         self.handle.close()
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(self.tmp, 0o666 & ~umask)  # mkstemp makes it 0600; give it a normal file's mode
         os.replace(self.tmp, self.target)
 
     def abort(self) -> None:

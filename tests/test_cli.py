@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -77,6 +78,9 @@ def test_output_is_replaced_atomically_and_no_temporary_file_is_left(tmp_path):
     assert run.returncode == 0, run.stderr
     assert "stale" not in out.read_text("utf-8")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ferry.html", "records.jsonl"]
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask  # an ordinary file, not mkstemp's 0600
 
 
 def test_records_go_to_stdout_by_default(tmp_path):
