@@ -100,3 +100,19 @@ def apply_text(rule, lines: list[str], ctx: Context | None = None):
     """Apply one text rule to the lines; return (kept lines, ctx)."""
     ctx = ctx if ctx is not None else Context()
     return rule.apply(list(lines), ctx), ctx
+
+
+#: Ordinary sentences that merely mention junk words; every rule must leave them alone.
+#: (text, id) pairs, shared by the DOM and the text rule tests.
+MENTION_TEXTS = [
+    ("The skippers say they share the berths fairly, and that a share of every landing has always gone "
+     "to the harbour fund that paid for the last round of repairs.", "share"),
+    ("In its monthly newsletter, the fishermen's association told members to expect a difficult summer "
+     "and urged them to register their boats for the temporary platform early.", "newsletter"),
+    ("The harbour master, who also presents a local history podcast, said the pier had been rebuilt "
+     "twice before, in 1911 and again after the great storm of 1953.", "podcast"),
+    ("Volunteers from the bakery on Quay Street handed out cookies and tea to the crews waiting to "
+     "hear the decision outside the council chamber on Tuesday evening.", "cookie"),
+    ("Councillors said they expected more from the regional government, which has so far offered "
+     "only a third of the money the engineers say the work will cost.", "more-from"),
+]

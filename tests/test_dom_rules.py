@@ -15,6 +15,7 @@ from cleaners import dom_rules as D
 from cleaners.rules import Context, DomRule
 
 from ._support import (
+    MENTION_TEXTS,
     P1,
     P2,
     P3,
@@ -538,16 +539,7 @@ def test_header_and_footer_inside_the_article_stay():
 
 
 MENTIONS = [
-    pytest.param("The skippers say they share the berths fairly, and that a share of every landing has always gone "
-                 "to the harbour fund that paid for the last round of repairs.", id="share"),
-    pytest.param("In its monthly newsletter, the fishermen's association told members to expect a difficult summer "
-                 "and urged them to register their boats for the temporary platform early.", id="newsletter"),
-    pytest.param("The harbour master, who also presents a local history podcast, said the pier had been rebuilt "
-                 "twice before, in 1911 and again after the great storm of 1953.", id="podcast"),
-    pytest.param("Volunteers from the bakery on Quay Street handed out cookies and tea to the crews waiting to "
-                 "hear the decision outside the council chamber on Tuesday evening.", id="cookie"),
-    pytest.param("Councillors said they expected more from the regional government, which has so far offered "
-                 "only a third of the money the engineers say the work will cost.", id="more-from"),
+    *(pytest.param(text, id=name) for text, name in MENTION_TEXTS),
     pytest.param("Readers who want to follow the work can see the engineers' report, which recommended a concrete "
                  "deck, in the council's online archive alongside the older surveys.", id="follow-recommended"),
     pytest.param("All rights to land fish at the pier will be suspended during the works, and the council says "

@@ -14,7 +14,7 @@ from cleaners import text_rules as T
 from cleaners.rules import Context, TextRule
 from cleaners.sites import SiteProfile
 
-from ._support import P1, P2, P3, P4, PARAS, TITLE, apply_text, removed, rules_that_removed
+from ._support import MENTION_TEXTS, P1, P2, P3, P4, PARAS, TITLE, apply_text, removed, rules_that_removed
 
 
 def test_generic_text_rules_are_named_documented_rules():
@@ -367,16 +367,7 @@ def test_normalize_splits_lines_collapses_spaces_and_removes_no_words():
 # ---------------------------------------------------------------------------- never remove real content
 
 MENTIONS = [
-    pytest.param("The skippers say they share the berths fairly, and that a share of every landing has always gone "
-                 "to the harbour fund that paid for the last round of repairs.", id="share"),
-    pytest.param("In its monthly newsletter, the fishermen's association told members to expect a difficult summer "
-                 "and urged them to register their boats for the temporary platform early.", id="newsletter"),
-    pytest.param("The harbour master, who also presents a local history podcast, said the pier had been rebuilt "
-                 "twice before, in 1911 and again after the great storm of 1953.", id="podcast"),
-    pytest.param("Volunteers from the bakery on Quay Street handed out cookies and tea to the crews waiting to "
-                 "hear the decision outside the council chamber on Tuesday evening.", id="cookie"),
-    pytest.param("Councillors said they expected more from the regional government, which has so far offered "
-                 "only a third of the money the engineers say the work will cost.", id="more-from"),
+    *(pytest.param(text, id=name) for text, name in MENTION_TEXTS),
     pytest.param("Read more about the plan on the council's website, where the full survey has been published "
                  "alongside the engineers' photographs of the rotten piles.", id="read-more-about"),
     pytest.param("Related work on the sea wall will start in the autumn.", id="related-short"),
