@@ -1,6 +1,7 @@
 """The `cleanwire` command.
 
-    cleanwire clean FILE... [-o OUT.jsonl]     clean local pages and texts into JSON Lines records
+    cleanwire clean INPUT... [-o OUT]          clean files, folders, .gz and WARC into JSON Lines records
+    cleanwire export IN.jsonl --txt DIR        write records as seed-format text files
     cleanwire explain FILE [--url URL]         show the clean text and every piece each rule removed
     cleanwire rules [--long]                   list the rules in the order they run
 """
@@ -18,36 +19,22 @@ from collections import Counter
 from pathlib import Path
 
 from . import __version__
-from .document import Document, error_record
-from .pipeline import CleanError, clean_html, clean_text
-
-HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
-TEXT_SUFFIXES = {".txt"}
+from .document import error_record
+from .inputs import (
+    DEFAULT_MAX_BYTES,
+    FORMATS,
+    Discovery,
+    UsageError,
+    check_specs,
+    count_files,
+    is_shard_dir,
+    iter_documents,
+)
+from .pipeline import CleanError
+from .runner import DEFAULT_TIMEOUT, clean_document, default_jobs, run
 
 EXIT_OK, EXIT_SOME_ERRORS, EXIT_USAGE = 0, 1, 2
-
-
-def clean_file(path: Path, url: str | None = None) -> Document:
-    """Clean one local file: `.txt` is seed-format text, `.html`/`.htm` is a page.
-    Raises CleanError with the reason when it gives no record."""
-    suffix = path.suffix.lower()
-    if suffix not in HTML_SUFFIXES | TEXT_SUFFIXES:
-        raise CleanError("unsupported", f"unsupported file type {suffix or '(none)'!r}: expected .html, .htm or .txt")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CleanError("unreadable", f"cannot read the file: {exc.strerror or exc}") from exc
-    if not data.strip():
-        raise CleanError("empty", "the file is empty")
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise CleanError("binary", "the file holds binary data (NUL bytes), not text or HTML")
-    if suffix in TEXT_SUFFIXES:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise CleanError("decode", f"seed-format text must be UTF-8: {exc.reason} at byte {exc.start}") from exc
-        return clean_text(text, url=url, path=str(path))
-    return clean_html(data, url=url, path=str(path))
+DEFAULT_SHARD_SIZE = 50_000
 
 
 class AtomicWriter:
@@ -56,6 +43,7 @@ class AtomicWriter:
 
     def __init__(self, target: str):
         self.target = target
+        self.lines = 0
         if target == "-":
             self.handle, self.tmp = sys.stdout, None
         else:
@@ -66,6 +54,7 @@ class AtomicWriter:
 
     def write_line(self, line: str) -> None:
         self.handle.write(line + "\n")
+        self.lines += 1
 
     def commit(self) -> None:
         if self.tmp is None:
@@ -83,55 +72,154 @@ class AtomicWriter:
             os.unlink(self.tmp)
 
 
+class RecordSink:
+    """Where records go: one file (`-o FILE`, atomic), standard output, or shards in a folder
+    (`-o DIR/`: `part-00000.jsonl`, ... each atomic, `--shard-size` records each)."""
+
+    def __init__(self, target: str, shard_size: int):
+        self.target, self.shard_size = target, shard_size
+        self.sharded = target != "-" and is_shard_dir(target)
+        self.shards: list[str] = []
+        self.writer: AtomicWriter | None = None if self.sharded else AtomicWriter(target)
+
+    def write(self, line: str) -> None:
+        if self.sharded and (self.writer is None or self.writer.lines >= self.shard_size):
+            if self.writer is not None:
+                self.writer.commit()
+            name = os.path.join(self.target, f"part-{len(self.shards):05d}.jsonl")
+            self.shards.append(name)
+            self.writer = AtomicWriter(name)
+        self.writer.write_line(line)
+
+    def commit(self) -> None:
+        if self.writer is not None:
+            self.writer.commit()
+
+    def abort(self) -> None:
+        if self.writer is not None:
+            self.writer.abort()
+
+    def describe(self) -> str:
+        if self.target == "-":
+            return "stdout"
+        if self.sharded:
+            return f"{len(self.shards)} shard(s) in {self.target}"
+        return self.target
+
+
+def _errors_path(args: argparse.Namespace) -> str:
+    if args.errors:
+        return args.errors
+    if args.output == "-":
+        return "cleanwire.errors.jsonl"
+    if is_shard_dir(args.output):
+        return os.path.join(args.output, "errors.jsonl")
+    return f"{args.output}.errors.jsonl"
+
+
+def _progress(args: argparse.Namespace):
+    """A tqdm bar on stderr when it is a terminal (documents, docs/s, ETA), else None."""
+    if args.quiet or not (args.progress or sys.stderr.isatty()):
+        return None
+    from tqdm import tqdm
+
+    total = None
+    if not any(s == "-" for s in args.inputs) and args.format != "warc":
+        total = count_files(args.inputs)
+    return tqdm(total=total, unit="doc", file=sys.stderr, dynamic_ncols=True, mininterval=0.5,
+                desc="cleaning")
+
+
 def _cmd_clean(args: argparse.Namespace) -> int:
-    paths = [Path(p) for p in args.files]
-    missing = [str(p) for p in paths if not p.is_file()]
-    if missing:
-        print(f"cleanwire clean: no such file: {', '.join(missing)}", file=sys.stderr)
+    try:
+        check_specs(args.inputs)
+    except UsageError as exc:
+        print(f"cleanwire clean: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    if args.url and len(paths) != 1:
+    if args.url and (len(args.inputs) != 1 or os.path.isdir(args.inputs[0])):
         print("cleanwire clean: --url names the URL of one file; give exactly one FILE with it", file=sys.stderr)
         return EXIT_USAGE
-    out = args.output
-    errors_path = args.errors or ("cleanwire.errors.jsonl" if out == "-" else f"{out}.errors.jsonl")
+    if args.jobs < 1 or args.max_bytes < 1 or args.timeout <= 0 or args.shard_size < 1:
+        print("cleanwire clean: --jobs, --max-bytes, --timeout and --shard-size must be positive", file=sys.stderr)
+        return EXIT_USAGE
 
     started = time.monotonic()
-    writer = AtomicWriter(out)
-    error_lines: list[str] = []
+    discovery = Discovery()
+    docs = iter_documents(args.inputs, fmt=args.format, url=args.url, max_bytes=args.max_bytes, discovery=discovery)
+    sink = RecordSink(args.output, args.shard_size)
+    errors_path = _errors_path(args)
+    err_writer: AtomicWriter | None = None
     kinds: Counter[str] = Counter()
     records = 0
+    bar = _progress(args)
     try:
-        for path in paths:
-            try:
-                doc = clean_file(path, url=args.url)
-            except CleanError as exc:
-                kinds[exc.kind] += 1
-                error_lines.append(json.dumps(error_record(error=exc.kind, message=exc.message, path=str(path),
-                                                           url=args.url), ensure_ascii=False))
-                continue
-            except Exception as exc:  # a bug must not lose the document: it becomes an error record
-                kinds["internal"] += 1
-                error_lines.append(json.dumps(error_record(error="internal", message=f"{type(exc).__name__}: {exc}",
-                                                           path=str(path), url=args.url), ensure_ascii=False))
-                continue
-            writer.write_line(doc.to_json())
-            records += 1
+        for outcome in run(docs, jobs=args.jobs, timeout=args.timeout):
+            if outcome.record is not None:
+                sink.write(outcome.record)
+                records += 1
+            else:
+                kinds[outcome.error] += 1
+                if err_writer is None:
+                    err_writer = AtomicWriter(errors_path)
+                err_writer.write_line(json.dumps(error_record(error=outcome.error, message=outcome.message,
+                                                              path=outcome.path, url=outcome.url), ensure_ascii=False))
+                if bar is None and not args.quiet and args.verbose:
+                    print(f"cleanwire clean: {outcome.path}: {outcome.error}: {outcome.message}", file=sys.stderr)
+            if bar is not None:
+                bar.update(1)
     except BaseException:
-        writer.abort()
+        sink.abort()
+        if err_writer is not None:
+            err_writer.abort()
         raise
-    writer.commit()
-    if error_lines:
-        err_writer = AtomicWriter(errors_path)
-        for line in error_lines:
-            err_writer.write_line(line)
+    finally:
+        if bar is not None:
+            bar.close()
+    sink.commit()
+    if err_writer is not None:
         err_writer.commit()
+
     elapsed = time.monotonic() - started
+    total = records + sum(kinds.values())
     errs = ", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))
-    print(f"cleanwire clean: {len(paths)} documents in, {records} records out, {sum(kinds.values())} errors"
-          f"{f' ({errs})' if errs else ''} in {elapsed:.1f}s"
-          f" -> {'stdout' if out == '-' else out}{f'; errors in {errors_path}' if error_lines else ''}",
+    skipped = sum(discovery.skipped.values())
+    skips = ", ".join(f"{k} {n}" for k, n in sorted(discovery.skipped.items()))
+    if not args.quiet or kinds:
+        print(f"cleanwire clean: {total} documents in, {records} records out, {sum(kinds.values())} errors"
+              f"{f' ({errs})' if errs else ''}, {skipped} skipped{f' ({skips})' if skips else ''}"
+              f" in {elapsed:.1f}s ({total / elapsed if elapsed else 0:.1f} docs/s) -> {sink.describe()}"
+              f"{f'; errors in {errors_path}' if kinds else ''}", file=sys.stderr)
+    return EXIT_SOME_ERRORS if kinds else EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    """Write each record of IN.jsonl as a seed-format file DIR/NNN_<id>.txt."""
+    source = Path(args.input)
+    if not source.is_file():
+        print(f"cleanwire export: no such file: {source}", file=sys.stderr)
+        return EXIT_USAGE
+    out = Path(args.txt)
+    out.mkdir(parents=True, exist_ok=True)
+    lines = source.read_text("utf-8").splitlines()
+    width = max(3, len(str(max(0, len(lines) - 1))))
+    written, bad = 0, 0
+    for number, line in enumerate(lines):
+        try:
+            record = json.loads(line)
+            text, rid = record["text"], record["id"]
+            if not isinstance(text, str) or not re.fullmatch(r"[0-9a-f]{16}", str(rid)):
+                raise ValueError("no text or no 16-hex id")
+        except (ValueError, KeyError, TypeError) as exc:
+            print(f"cleanwire export: {source}:{number + 1}: not a cleanwire record ({exc})", file=sys.stderr)
+            bad += 1
+            continue
+        writer = AtomicWriter(str(out / f"{number:0{width}d}_{rid}.txt"))
+        writer.handle.write(text)
+        writer.commit()
+        written += 1
+    print(f"cleanwire export: {written} files written to {out}{f', {bad} lines skipped' if bad else ''}",
           file=sys.stderr)
-    return EXIT_SOME_ERRORS if error_lines else EXIT_OK
+    return EXIT_SOME_ERRORS if bad else EXIT_OK
 
 
 def _paint(text: str, code: str, on: bool) -> str:
@@ -145,7 +233,10 @@ def _cmd_explain(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     try:
-        doc = clean_file(path, url=args.url)
+        first = next(iter_documents([str(path)], fmt=args.format, url=args.url), None)
+        if first is None:
+            raise CleanError("not_article", "the file holds no document (a WARC with no HTML response?)")
+        doc = clean_document(first)
     except CleanError as exc:
         print(f"cleanwire explain: {path}: {exc.kind}: {exc.message}", file=sys.stderr)
         return EXIT_SOME_ERRORS
@@ -184,7 +275,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="cleanwire",
         description="Turn news and state-media pages into clean article bodies (JSON Lines records).",
         epilog="Examples:\n"
-               "  cleanwire clean dump/*.html -o output/articles.jsonl\n"
+               "  cleanwire clean dump/ -o output/articles.jsonl        # a folder, every core\n"
                "  cleanwire clean 003_e1e51eff958a3934.txt            # seed-format text, record to stdout\n"
                "  cleanwire explain page.html --url https://kcnawatch.org/newstream/1-2/slug/\n"
                "  cleanwire rules                                    # what each rule removes\n"
@@ -195,22 +286,60 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     clean = sub.add_parser(
-        "clean", help="clean local .html/.htm pages and .txt seed-format texts into JSON Lines",
-        description="Clean local files into JSON Lines: one record per file, or one error record (with the reason) "
-                    "in the errors file. .html/.htm files are pages; .txt files are seed-format text (UTF-8, one "
-                    "paragraph a line). The output file is written atomically (temporary file, then rename).",
-        epilog="Exit status: 0 every file gave a record; 1 some gave error records; 2 usage error "
-               "(bad option, missing file).\nExample: cleanwire clean pages/*.html -o output/pages.jsonl",
+        "clean", help="clean local pages, texts, folders, .gz and WARC files into JSON Lines",
+        description="Clean local documents into JSON Lines records, on every core.\n\n"
+                    "INPUT can be a file, a folder (walked recursively), a glob ('dump/**/*.html', quoted) or '-' "
+                    "(standard input). Pages are .html/.htm (also .gz), seed-format texts are .txt (UTF-8, one "
+                    "paragraph a line), and .warc/.warc.gz files give one document per HTML response (with its "
+                    "URL and date; other records are counted as skipped). The format is checked from the content "
+                    "too, so a page saved as .txt is still read as HTML.\n\n"
+                    "Every document gives exactly one record, or one error record {path, url, error, message} in "
+                    "the errors file. Error kinds: empty, binary, decode, too_large, corrupt, not_article, no_text, "
+                    "timeout, crashed, unsupported, unreadable, internal. Output files are written to a temporary name and "
+                    "renamed when complete.",
+        epilog="Exit status: 0 every document gave a record; 1 some gave error records; 2 usage error "
+               "(bad option, missing input).\n"
+               "Examples:\n"
+               "  cleanwire clean dump/ -o output/dump.jsonl               # a folder, all cores\n"
+               "  cleanwire clean crawl-*.warc.gz -o output/shards/ --jobs 2   # shards part-00000.jsonl, ...\n"
+               "  cleanwire clean page.html --url https://kcnawatch.org/newstream/1-2/slug/\n"
+               "  zcat page.html.gz | cleanwire clean - > record.jsonl",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    clean.add_argument("files", nargs="+", metavar="FILE", help="input files (.html, .htm, .txt)")
-    clean.add_argument("-o", "--output", default="-", metavar="OUT.jsonl",
-                       help="where to write the records; '-' (the default) is standard output")
+    clean.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders, globs or '-' for standard input")
+    clean.add_argument("-o", "--output", default="-", metavar="OUT",
+                       help="a .jsonl file, or a folder ending in '/' for shards; '-' (the default) is standard output")
     clean.add_argument("--errors", metavar="FILE",
-                       help="where to write error records (default: OUT.jsonl.errors.jsonl, or "
-                            "cleanwire.errors.jsonl in this folder when writing to stdout); written only if needed")
-    clean.add_argument("--url", help="the page's URL, for a single FILE (picks the site profile and the record id)")
+                       help="where error records go (default: OUT.errors.jsonl; DIR/errors.jsonl for shards; "
+                            "./cleanwire.errors.jsonl with standard output); written only when there are errors")
+    clean.add_argument("--url", help="the URL of a single input file (picks the site profile and the record id); "
+                                     "otherwise a sidecar PAGE.url file, the page's canonical link or og:url")
+    clean.add_argument("--format", choices=FORMATS, default="auto",
+                       help="read every input as this format instead of detecting it (default: auto)")
+    clean.add_argument("-j", "--jobs", type=int, default=default_jobs(),
+                       help="worker processes (default: the number of cores, here %(default)s)")
+    clean.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
+                       help="documents larger than this are errors of kind too_large (default: %(default)s)")
+    clean.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                       help="time limit per document; the worker is stopped beyond it (default: %(default)s)")
+    clean.add_argument("--shard-size", type=int, default=DEFAULT_SHARD_SIZE, metavar="N",
+                       help="records per shard with -o DIR/ (default: %(default)s)")
+    clean.add_argument("--progress", action="store_true",
+                       help="show the progress bar even when stderr is not a terminal")
+    clean.add_argument("-v", "--verbose", action="store_true", help="print each error as it happens")
+    clean.add_argument("-q", "--quiet", action="store_true", help="no progress bar; no summary unless there are errors")
     clean.set_defaults(func=_cmd_clean)
+
+    export = sub.add_parser(
+        "export", help="write records as seed-format text files (NNN_<id>.txt)",
+        description="Write each record of a cleanwire JSON Lines file as a seed-format text file "
+                    "DIR/NNN_<id>.txt (running number from 000, the record's 16-hex id; UTF-8, one paragraph "
+                    "a line, no trailing newline).",
+        epilog="Example: cleanwire export output/dump.jsonl --txt output/texts/",
+    )
+    export.add_argument("input", metavar="IN.jsonl")
+    export.add_argument("--txt", required=True, metavar="DIR", help="folder for the text files (created if needed)")
+    export.set_defaults(func=_cmd_export)
 
     explain = sub.add_parser(
         "explain", help="show a file's clean text and what each rule removed",
@@ -219,6 +348,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     explain.add_argument("file", metavar="FILE")
     explain.add_argument("--url", help="the page's URL (picks the site profile)")
+    explain.add_argument("--format", choices=FORMATS, default="auto", help="read FILE as this format")
     explain.add_argument("--width", type=int, default=160,
                          help="cut removed pieces to this many characters (0: whole; default 160)")
     explain.set_defaults(func=_cmd_explain)

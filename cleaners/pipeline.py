@@ -16,6 +16,7 @@ from selectolax.lexbor import LexborHTMLParser
 from . import sites
 from .document import Document, canonical_url, make_id
 from .dom_rules import GENERIC_DOM_RULES
+from .encoding import decode_html
 from .extract import block_lines, lead_paragraph, trafilatura_extract
 from .rules import Context
 from .text_rules import GENERIC_TEXT_RULES, normalize
@@ -31,28 +32,6 @@ class CleanError(Exception):
         super().__init__(message)
         self.kind = kind
         self.message = message
-
-
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.I)
-
-
-def decode_html(data: bytes | str) -> str:
-    """Bytes to text: a BOM, then `<meta charset>`, then UTF-8, then windows-1252 (never fails)."""
-    if isinstance(data, str):
-        return data
-    for bom, enc in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
-        if data.startswith(bom):
-            return data.decode(enc, errors="replace").lstrip("\ufeff")
-    m = _META_CHARSET.search(data[:4096])
-    if m:
-        try:
-            return data.decode(m[1].decode("ascii"), errors="replace")
-        except LookupError:
-            pass
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
 
 
 def _page_url(tree) -> str | None:
@@ -133,6 +112,29 @@ def _finish(ctx: Context, lines: list[str], *, path: str | None, fetched_at: str
     )
 
 
+def _link_texts(tree) -> set[str]:
+    """The texts of the page's links long enough to be headlines (before any rule ran)."""
+    body = tree.body
+    if body is None:
+        return set()
+    return {t for a in body.css("a") if len(t := node_text(a)) >= 20}
+
+
+def _check_article(lines: list[str], links: set[str], url: str | None) -> None:
+    """Raise CleanError when what is left is not an article: nothing or next to nothing
+    (`no_text`), or a listing, home page or link farm whose "paragraphs" are mostly the
+    headlines of links to other pages (`not_article`)."""
+    words = sum(len(line.split()) for line in lines)
+    if words == 0:
+        raise CleanError("no_text", "no article text left after cleaning")
+    if words < 12:
+        raise CleanError("no_text", f"only {words} words left after cleaning: not an article")
+    linked = sum(1 for line in lines if line in links)
+    if len(lines) >= 3 and linked >= 0.5 * len(lines):
+        raise CleanError("not_article", f"{linked} of its {len(lines)} lines are headlines of links to other "
+                                        "pages: a listing, home page or link farm, not an article")
+
+
 def all_rules() -> list:
     """Every rule in the order it runs: site DOM rules, generic DOM rules, (extraction), line
     normalisation, site text rules, generic text rules."""
@@ -147,11 +149,11 @@ def _run_text_rules(lines: list[str], ctx: Context) -> list[str]:
 
 
 def clean_html(html: bytes | str, url: str | None = None, *, path: str | None = None,
-               fetched_at: str | None = None) -> Document:
+               fetched_at: str | None = None, charset: str | None = None) -> Document:
     """Clean one HTML page into a Document. `url` picks the site profile and the record id;
     without it the page's canonical URL (or og:url) is used. Raises CleanError when the page
     holds no article text."""
-    text = decode_html(html)
+    text = decode_html(html, charset)
     if not text.strip():
         raise CleanError("empty", "the document is empty")
     tree = LexborHTMLParser(text)
@@ -163,6 +165,7 @@ def clean_html(html: bytes | str, url: str | None = None, *, path: str | None = 
     root = tree.root
     if root is None:
         raise CleanError("no_text", "the page has no HTML tree")
+    links = _link_texts(tree)
     for rule in sites.SITE_DOM_RULES + GENERIC_DOM_RULES:
         rule.apply(root, ctx)
 
@@ -179,6 +182,7 @@ def clean_html(html: bytes | str, url: str | None = None, *, path: str | None = 
         lines = [lead, *lines]
     ctx.set_meta("title", extracted["title"])
     lines = _run_text_rules(lines, ctx)
+    _check_article(lines, links, ctx.url)
     return _finish(ctx, lines, path=path, fetched_at=fetched_at, language=language, extracted=extracted)
 
 

@@ -1,0 +1,242 @@
+"""Local inputs for `cleanwire clean`: files, folders, globs, stdin, `.gz`, WARC -> a stream of documents.
+
+`iter_documents()` turns what the user named into `InputDoc`s, one per document, lazily (a folder of
+a million pages or a 50 GB WARC is never held in memory). A document that cannot even be read
+(too large, truncated gzip, corrupt WARC, binary) comes out with `error` set, so the caller still
+gives it its one error record. Things that are not documents (a WARC's request and metadata
+records, non-HTML responses, images in a saved site) are counted in `Discovery.skipped`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import glob
+import gzip
+import io
+import os
+import sys
+import zlib
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .encoding import is_binary, looks_like_html
+
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+TEXT_SUFFIXES = frozenset({".txt"})
+WARC_SUFFIXES = frozenset({".warc", ".arc"})
+FORMATS = ("auto", "html", "text", "warc")
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+_GZIP_MAGIC = b"\x1f\x8b"
+
+
+class UsageError(Exception):
+    """The user named something that does not exist: nothing is run (exit status 2)."""
+
+
+@dataclass
+class InputDoc:
+    """One document to clean, or the reason it cannot be: `error` is `(kind, message)`."""
+
+    path: str | None
+    url: str | None = None
+    data: bytes | None = None
+    fmt: str = "html"  # html | text
+    charset: str | None = None  # declared by the transport (WARC's HTTP header)
+    fetched_at: str | None = None
+    error: tuple[str, str] | None = None
+
+
+@dataclass
+class Discovery:
+    """What was found besides documents: skipped things by reason."""
+
+    skipped: Counter = field(default_factory=Counter)
+
+
+def _suffixes(path: str) -> tuple[str, bool]:
+    """(the meaningful suffix, gzipped?) of a file name, case-insensitive: `a.HTML.gz` -> (`.html`, True)."""
+    name = path.lower()
+    gz = name.endswith(".gz")
+    if gz:
+        name = name[:-3]
+    return os.path.splitext(name)[1], gz
+
+
+def _wanted_in_folder(path: str) -> bool:
+    suffix, _gz = _suffixes(path)
+    return suffix in HTML_SUFFIXES | TEXT_SUFFIXES | WARC_SUFFIXES or suffix == ""
+
+
+def expand(specs: list[str], discovery: Discovery) -> Iterator[str]:
+    """File paths named by `specs` (files, folders walked recursively in sorted order, globs, `-`),
+    lazily. Files in folders with other suffixes (images, scripts, sidecars) are counted as skipped."""
+    for spec in specs:
+        if spec == "-":
+            yield "-"
+        elif os.path.isdir(spec):
+            for folder, dirs, files in os.walk(spec):
+                dirs.sort()
+                for name in sorted(files):
+                    full = os.path.join(folder, name)
+                    if name.startswith(".") or name.endswith((".url", ".errors.jsonl")):
+                        continue
+                    if _wanted_in_folder(full):
+                        yield full
+                    else:
+                        discovery.skipped[f"not a page ({_suffixes(full)[0]})"] += 1
+        elif os.path.exists(spec):
+            yield spec
+        else:
+            for match in sorted(glob.glob(spec, recursive=True)):
+                yield from expand([match], discovery)
+
+
+def check_specs(specs: list[str]) -> None:
+    """Raise UsageError naming every spec that matches nothing."""
+    missing = [s for s in specs if s != "-" and not os.path.exists(s) and not glob.glob(s, recursive=True)]
+    if missing:
+        raise UsageError(f"no such file, folder or match: {', '.join(missing)}")
+    if specs.count("-") > 1:
+        raise UsageError("'-' (standard input) can be named once")
+
+
+def count_files(specs: list[str]) -> int:
+    """How many files `expand` will give (a cheap walk, for the progress bar's total)."""
+    return sum(1 for _ in expand(specs, Discovery()))
+
+
+def sidecar_url(path: str) -> str | None:
+    """The URL stored next to a saved page: `page.html.url` or `page.url` (first line)."""
+    base, _ext = os.path.splitext(path)
+    for candidate in (path + ".url", base + ".url"):
+        if candidate != path and os.path.isfile(candidate):
+            with open(candidate, encoding="utf-8", errors="replace") as fh:
+                line = fh.readline().strip()
+            if line:
+                return line
+    return None
+
+
+def iter_documents(specs: list[str], *, fmt: str = "auto", url: str | None = None,
+                   max_bytes: int = DEFAULT_MAX_BYTES, discovery: Discovery | None = None) -> Iterator[InputDoc]:
+    """Every document in `specs`, in order. `url` is the URL of a single named file."""
+    discovery = discovery if discovery is not None else Discovery()
+    for path in expand(specs, discovery):
+        yield from _documents_of(path, fmt=fmt, url=url, max_bytes=max_bytes, discovery=discovery)
+
+
+def _documents_of(path: str, *, fmt: str, url: str | None, max_bytes: int,
+                  discovery: Discovery) -> Iterator[InputDoc]:
+    suffix, gz = _suffixes(path) if path != "-" else ("", False)
+    shown = "<stdin>" if path == "-" else path
+    try:
+        raw = _open(path)
+    except OSError as exc:
+        yield InputDoc(shown, url, error=("unreadable", f"cannot read: {exc.strerror or exc}"))
+        return
+    with raw as raw:
+        head = raw.peek(4) if hasattr(raw, "peek") else b""
+        if head[:2] == _GZIP_MAGIC:
+            gz = True
+        if fmt == "warc" or (fmt == "auto" and (suffix in WARC_SUFFIXES or _is_warc(raw, gz))):
+            yield from _warc_documents(raw, shown, max_bytes, discovery)
+            return
+        if not gz and path != "-" and os.path.isfile(path):
+            size = os.fstat(raw.fileno()).st_size
+            if size > max_bytes:
+                yield InputDoc(shown, url, error=("too_large", f"{size} bytes, over the limit of {max_bytes} "
+                                                               "(--max-bytes)"))
+                return
+        try:
+            stream = gzip.GzipFile(fileobj=raw) if gz else raw
+            data = stream.read(max_bytes + 1)
+        except (OSError, EOFError, zlib.error) as exc:
+            yield InputDoc(shown, url, error=("corrupt", f"broken gzip data: {exc}"))
+            return
+    if len(data) > max_bytes:
+        yield InputDoc(shown, url, error=("too_large", f"over the limit of {max_bytes} bytes (--max-bytes)"))
+        return
+    yield _classify(shown, data, suffix, fmt, url or (sidecar_url(path) if path != "-" else None))
+
+
+def _open(path: str):
+    if path == "-":
+        return contextlib.nullcontext(sys.stdin.buffer) if hasattr(sys.stdin.buffer, "peek") else \
+            contextlib.nullcontext(io.BufferedReader(sys.stdin.buffer))
+    return open(path, "rb")  # closed by the caller's `with`
+
+
+def _is_warc(raw, gz: bool) -> bool:
+    """Look at the first bytes (through gzip if needed) for a WARC version line."""
+    head = raw.peek(64)[:64] if hasattr(raw, "peek") else b""
+    if gz:
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(raw.peek(4096)[:4096])[:16]
+        except zlib.error:
+            return False
+    return head.startswith((b"WARC/", b"filedesc://"))
+
+
+def _classify(path: str, data: bytes, suffix: str, fmt: str, url: str | None) -> InputDoc:
+    if not data.strip():
+        return InputDoc(path, url, error=("empty", "the document is empty"))
+    if fmt in ("html", "text"):
+        return InputDoc(path, url, data=data, fmt=fmt)
+    if is_binary(data):
+        return InputDoc(path, url, error=("binary", "binary data (NUL bytes or control characters), not text or HTML"))
+    if looks_like_html(data) or suffix in HTML_SUFFIXES:
+        return InputDoc(path, url, data=data, fmt="html")
+    if suffix in TEXT_SUFFIXES or suffix == "":
+        return InputDoc(path, url, data=data, fmt="text")
+    return InputDoc(path, url, error=("unsupported", f"not a page or a seed-format text ({suffix}); "
+                                                     "--format html or text reads it anyway"))
+
+
+def _warc_documents(raw, path: str, max_bytes: int, discovery: Discovery) -> Iterator[InputDoc]:
+    """HTML responses of a WARC (or ARC) file become documents with the record's URL and date."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    n, broken = 0, False
+    try:
+        for record in ArchiveIterator(raw, arc2warc=True):
+            n += 1
+            kind = record.rec_type
+            if kind != "response" or record.http_headers is None:
+                discovery.skipped[f"warc {kind} record"] += 1
+                continue
+            ctype = (record.http_headers.get_header("Content-Type") or "").lower()
+            if "html" not in ctype:
+                discovery.skipped["warc non-HTML response"] += 1
+                continue
+            status = (record.http_headers.get_statuscode() or "")
+            if not status.startswith("2"):
+                discovery.skipped[f"warc HTTP {status or 'unknown'} response"] += 1
+                continue
+            target = record.rec_headers.get_header("WARC-Target-URI")
+            date = record.rec_headers.get_header("WARC-Date")
+            charset = ctype.split("charset=", 1)[1].split(";")[0].strip() if "charset=" in ctype else None
+            data = record.content_stream().read(max_bytes + 1)
+            if len(data) > max_bytes:
+                yield InputDoc(path, target, error=("too_large", f"over the limit of {max_bytes} bytes (--max-bytes)"))
+            elif not data.strip():
+                yield InputDoc(path, target, error=("empty", "the HTTP response has no body"))
+            else:
+                yield InputDoc(path, target, data=data, fmt="html", charset=charset, fetched_at=date)
+    except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error) as exc:
+        broken = True
+        yield InputDoc(path, None, error=("corrupt", f"unreadable WARC after {n} records: {exc}"))
+    if n == 0 and not broken:
+        yield InputDoc(path, None, error=("corrupt", "no WARC records in the file"))
+
+
+def describe(doc: InputDoc) -> str:
+    """Where a document came from, for messages."""
+    return f"{doc.path} ({doc.url})" if doc.url and doc.path else (doc.path or doc.url or "?")
+
+
+def is_shard_dir(target: str) -> bool:
+    """`-o DIR/` (a trailing slash, or an existing folder) asks for sharded output."""
+    return target.endswith(("/", os.sep)) or Path(target).is_dir()

@@ -1,0 +1,186 @@
+"""Clean many documents on several cores: worker processes, a time limit per document, results in
+input order, memory bounded however long the input.
+
+Each worker is a process with its own pipe. The parent hands one document at a time to an idle
+worker and waits on all pipes at once; a worker that overruns its document's time limit is killed
+and replaced (the document becomes a `timeout` error), and one that dies (a crash in a C library,
+the kernel's OOM killer) is replaced the same way (`crashed`). Results are put back in input order
+through a small buffer, and no new document is read while that buffer is full, so memory stays
+flat. Pure library: no Scrapy.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import wait
+
+from .inputs import InputDoc
+
+DEFAULT_TIMEOUT = 10.0
+
+
+@dataclass
+class Outcome:
+    """What one document gave: a record (its JSON line) or an error (kind and message)."""
+
+    path: str | None
+    url: str | None
+    record: str | None = None
+    error: str | None = None
+    message: str | None = None
+
+
+def clean_document(doc: InputDoc):
+    """Clean one readable document in this process: a `Document`, or CleanError with the reason."""
+    from .encoding import decode_text
+    from .pipeline import CleanError, clean_html, clean_text
+
+    if doc.error:
+        raise CleanError(*doc.error)
+    if doc.fmt == "text":
+        try:
+            text = decode_text(doc.data or b"")
+        except UnicodeDecodeError as exc:
+            raise CleanError("decode", f"seed-format text must be UTF-8: {exc.reason} at byte {exc.start}") from exc
+        return clean_text(text, url=doc.url, path=doc.path, fetched_at=doc.fetched_at)
+    return clean_html(doc.data or b"", url=doc.url, path=doc.path, fetched_at=doc.fetched_at, charset=doc.charset)
+
+
+def clean_one(doc: InputDoc) -> Outcome:
+    """Clean one document in this process; every failure becomes an error Outcome."""
+    from .pipeline import CleanError
+
+    try:
+        return Outcome(doc.path, doc.url, record=clean_document(doc).to_json())
+    except CleanError as exc:
+        return Outcome(doc.path, doc.url, error=exc.kind, message=exc.message)
+    except RecursionError:
+        return Outcome(doc.path, doc.url, error="corrupt", message="the page nests too deeply to read")
+    except MemoryError:
+        return Outcome(doc.path, doc.url, error="too_large", message="ran out of memory on this document")
+    except Exception as exc:  # a bug must not lose the document: it becomes an error record
+        return Outcome(doc.path, doc.url, error="internal", message=f"{type(exc).__name__}: {exc}")
+
+
+def _worker(conn) -> None:
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, KeyboardInterrupt):
+            return
+        if task is None:
+            return
+        seq, doc = task
+        conn.send((seq, clean_one(doc)))
+
+
+class _Worker:
+    def __init__(self, ctx):
+        parent, child = ctx.Pipe()
+        self.conn = parent
+        self.process = ctx.Process(target=_worker, args=(child,), daemon=True)
+        self.process.start()
+        child.close()
+        self.seq: int | None = None
+        self.doc: InputDoc | None = None
+        self.deadline = 0.0
+
+    def give(self, seq: int, doc: InputDoc, timeout: float) -> None:
+        self.seq, self.doc, self.deadline = seq, doc, time.monotonic() + timeout
+        self.conn.send((seq, doc))
+
+    def stop(self, kill: bool = False) -> None:
+        if kill:
+            self.process.kill()
+        else:
+            try:
+                self.conn.send(None)
+            except OSError:
+                pass
+        self.process.join(timeout=5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.conn.close()
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return max(1, os.cpu_count() or 1)
+
+
+def run(docs: Iterable[InputDoc], *, jobs: int | None = None, timeout: float = DEFAULT_TIMEOUT,
+        window: int | None = None) -> Iterator[Outcome]:
+    """Clean `docs` on `jobs` worker processes; yield one Outcome per document, in input order.
+    `timeout` is the time limit per document in seconds; `window` bounds how many documents are
+    read ahead of the oldest unfinished one (default 32 per worker)."""
+    jobs = jobs or default_jobs()
+    window = window or 32 * jobs
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    workers = [_Worker(ctx) for _ in range(jobs)]
+    source = iter(enumerate(docs))
+    done: dict[int, Outcome] = {}
+    next_out = 0
+    read = 0
+    exhausted = False
+    try:
+        while True:
+            # hand documents to idle workers while the reorder window has room
+            for i, worker in enumerate(workers):
+                while worker.seq is None and not exhausted and read - next_out < window:
+                    try:
+                        seq, doc = next(source)
+                    except StopIteration:
+                        exhausted = True
+                        break
+                    read += 1
+                    if doc.error:
+                        done[seq] = clean_one(doc)
+                        continue
+                    try:
+                        worker.give(seq, doc, timeout)
+                    except (OSError, ValueError):  # the worker died while idle: replace it, retry
+                        worker.stop(kill=True)
+                        workers[i] = worker = _Worker(ctx)
+                        worker.give(seq, doc, timeout)
+            while next_out in done:
+                yield done.pop(next_out)
+                next_out += 1
+            busy = [w for w in workers if w.seq is not None]
+            if not busy:
+                if exhausted:
+                    return
+                continue
+            wait_for = max(0.0, min(w.deadline for w in busy) - time.monotonic())
+            ready = wait([w.conn for w in busy], timeout=wait_for)
+            for i, worker in enumerate(workers):
+                if worker.seq is None:
+                    continue
+                if worker.conn in ready:
+                    try:
+                        seq, outcome = worker.conn.recv()
+                    except (EOFError, OSError):
+                        code = worker.process.exitcode
+                        done[worker.seq] = Outcome(worker.doc.path, worker.doc.url, error="crashed",
+                                                   message=f"the worker cleaning this document died (exit code {code})")
+                        worker.stop(kill=True)
+                        workers[i] = _Worker(ctx)
+                        continue
+                    done[seq] = outcome
+                    worker.seq = worker.doc = None
+                elif time.monotonic() >= worker.deadline:
+                    done[worker.seq] = Outcome(worker.doc.path, worker.doc.url, error="timeout",
+                                               message=f"cleaning took longer than {timeout:g} s (--timeout); "
+                                                       "the worker was stopped")
+                    worker.stop(kill=True)
+                    workers[i] = _Worker(ctx)
+    finally:
+        for worker in workers:
+            worker.stop(kill=worker.seq is not None)
