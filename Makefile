@@ -30,6 +30,7 @@ demo: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/quality.py
+	$(BIN)/python bench/parallel.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
