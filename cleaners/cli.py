@@ -187,7 +187,8 @@ def _cmd_clean(args: argparse.Namespace) -> int:
     if not args.quiet or kinds:
         print(f"cleanwire clean: {total} documents in, {records} records out, {sum(kinds.values())} errors"
               f"{f' ({errs})' if errs else ''}, {skipped} skipped{f' ({skips})' if skips else ''}"
-              f" in {elapsed:.1f}s ({total / elapsed if elapsed else 0:.1f} docs/s) -> {sink.describe()}"
+              f" in {elapsed:.{2 if elapsed < 10 else 1}f}s ({total / elapsed if elapsed else 0:.1f} docs/s)"
+              f" -> {sink.describe()}"
               f"{f'; errors in {errors_path}' if kinds else ''}", file=sys.stderr)
     return EXIT_SOME_ERRORS if kinds else EXIT_OK
 
@@ -295,8 +296,8 @@ def build_parser() -> argparse.ArgumentParser:
                     "too, so a page saved as .txt is still read as HTML.\n\n"
                     "Every document gives exactly one record, or one error record {path, url, error, message} in "
                     "the errors file. Error kinds: empty, binary, decode, too_large, corrupt, not_article, no_text, "
-                    "timeout, crashed, unsupported, unreadable, internal. Output files are written to a temporary name and "
-                    "renamed when complete.",
+                    "timeout, crashed, unsupported, unreadable, internal. Output files are written to a temporary "
+                    "name and renamed when complete.",
         epilog="Exit status: 0 every document gave a record; 1 some gave error records; 2 usage error "
                "(bad option, missing input).\n"
                "Examples:\n"

@@ -109,15 +109,50 @@ def _cached_nodes(root, ctx: Context, key: str, selector: str, build) -> list:
     return entry[1]
 
 
+_BLOCK_CAP = 600  # the longest block any phrase rule looks at
+
+
+def short_texts(root, cap: int = _BLOCK_CAP) -> dict[int, str]:
+    """The text (white space collapsed) of every element whose text is at most `cap` characters,
+    by `mem_id`, in one bottom-up pass over the tree. Asking each node for its deep text instead
+    would walk every subtree again for each ancestor: quadratic on deeply nested pages."""
+    texts: dict[int, str | None] = {}
+    stack = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        if not done:
+            stack.append((node, True))
+            stack.extend((child, False) for child in node.iter(include_text=True) if child.tag != "-text")
+            continue
+        parts = []
+        for child in node.iter(include_text=True):
+            if child.tag == "-text":
+                parts.append(child.text_content or "")
+            elif child.tag == "-comment":
+                continue
+            else:
+                part = texts.get(child.mem_id, "")
+                if part is None:
+                    parts = None
+                    break
+                parts.append(part)
+        if parts is None:
+            texts[node.mem_id] = None
+            continue
+        text = " ".join(" ".join(parts).split())
+        texts[node.mem_id] = text if len(text) <= cap else None
+    return {k: v for k, v in texts.items() if v is not None}
+
+
 def phrase_blocks(root, ctx: Context, max_len: int = 200) -> list[tuple[object, str]]:
     """Short blocks of the tree (at most `max_len` characters) with their text, in document order."""
     def build(node):
-        raw = node.text(deep=True, separator=" ")
-        if len(raw) > 6 * max_len:  # far too long even with generous indentation: skip the join
-            return None
-        text = " ".join(raw.split())
-        return (node, text) if 1 < len(text) <= max_len else None
-    return _cached_nodes(root, ctx, f"phrase_blocks:{max_len}", _PHRASE_TAGS, build)
+        if "short_texts" not in ctx.cache:
+            ctx.cache["short_texts"] = short_texts(root)
+        text = ctx.cache["short_texts"].get(node.mem_id)
+        return (node, text) if text is not None and len(text) > 1 else None
+
+    return [item for item in _cached_nodes(root, ctx, "phrase_blocks", _PHRASE_TAGS, build) if len(item[1]) <= max_len]
 
 
 def classed(root, ctx: Context) -> list[tuple[object, set[str], set[str]]]:

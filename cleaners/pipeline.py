@@ -120,11 +120,20 @@ def _link_texts(tree) -> set[str]:
     return {t for a in body.css("a") if len(t := node_text(a)) >= 20}
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def _word_count(line: str) -> int:
+    """Words of a line; Chinese, Japanese and Korean count one word per two characters (no spaces)."""
+    cjk = len(_CJK.findall(line))
+    return len(_CJK.sub(" ", line).split()) + (cjk + 1) // 2
+
+
 def _check_article(lines: list[str], links: set[str], url: str | None) -> None:
     """Raise CleanError when what is left is not an article: nothing or next to nothing
     (`no_text`), or a listing, home page or link farm whose "paragraphs" are mostly the
     headlines of links to other pages (`not_article`)."""
-    words = sum(len(line.split()) for line in lines)
+    words = sum(_word_count(line) for line in lines)
     if words == 0:
         raise CleanError("no_text", "no article text left after cleaning")
     if words < 12:
