@@ -86,6 +86,13 @@ def decode_html(data: bytes | str, declared: str | None = None) -> str:
                 return data.decode(enc)
             except (UnicodeDecodeError, LookupError):
                 continue
+    # UTF-8 with a stray bad byte or two is still UTF-8: detection would misread every accent
+    # (many well-formed multi-byte characters, very few bad bytes; windows-1252 text has none)
+    loose = data.decode("utf-8", errors="replace")
+    bad = loose.count("\ufffd")
+    good = sum(1 for ch in loose if ord(ch) > 127) - bad
+    if bad <= max(3, len(loose) // 5000) and good >= 4 * bad:
+        return loose
     best = from_bytes(data[:200_000]).best()
     if best is not None and best.encoding:
         return data.decode(best.encoding, errors="replace")

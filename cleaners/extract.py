@@ -47,17 +47,21 @@ def trafilatura_extract(html: str, url: str | None) -> dict:
 
 def block_lines(node) -> list[str]:
     """The text of a subtree, one line per innermost block (paragraph, heading, list item, quote).
-    Text outside any block (bare text in a `div`) becomes a line of its own as well."""
-    lines: list[str] = []
-    blocks = node.css(BLOCK_TAGS)
-    inner = [b for b in blocks if b.css_first(BLOCK_TAGS) is None]
-    if not inner:
+    With no block inside, the subtree's whole text is one line."""
+    blocks = [b for b in node.css(BLOCK_TAGS) if b.mem_id != node.mem_id]  # lexbor's css() includes node
+    ids = {b.mem_id for b in blocks}
+    outer: set[int] = set()  # blocks that hold another block: their own lines come from the inner ones
+    for block in blocks:
+        parent = block.parent
+        while parent is not None and parent.mem_id != node.mem_id:
+            if parent.mem_id in ids:
+                outer.add(parent.mem_id)
+                break
+            parent = parent.parent
+    lines = [text for b in blocks if b.mem_id not in outer and (text := node_text(b))]
+    if not lines:
         text = node_text(node)
         return [text] if text else []
-    for block in inner:
-        text = node_text(block)
-        if text:
-            lines.append(text)
     return lines
 
 

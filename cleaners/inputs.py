@@ -204,6 +204,8 @@ def _warc_documents(raw, path: str, max_bytes: int, discovery: Discovery) -> Ite
         for record in ArchiveIterator(raw, arc2warc=True):
             n += 1
             kind = record.rec_type
+            if kind is None:  # no WARC-Type: not a WARC record, the rest cannot be trusted
+                raise ValueError(f"record {n} has no WARC-Type header")
             if kind != "response" or record.http_headers is None:
                 discovery.skipped[f"warc {kind} record"] += 1
                 continue

@@ -43,6 +43,18 @@ def _page_url(tree) -> str | None:
     return None
 
 
+def _page_title(tree) -> str | None:
+    """The page's own headline when the extractor found none: og:title, the first h1, <title>."""
+    node = tree.css_first("meta[property='og:title']")
+    if node is not None and (value := norm_space(node.attributes.get("content") or "")):
+        return value
+    for css in ("h1", "title"):
+        node = tree.css_first(css)
+        if node is not None and (value := node_text(node)):
+            return value
+    return None
+
+
 def _language(tree) -> str | None:
     html = tree.css_first("html")
     lang = (html.attributes.get("lang") or html.attributes.get("xml:lang") or "") if html is not None else ""
@@ -189,7 +201,7 @@ def clean_html(html: bytes | str, url: str | None = None, *, path: str | None = 
         lines = block_lines(tree.body)
     if lead := lead_paragraph(root, "\n".join(lines)):
         lines = [lead, *lines]
-    ctx.set_meta("title", extracted["title"])
+    ctx.set_meta("title", extracted["title"] or _page_title(tree))
     lines = _run_text_rules(lines, ctx)
     _check_article(lines, links, ctx.url)
     return _finish(ctx, lines, path=path, fetched_at=fetched_at, language=language, extracted=extracted)
