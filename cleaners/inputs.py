@@ -46,6 +46,7 @@ class InputDoc:
     charset: str | None = None  # declared by the transport (WARC's HTTP header)
     fetched_at: str | None = None
     error: tuple[str, str] | None = None
+    profile: str | None = None  # a site profile to use whatever the URL's host
 
 
 @dataclass

@@ -170,16 +170,17 @@ def _run_text_rules(lines: list[str], ctx: Context) -> list[str]:
 
 
 def clean_html(html: bytes | str, url: str | None = None, *, path: str | None = None,
-               fetched_at: str | None = None, charset: str | None = None) -> Document:
+               fetched_at: str | None = None, charset: str | None = None, profile: str | None = None) -> Document:
     """Clean one HTML page into a Document. `url` picks the site profile and the record id;
     without it the page's canonical URL (or og:url) is used. Raises CleanError when the page
-    holds no article text."""
+    holds no article text. `charset` is the transport's declared charset (HTTP or WARC header);
+    `profile` names a site profile to use whatever the URL's host (a mirror of a known site)."""
     text = decode_html(html, charset)
     if not text.strip():
         raise CleanError("empty", "the document is empty")
     tree = LexborHTMLParser(text)
     url = url or _page_url(tree)
-    ctx = Context(url=url, profile=sites.for_url(url))
+    ctx = Context(url=url, profile=sites.by_name(profile) or sites.for_url(url))
     language = _language(tree)
     _profile_meta(tree, ctx)
 

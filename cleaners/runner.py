@@ -47,7 +47,8 @@ def clean_document(doc: InputDoc):
         except UnicodeDecodeError as exc:
             raise CleanError("decode", f"seed-format text must be UTF-8: {exc.reason} at byte {exc.start}") from exc
         return clean_text(text, url=doc.url, path=doc.path, fetched_at=doc.fetched_at)
-    return clean_html(doc.data or b"", url=doc.url, path=doc.path, fetched_at=doc.fetched_at, charset=doc.charset)
+    return clean_html(doc.data or b"", url=doc.url, path=doc.path, fetched_at=doc.fetched_at, charset=doc.charset,
+                      profile=doc.profile)
 
 
 def clean_one(doc: InputDoc) -> Outcome:

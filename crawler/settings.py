@@ -1,12 +1,61 @@
-"""Scrapy settings for cleanwire (the spiders themselves arrive with the crawler issue)."""
+"""Scrapy settings for cleanwire: polite by default.
+
+Override any of them per run with `-s NAME=VALUE`; the cleanwire-specific ones are:
+
+* `CLEANWIRE_STATE`: the seen-store file (default `output/.state/<spider>.sqlite`);
+* `CLEANWIRE_OUTPUT`: where records go unless `-o`/`-O` is given
+  (default `output/<spider>/<YYYY-MM-DD>.jsonl`);
+* `CLEANWIRE_CLEAN_WORKERS`: processes that clean pages beside the reactor (default: cores);
+* `CLEANWIRE_CONTACT`: the contact URL named in the User-Agent.
+"""
 
 BOT_NAME = "cleanwire"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
+COMMANDS_MODULE = "crawler.commands"
+
+CLEANWIRE_CONTACT = "https://example.invalid/cleanwire"
+USER_AGENT = f"cleanwire/0.1 (+{CLEANWIRE_CONTACT})"
+
+# politeness
 ROBOTSTXT_OBEY = True
-USER_AGENT = "cleanwire (+https://example.invalid/cleanwire)"
 AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 0.5
+AUTOTHROTTLE_MAX_DELAY = 30
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 4
+DOWNLOAD_DELAY = 0.25
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 10 * 1024 * 1024  # pages beyond 10 MB are dropped (the cleaner's limit too)
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+REDIRECT_MAX_TIMES = 5
+DEPTH_LIMIT = 4
+DEPTH_PRIORITY = 1  # breadth first: listings before deep pages
+SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
+SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
+DOWNLOAD_HANDLERS = {"ftp": None, "s3": None, "data": None, "file": None}  # http and https only
+
+# HTTP cache off by default; `-s HTTPCACHE_ENABLED=1` turns it on (kept in .scrapy/httpcache)
+HTTPCACHE_ENABLED = False
+HTTPCACHE_EXPIRATION_SECS = 24 * 3600
+
+ITEM_PIPELINES = {"crawler.pipelines.CleanPipeline": 300}
+EXTENSIONS = {"crawler.extensions.CleanwireState": 900}  # after the feed exporter (0)
+
+# records: JSON Lines, written one whole line per write (see crawler.feeds)
 FEED_EXPORT_ENCODING = "utf-8"
+FEED_STORAGES = {"": "crawler.feeds.LineSafeFileFeedStorage", "file": "crawler.feeds.LineSafeFileFeedStorage"}
+FEED_STORE_EMPTY = True
+
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+LOG_LEVEL = "INFO"
+TELNETCONSOLE_ENABLED = False
+
+# default output when no -o/-O is given (a command-line -o/-O replaces it)
+FEEDS = {"output/%(name)s/%(date)s.jsonl": {"format": "jsonlines", "encoding": "utf-8"}}
+FEED_URI_PARAMS = "crawler.feeds.uri_params"

@@ -65,6 +65,16 @@ def for_url(url: str | None) -> SiteProfile | None:
     return next((p for p in PROFILES if p.serves(host)), None)
 
 
+def by_name(name: str | None) -> SiteProfile | None:
+    """The profile called `name` (`kcnawatch`, `ohmymag`...); raises KeyError for an unknown name."""
+    if not name:
+        return None
+    for profile in PROFILES:
+        if profile.name == name:
+            return profile
+    raise KeyError(f"no site profile {name!r}; known: {', '.join(p.name for p in PROFILES)}")
+
+
 def for_text(text: str) -> SiteProfile | None:
     """The first profile whose signature occurs in the text (for input with no URL)."""
     head = text[:20000]

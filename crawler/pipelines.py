@@ -1,0 +1,81 @@
+"""The item pipeline: every page a spider thinks may be an article goes to `cleaners`.
+
+Cleaning runs in a process pool beside the Twisted reactor (the reactor thread only awaits the
+result), so fetching never waits behind extraction. A page the cleaner rejects (not an article,
+no text, too large...) is counted in the stats as `cleanwire/dropped/<kind>` and not written.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import multiprocessing as mp
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from scrapy.exceptions import DropItem
+
+from cleaners.inputs import InputDoc
+from cleaners.runner import Outcome, clean_one, default_jobs
+
+from .seen import text_hash
+
+
+class CleanPipeline:
+    """Raw page in (bytes, URL, charset), a cleanwire record out, or DropItem with the reason."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+        self.stats = crawler.stats
+        self.workers = crawler.settings.getint("CLEANWIRE_CLEAN_WORKERS") or default_jobs()
+        self.pool: ProcessPoolExecutor | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def open_spider(self, spider=None):
+        # forkserver: never fork the process that runs the reactor and its threads
+        self.pool = ProcessPoolExecutor(self.workers, mp_context=mp.get_context("forkserver"))
+
+    def close_spider(self, spider=None):
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+    async def _clean(self, doc: InputDoc) -> Outcome:
+        try:
+            return await asyncio.wrap_future(self.pool.submit(clean_one, doc))
+        except BrokenProcessPool:  # a worker died (a crash in a C library): replace the pool
+            self.pool = ProcessPoolExecutor(self.workers, mp_context=mp.get_context("forkserver"))
+            return Outcome(doc.path, doc.url, error="crashed", message="the cleaning process died on this page")
+
+    async def process_item(self, item, spider=None):
+        spider = spider or self.crawler.spider
+        if "cw_body" not in item:
+            return item
+        doc = InputDoc(None, item["cw_url"], data=item["cw_body"], fmt="html", charset=item["cw_charset"],
+                       fetched_at=item["cw_fetched_at"], profile=item["cw_profile"])
+        outcome = await self._clean(doc)
+        if outcome.record is None:
+            kind = "not_article" if outcome.error in ("not_article", "no_text") else outcome.error
+            self.stats.inc_value(f"cleanwire/dropped/{kind}")
+            raise DropItem(f"{item['cw_url']}: {outcome.error}: {outcome.message}", log_level="DEBUG")
+        record = json.loads(outcome.record)
+        since = getattr(spider, "since", None)
+        if since and record.get("published") and record["published"][:10] < since.isoformat():
+            self.stats.inc_value("cleanwire/skipped_older_than_since")
+            raise DropItem(f"{record['url']}: published {record['published']}, before {since}", log_level="DEBUG")
+        label = getattr(spider, "source_label", None)
+        if label and record.get("source") != label:
+            self.stats.inc_value("cleanwire/skipped_other_source")
+            raise DropItem(f"{record['url']}: source {record.get('source')!r}, not {label!r}", log_level="DEBUG")
+        seen = getattr(spider, "seen", None)
+        if seen is not None and record.get("url"):
+            stored = seen.hash_of(record["url"])
+            if stored is not None and (not spider.recrawl or stored == text_hash(record["text"])):
+                self.stats.inc_value("cleanwire/skipped_seen" if not spider.recrawl else "cleanwire/unchanged")
+                raise DropItem(f"{record['url']}: already written", log_level="DEBUG")
+        if getattr(spider, "max_articles", None) is not None and spider.written >= spider.max_articles:
+            raise DropItem(f"{record['url']}: max_articles reached", log_level="DEBUG")
+        spider.written += 1
+        return record
