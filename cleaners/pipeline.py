@@ -141,10 +141,21 @@ def _word_count(line: str) -> int:
     return len(_CJK.sub(" ", line).split()) + (cjk + 1) // 2
 
 
-def _check_article(lines: list[str], links: set[str], url: str | None) -> None:
+def _headline_share(tree) -> float:
+    """The share of the pruned page's text that sits in headline-sized links (20+ characters)."""
+    body = tree.body
+    if body is None:
+        return 0.0
+    total = len(node_text(body))
+    linked = sum(len(t) for a in body.css("a") if len(t := node_text(a)) >= 20)
+    return linked / total if total else 0.0
+
+
+def _check_article(lines: list[str], links: set[str], url: str | None, headline_share: float = 0.0) -> None:
     """Raise CleanError when what is left is not an article: nothing or next to nothing
-    (`no_text`), or a listing, home page or link farm whose "paragraphs" are mostly the
-    headlines of links to other pages (`not_article`)."""
+    (`no_text`), or a listing, home page or link farm (`not_article`): its "paragraphs" are
+    mostly headlines of links to other pages, or the page (after the DOM rules) is mostly such
+    links and little text is left."""
     words = sum(_word_count(line) for line in lines)
     if words == 0:
         raise CleanError("no_text", "no article text left after cleaning")
@@ -154,6 +165,14 @@ def _check_article(lines: list[str], links: set[str], url: str | None) -> None:
     if len(lines) >= 3 and linked >= 0.5 * len(lines):
         raise CleanError("not_article", f"{linked} of its {len(lines)} lines are headlines of links to other "
                                         "pages: a listing, home page or link farm, not an article")
+    if headline_share >= 0.5 and words < 150:
+        raise CleanError("not_article", f"{headline_share:.0%} of the page's text is headlines of links, and only "
+                                        f"{words} words are left: a listing, home page or link farm, not an article")
+    text = "\n".join(lines)
+    headlines = [link for link in links if link in text]
+    if len(headlines) >= 3 and sum(map(len, headlines)) >= 0.5 * len(text):
+        raise CleanError("not_article", f"{len(headlines)} headlines of links to other pages make up most of its "
+                                        "text: a listing, home page or link farm, not an article")
 
 
 def all_rules() -> list:
@@ -191,6 +210,7 @@ def clean_html(html: bytes | str, url: str | None = None, *, path: str | None = 
     for rule in sites.SITE_DOM_RULES + GENERIC_DOM_RULES:
         rule.apply(root, ctx)
 
+    headline_share = _headline_share(tree)
     extracted = trafilatura_extract(tree.html or "", ctx.url)
     lines = extracted["text"].split("\n")
     if ctx.profile is not None and ctx.profile.body and tree.body is not None:
@@ -204,7 +224,7 @@ def clean_html(html: bytes | str, url: str | None = None, *, path: str | None = 
         lines = [lead, *lines]
     ctx.set_meta("title", extracted["title"] or _page_title(tree))
     lines = _run_text_rules(lines, ctx)
-    _check_article(lines, links, ctx.url)
+    _check_article(lines, links, ctx.url, headline_share)
     return _finish(ctx, lines, path=path, fetched_at=fetched_at, language=language, extracted=extracted)
 
 

@@ -34,8 +34,9 @@ def summary(stats: dict, name: str) -> tuple[str, bool]:
     clean_errors = sum(v for k, v in stats.items() if k.startswith("cleanwire/dropped/")) - non_articles
     http_errors = sum(v for k, v in stats.items() if k.startswith("downloader/response_status_count/")
                       and k.rsplit("/", 1)[1][:1] in ("4", "5"))
-    failures = sum(v for k, v in stats.items() if k.startswith("cleanwire/fetch_errors/HttpError") is False
-                   and k.startswith("cleanwire/fetch_errors/"))
+    # failed fetches other than HTTP error statuses (already counted): timeouts, refused, too large
+    failures = sum(v for k, v in stats.items()
+                   if k.startswith("cleanwire/fetch_errors/") and not k.endswith("/HttpError"))
     errors = clean_errors + http_errors + failures
     line = (f"cleanwire crawl {name}: {fetched} pages fetched, {written} articles written, {seen} skipped as seen"
             f"{f', {unchanged} unchanged' if unchanged else ''}, {non_articles} non-articles, {errors} errors "

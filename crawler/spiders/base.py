@@ -25,8 +25,9 @@ from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
 import scrapy
-from scrapy.exceptions import CloseSpider
+from scrapy.exceptions import CloseSpider, IgnoreRequest
 from scrapy.http import HtmlResponse, Response, TextResponse, XmlResponse
+from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
 from cleaners import canonical_url
@@ -210,6 +211,10 @@ class CleanwireSpider(scrapy.Spider):
         """A request that failed (HTTP error, timeout, too large, refused): one log line and a count,
         never a traceback in the log."""
         request = failure.request
+        if failure.check(IgnoreRequest) and not failure.check(HttpError):  # robots.txt and friends: a skip
+            self._count("skipped_robots_or_ignored")
+            self.logger.info("not fetched: %s: %s", request.url, failure.getErrorMessage())
+            return
         reason = failure.getErrorMessage() or failure.type.__name__
         if hasattr(failure.value, "response") and failure.value.response is not None:
             reason = f"HTTP {failure.value.response.status}"

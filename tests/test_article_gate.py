@@ -1,0 +1,36 @@
+"""The page-type gate: listings, home pages and link farms give not_article, articles with links stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaners import CleanError, clean_html
+
+from ._support import PARAS
+
+
+def _cards(n: int, block: str) -> str:
+    return "".join(f"<div class='card'><{block}><a href='/story-{i}'>Headline number {i} about the harbour works"
+                   f"</a></{block}> <span>Home &amp; Garden · 22/03/2026</span></div>" for i in range(n))
+
+
+@pytest.mark.parametrize("block", ["span", "h3", "p"])
+def test_a_listing_of_headline_links_is_not_an_article(block):
+    page = f"<html><body><h1>Tag: home</h1>{_cards(6, block)}</body></html>"
+    with pytest.raises(CleanError) as err:
+        clean_html(page, url="http://listing.example/tag/home/")
+    assert err.value.kind in ("not_article", "no_text")
+
+
+def test_an_article_with_inline_links_and_a_related_list_is_kept():
+    body = "".join(f"<p>{p} See <a href='/x{i}'>the council's published survey of the pier</a>.</p>"
+                   for i, p in enumerate(PARAS))
+    page = f"<html><body><article><h1>Pier to be rebuilt</h1>{body}</article>{_cards(3, 'h3')}</body></html>"
+    doc = clean_html(page, url="http://news.example/2026/pier")
+    assert PARAS[0] in doc.text and PARAS[-1] in doc.text
+
+
+def test_a_page_with_a_few_words_left_is_no_text():
+    with pytest.raises(CleanError) as err:
+        clean_html("<html><body><p>Coming soon.</p></body></html>", url="http://x.example/a")
+    assert err.value.kind == "no_text"
