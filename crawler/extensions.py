@@ -23,6 +23,21 @@ logger = logging.getLogger(__name__)
 FAILED: list[str] = []
 
 
+class OneLineFetchErrors(logging.Filter):
+    """A failed download is one log line (URL and reason), not a traceback: a site that is down
+    is an everyday event for a crawler, and cron mails should stay readable."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and "Error downloading" in str(record.msg):
+            record.exc_info, record.exc_text = None, None
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+        return True
+
+
+for _name in ("scrapy.downloadermiddlewares.robotstxt", "scrapy.core.scraper"):
+    logging.getLogger(_name).addFilter(OneLineFetchErrors())
+
+
 def summary(stats: dict, name: str) -> tuple[str, bool]:
     """The one-line report of a crawl and whether it failed."""
     get = stats.get

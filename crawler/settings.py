@@ -55,6 +55,7 @@ REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 LOG_LEVEL = "INFO"
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False  # no control server on any port
 
 # default output when no -o/-O is given (a command-line -o/-O replaces it)
 FEEDS = {"output/%(name)s/%(date)s.jsonl": {"format": "jsonlines", "encoding": "utf-8"}}

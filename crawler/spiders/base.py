@@ -85,6 +85,7 @@ class CleanwireSpider(scrapy.Spider):
         self.seen = None  # the seen-store, set by crawler.extensions.CleanwireState when the spider opens
         self.written = 0
         self.written_urls: set[str] = set()  # canonical URLs written by this crawl
+        self.skipped_urls: set[str] = set()  # canonical URLs skipped because an earlier crawl wrote them
         self._sitemaps_asked: set[str] = set()
 
     # ------------------------------------------------------------------ start
@@ -95,7 +96,8 @@ class CleanwireSpider(scrapy.Spider):
                                  meta={"cw_start": True})
         for host_url in sorted({f"{urlsplit(u).scheme}://{urlsplit(u).netloc}/" for u in self.start_urls}):
             self._sitemaps_asked.add(host_url)
-            yield scrapy.Request(host_url + "robots.txt", callback=self.parse_robots, dont_filter=True,
+            yield scrapy.Request(host_url + "robots.txt", callback=self.parse_robots, errback=self.on_error,
+                                 dont_filter=True,
                                  meta={"dont_obey_robotstxt": True, "handle_httpstatus_list": [404, 403, 410]})
 
     # ------------------------------------------------------------------ routing
@@ -160,7 +162,9 @@ class CleanwireSpider(scrapy.Spider):
             if canon in self.written_urls:
                 return None  # written in this crawl: a duplicate link, not a skip
             if canon in self.seen:
-                self._count("skipped_seen")
+                if canon not in self.skipped_urls:  # count each stored article once, not each link to it
+                    self.skipped_urls.add(canon)
+                    self._count("skipped_seen")
                 return None
         if kind == "article" and self._done():
             return None

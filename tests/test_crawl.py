@@ -1,0 +1,185 @@
+"""End-to-end crawls: real Scrapy (`scrapy crawl`, one subprocess per crawl) against the offline demo
+sites served on 127.0.0.1 by this test process. Nothing leaves loopback."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from crawler.demo import sitegen
+from crawler.demo.server import serve_demo
+
+from .conftest import ROOT, assert_valid_record
+
+EXPECTED = {site: {e["url_path"]: e for e in sitegen.expected_articles(site)} for site in sitegen.SITES}
+#: Phrases of the boilerplate the demo pages carry; none may reach a record's text.
+MARKERS = ("More From", "More Articles", "-0-", "www.kcna.kp (Juche", "Read original version", "Share this",
+           "We use cookies", "cookie", "Newsletter", "newsletter", "podcast", "Read more:", "⋙", "Sources used",
+           "All rights reserved", "©", "Load more", "You might also like")
+FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "CLEANWIRE_CLEAN_WORKERS=2",
+        "-s", "LOG_LEVEL=INFO"]
+SCRAPY = [sys.executable, "-m", "scrapy.cmdline"]
+
+
+@pytest.fixture(scope="module")
+def urls():
+    with serve_demo() as base:
+        yield base
+
+
+def crawl(spider: str, tmp: Path, *args: str, out: str = "out.jsonl", state: str = "state.sqlite",
+          extra: list[str] | None = None, timeout: float = 180) -> tuple[subprocess.CompletedProcess, list[dict]]:
+    """Run `scrapy crawl SPIDER` from the project root; return the process and the records written."""
+    target = tmp / out
+    cmd = [*SCRAPY, "crawl", spider, *args, "-O", str(target), "-s", f"CLEANWIRE_STATE={tmp / state}",
+           *FAST, *(extra or [])]
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=timeout, check=False)
+    records = [json.loads(line) for line in target.read_text("utf-8").splitlines()] if target.exists() else []
+    return done, records
+
+
+def paths(records: list[dict], base: str) -> list[str]:
+    return [r["url"][len(base) - 1:] for r in records]
+
+
+def assert_clean(records: list[dict]) -> None:
+    for record in records:
+        assert_valid_record(record)
+        for marker in MARKERS:
+            assert marker not in record["text"], f"{record['url']}: boilerplate {marker!r} in the text"
+
+
+def summary_line(stderr: str) -> str:
+    lines = [line for line in stderr.splitlines() if line.startswith("cleanwire crawl ")]
+    assert lines, stderr[-3000:]
+    return lines[-1]
+
+
+def test_scrapy_list_shows_every_spider():
+    done = subprocess.run([*SCRAPY, "list"], cwd=ROOT, capture_output=True, text=True, check=True)
+    spiders = done.stdout.split()
+    assert {"news", "kcnawatch", "kcna", "rodong", "xinhua", "globaltimes", "chinadaily", "tass", "rt",
+            "presstv", "ohmymag"} <= set(spiders)
+
+
+def test_kcnawatch_mirror_gives_every_article_once_clean_then_nothing_on_rerun(urls, tmp_path):
+    base = urls["watch"]
+    done, records = crawl("kcnawatch", tmp_path, "-a", f"base_url={base}")
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "Traceback" not in done.stderr
+    got = paths(records, base)
+    assert sorted(got) == sorted(EXPECTED["watch"]) and len(got) == len(set(got))
+    assert_clean(records)
+    for record in records:
+        want = EXPECTED["watch"][record["url"][len(base) - 1:]]
+        assert record["text"] == want["text"]
+        assert (record["title"], record["published"], record["source"]) == (want["title"], want["published"],
+                                                                               want["source"])
+        assert record["original_url"] == want["original_url"]
+        assert record["fetched_at"]
+    assert "/private/" not in " ".join(got)  # robots.txt disallows it
+    line = summary_line(done.stderr)
+    assert f"{len(EXPECTED['watch'])} articles written" in line
+
+    again, records2 = crawl("kcnawatch", tmp_path, "-a", f"base_url={base}", out="again.jsonl")
+    assert again.returncode == 0, again.stderr[-3000:]
+    assert records2 == []
+    assert "0 articles written" in summary_line(again.stderr)
+    assert f"{len(EXPECTED['watch'])} skipped as seen" in summary_line(again.stderr)
+
+
+def test_news_spider_on_an_unknown_site_writes_articles_only_and_survives_the_traps(urls, tmp_path):
+    base = urls["mag"]
+    done, records = crawl("news", tmp_path, "-a", f"start_urls={base}")
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "Traceback" not in done.stderr
+    got = paths(records, base)
+    assert sorted(got) == sorted(EXPECTED["mag"]), "one record per article page, none for home/section/tag pages"
+    assert_clean(records)
+    for record in records:
+        want = EXPECTED["mag"][record["url"][len(base) - 1:]]
+        assert record["text"] == want["text"]
+    line = summary_line(done.stderr)
+    assert "non-articles" in line and "errors" in line
+    # the traps were met and counted, none became a record or a crash
+    assert "/trap/" not in " ".join(got) and "/tag/" not in " ".join(got)
+
+
+def test_max_articles_since_and_source(urls, tmp_path):
+    base = urls["watch"]
+    done, records = crawl("kcnawatch", tmp_path, "-a", f"base_url={base}", "-a", "max_articles=5",
+                          state="a.sqlite", out="a.jsonl")
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert len(records) == 5
+
+    done, records = crawl("kcnawatch", tmp_path, "-a", f"base_url={base}", "-a", "since=2026-03-01",
+                          state="b.sqlite", out="b.jsonl")
+    want = {p for p, e in EXPECTED["watch"].items() if e["published"] >= "2026-03-01"}
+    assert want and set(paths(records, base)) == want
+
+    done, records = crawl("kcnawatch", tmp_path, "-a", f"base_url={base}", "-a", "source=rodong",
+                          state="c.sqlite", out="c.jsonl")
+    want = {p for p, e in EXPECTED["watch"].items() if e["source"] == "Rodong Sinmun"}
+    assert want and set(paths(records, base)) == want
+
+
+def test_recrawl_changed_writes_nothing_when_nothing_changed(urls, tmp_path):
+    base = urls["watch"]
+    crawl("kcnawatch", tmp_path, "-a", f"base_url={base}")
+    done, records = crawl("kcnawatch", tmp_path, "-a", f"base_url={base}", "-a", "recrawl=changed", out="re.jsonl")
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert records == []
+    line = summary_line(done.stderr)
+    assert f"{len(EXPECTED['watch'])} unchanged" in line and "0 skipped as seen" in line
+
+
+def test_kill_minus_nine_then_rerun_gives_every_article_exactly_once(urls, tmp_path):
+    base = urls["watch"]
+    first = tmp_path / "first.jsonl"
+    cmd = [*SCRAPY, "crawl", "kcnawatch", "-a", f"base_url={base}", "-o", str(first),
+           "-s", f"CLEANWIRE_STATE={tmp_path / 'state.sqlite'}", "-s", "DOWNLOAD_DELAY=0.3",
+           "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if first.exists() and len(first.read_bytes().splitlines()) >= 6:
+            break
+        time.sleep(0.1)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    lines = first.read_bytes().splitlines(keepends=True)
+    assert 6 <= len(lines) < len(EXPECTED["watch"]), "the kill must land in the middle of the crawl"
+    assert all(line.endswith(b"\n") for line in lines), "a killed crawl leaves only whole lines"
+    before = [json.loads(line) for line in lines]
+
+    done, after = crawl("kcnawatch", tmp_path, "-a", f"base_url={base}", out="second.jsonl")
+    assert done.returncode == 0, done.stderr[-3000:]
+    union = paths(before, base) + paths(after, base)
+    assert sorted(union) == sorted(EXPECTED["watch"]), "every article exactly once over the two runs"
+
+
+def test_a_crawl_that_fetches_nothing_exits_non_zero(tmp_path):
+    with socket.socket() as sock:  # a port where nothing listens
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    done, records = crawl("news", tmp_path, "-a", f"start_urls=http://127.0.0.1:{port}/",
+                          extra=["-s", "RETRY_TIMES=0", "-s", "DOWNLOAD_TIMEOUT=5"])
+    assert done.returncode == 1, done.stderr[-3000:]
+    assert records == []
+    assert "FAILED" in summary_line(done.stderr)
+    assert "Traceback" not in done.stderr
+
+
+def test_bad_spider_arguments_are_refused(tmp_path):
+    done, _ = crawl("kcnawatch", tmp_path, "-a", "source=nosuch")
+    assert done.returncode != 0
+    assert "unknown source" in done.stderr
