@@ -23,10 +23,13 @@ test: $(STAMP)
 
 demo: $(STAMP)
 	@mkdir -p output
-	$(BIN)/cleanwire clean crawler/demo/site/*.html -o output/demo.jsonl
+	# 1. clean the bundled dump of hand-written pages (crawler/demo/site) into output/demo.jsonl
+	$(BIN)/cleanwire clean crawler/demo/site/ -o output/demo.jsonl
 	@$(BIN)/python -c "import json; \
 	[print(f\"  {r['id']}  {r['site'] or '-':<24} {(r['title'] or '(no title)')[:60]:<60} {len(r['text']):>6} chars\") \
 	 for r in map(json.loads, open('output/demo.jsonl', encoding='utf-8'))]"
+	# 2. serve the offline demo sites on 127.0.0.1, crawl them with the real spiders -> output/demo/*.jsonl
+	$(BIN)/python -m crawler.demo.run --out output/demo
 
 bench: $(STAMP)
 	$(BIN)/python bench/quality.py

@@ -1,4 +1,5 @@
-"""cleanwire's Scrapy project: it fetches, discovers and schedules; `cleaners` does the cleaning.
+"""cleanwire's Scrapy project: settings, spiders, the cleaning pipeline, the seen-store.
 
-The spiders arrive with the crawler issue; `crawler/demo/site/` holds the offline demo site.
+It only fetches, discovers and schedules; every page is cleaned by `cleaners`. `crawler/demo/`
+holds the offline demo sites (served on 127.0.0.1) and the hand-written demo pages.
 """

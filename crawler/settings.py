@@ -1,10 +1,9 @@
-"""Scrapy settings for cleanwire: polite by default.
+"""Scrapy settings for cleanwire: polite by default. Records go to `output/<spider>/<YYYY-MM-DD>.jsonl`
+unless `-o`/`-O` is given.
 
 Override any of them per run with `-s NAME=VALUE`; the cleanwire-specific ones are:
 
 * `CLEANWIRE_STATE`: the seen-store file (default `output/.state/<spider>.sqlite`);
-* `CLEANWIRE_OUTPUT`: where records go unless `-o`/`-O` is given
-  (default `output/<spider>/<YYYY-MM-DD>.jsonl`);
 * `CLEANWIRE_CLEAN_WORKERS`: processes that clean pages beside the reactor (default: cores);
 * `CLEANWIRE_CONTACT`: the contact URL named in the User-Agent.
 """

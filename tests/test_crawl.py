@@ -183,3 +183,12 @@ def test_bad_spider_arguments_are_refused(tmp_path):
     done, _ = crawl("kcnawatch", tmp_path, "-a", "source=nosuch")
     assert done.returncode != 0
     assert "unknown source" in done.stderr
+
+
+def test_make_demo_crawl_checks_every_article(tmp_path, capsys):
+    from crawler.demo.run import main
+
+    assert main(["--out", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "every demo article written once" in out
+    assert sorted(p.name for p in tmp_path.glob("*.jsonl")) == ["kcnawatch.jsonl", "news.jsonl", "ohmymag.jsonl"]
