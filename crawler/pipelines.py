@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 import multiprocessing as mp
+import signal
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
@@ -34,20 +35,28 @@ class CleanPipeline:
     def from_crawler(cls, crawler):
         return cls(crawler)
 
+    def _new_pool(self) -> ProcessPoolExecutor:
+        # forkserver: never fork the process that runs the reactor and its threads; the workers
+        # ignore Ctrl-C, so a graceful stop lets the pages being cleaned finish
+        return ProcessPoolExecutor(self.workers, mp_context=mp.get_context("forkserver"),
+                                   initializer=signal.signal, initargs=(signal.SIGINT, signal.SIG_IGN))
+
     def open_spider(self, spider=None):
-        # forkserver: never fork the process that runs the reactor and its threads
-        self.pool = ProcessPoolExecutor(self.workers, mp_context=mp.get_context("forkserver"))
+        self.pool = self._new_pool()
 
     def close_spider(self, spider=None):
         if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool.shutdown(wait=True)
 
     async def _clean(self, doc: InputDoc) -> Outcome:
-        try:
-            return await asyncio.wrap_future(self.pool.submit(clean_one, doc))
-        except BrokenProcessPool:  # a worker died (a crash in a C library): replace the pool
-            self.pool = ProcessPoolExecutor(self.workers, mp_context=mp.get_context("forkserver"))
-            return Outcome(doc.path, doc.url, error="crashed", message="the cleaning process died on this page")
+        for attempt in (1, 2):
+            try:
+                return await asyncio.wrap_future(self.pool.submit(clean_one, doc))
+            except BrokenProcessPool:  # a worker died (killed, or a crash in a C library): new pool, once more
+                self.pool = self._new_pool()
+                if attempt == 2:
+                    break
+        return Outcome(doc.path, doc.url, error="crashed", message="the cleaning process died on this page twice")
 
     async def process_item(self, item, spider=None):
         spider = spider or self.crawler.spider

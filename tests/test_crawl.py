@@ -192,3 +192,28 @@ def test_make_demo_crawl_checks_every_article(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "every demo article written once" in out
     assert sorted(p.name for p in tmp_path.glob("*.jsonl")) == ["kcnawatch.jsonl", "news.jsonl", "ohmymag.jsonl"]
+
+
+def test_jobdir_pause_with_ctrl_c_and_resume(urls, tmp_path):
+    base = urls["watch"]
+    out = tmp_path / "job.jsonl"
+    cmd = [*SCRAPY, "crawl", "kcnawatch", "-a", f"base_url={base}", "-o", str(out),
+           "-s", f"JOBDIR={tmp_path / 'job'}", "-s", f"CLEANWIRE_STATE={tmp_path / 'state.sqlite'}",
+           "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1"]
+    proc = subprocess.Popen([*cmd, "-s", "DOWNLOAD_DELAY=0.3"], cwd=ROOT, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not (out.exists() and len(out.read_bytes().splitlines()) >= 5):
+        time.sleep(0.1)
+    proc.send_signal(signal.SIGINT)  # one Ctrl-C: Scrapy stops gracefully and keeps its queue in JOBDIR
+    _, err = proc.communicate(timeout=120)
+    assert "finish reason: shutdown" in summary_line(err)
+    first = len(out.read_bytes().splitlines())
+    assert 5 <= first < len(EXPECTED["watch"])
+
+    done = subprocess.run([*cmd, "-s", "DOWNLOAD_DELAY=0"], cwd=ROOT, capture_output=True, text=True,
+                          timeout=180, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "Resuming crawl" in done.stderr
+    records = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert sorted(paths(records, base)) == sorted(EXPECTED["watch"])
