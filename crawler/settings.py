@@ -56,6 +56,6 @@ LOG_LEVEL = "INFO"
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False  # no control server on any port
 
-# default output when no -o/-O is given (a command-line -o/-O replaces it)
-FEEDS = {"output/%(name)s/%(date)s.jsonl": {"format": "jsonlines", "encoding": "utf-8"}}
+# where `scrapy crawl` writes when neither -o/-O nor FEEDS says (see crawler.commands.crawl)
+CLEANWIRE_DEFAULT_FEED = "output/%(name)s/%(date)s.jsonl"
 FEED_URI_PARAMS = "crawler.feeds.uri_params"

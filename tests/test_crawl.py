@@ -108,8 +108,10 @@ def test_news_spider_on_an_unknown_site_writes_articles_only_and_survives_the_tr
         want = EXPECTED["mag"][record["url"][len(base) - 1:]]
         assert record["text"] == want["text"]
     line = summary_line(done.stderr)
-    assert "non-articles" in line and "errors" in line
-    # the traps were met and counted, none became a record or a crash
+    # the traps (500, 404, redirect loop, 12 MB page) were met and counted, none became a record or a crash
+    errors = int(line.split(" errors")[0].rsplit(" ", 1)[1])
+    non_articles = int(line.split(" non-articles")[0].rsplit(" ", 1)[1])
+    assert errors >= 3 and non_articles >= 5, line
     assert "/trap/" not in " ".join(got) and "/tag/" not in " ".join(got)
 
 
@@ -217,3 +219,80 @@ def test_jobdir_pause_with_ctrl_c_and_resume(urls, tmp_path):
     assert "Resuming crawl" in done.stderr
     records = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
     assert sorted(paths(records, base)) == sorted(EXPECTED["watch"])
+
+
+def test_default_output_and_state_paths(urls, tmp_path):
+    """Without -o/-O the records go to output/<spider>/<date>.jsonl and the seen-store to
+    output/.state/<spider>.sqlite, relative to where the crawl runs."""
+    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "crawler.settings",
+           "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    done = subprocess.run([*SCRAPY, "crawl", "kcnawatch", "-a", f"base_url={urls['watch']}", "-a", "max_articles=2",
+                           *FAST], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=180, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    outputs = list((tmp_path / "output" / "kcnawatch").glob("*.jsonl"))
+    assert len(outputs) == 1 and len(outputs[0].read_text("utf-8").splitlines()) == 2
+    assert time.strftime("%Y-%m-%d", time.gmtime()) in outputs[0].name
+    assert (tmp_path / "output" / ".state" / "kcnawatch.sqlite").is_file()
+    assert sorted(p.name for p in (tmp_path / "output").iterdir()) == [".state", "kcnawatch"]
+
+
+def _unknown_site(root: Path) -> list[str]:
+    """A small news site with markup of its own (no <article>, no known classes); returns its article paths."""
+    from ._support import PARAS
+
+    nav = ('<div id="top"><a href="/">Front page</a> | <a href="/tag/harbour.html">Harbour</a> | '
+           '<a href="/about.html">About</a></div>')
+    side = ('<div id="side"><b>Popular this week</b><ul>'
+            + "".join(f'<li><a href="/2026/03/story-{i}.html">Popular story number {i} from the quay</a></li>'
+                      for i in range(1, 4)) + "</ul></div>")
+    foot = '<div id="foot">Vellmar Courier, 1 Quay Street. Copyright 2026 Vellmar Courier.</div>'
+    paths = []
+    (root / "2026" / "03").mkdir(parents=True)
+    (root / "tag").mkdir()
+    for i in range(1, 6):
+        path = f"/2026/03/story-{i}.html"
+        paths.append(path)
+        lead = f"Report {i}: the harbour board met again this week to hear evidence from the crews and engineers."
+        body = "".join(f"<p>{p}</p>" for p in (lead, *PARAS))
+        (root / path.lstrip("/")).write_text(
+            f"<html><head><title>Harbour report {i} | Vellmar Courier</title></head><body>{nav}"
+            f'<div id="main"><div class="post"><h1>Harbour report {i}</h1><div class="meta">By A. Reporter, '
+            f'{i} March 2026</div><div class="body">{body}</div></div></div>{side}{foot}</body></html>', "utf-8")
+    teasers = "".join(f'<div class="teaser"><h2><a href="{p}">Harbour report {i} from the board meeting</a></h2>'
+                      f"<span>{i} March 2026</span></div>" for i, p in enumerate(paths, 1))
+    for name, title in (("index.html", "Vellmar Courier"), ("tag/harbour.html", "Tag: harbour")):
+        (root / name).write_text(f"<html><head><title>{title}</title></head><body>{nav}<h1>{title}</h1>"
+                                 f"{teasers}{side}{foot}</body></html>", "utf-8")
+    (root / "about.html").write_text(f"<html><body>{nav}<h1>About</h1><p>A small paper.</p>{foot}</body></html>",
+                                     "utf-8")
+    return paths
+
+
+def test_news_spider_on_any_small_site_then_nothing_on_rerun(tmp_path):
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    site = tmp_path / "site"
+    site.mkdir()
+    expected = _unknown_site(site)
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        done, records = crawl("news", tmp_path, "-a", f"start_urls={base}")
+        assert done.returncode == 0, done.stderr[-3000:]
+        assert sorted(paths(records, base)) == sorted(expected), "one record per article, none for home/tag/about"
+        for record in records:
+            assert record["text"].startswith("Report ") and "Popular" not in record["text"]
+            assert "Front page" not in record["text"] and "Copyright" not in record["text"]
+        again, records2 = crawl("news", tmp_path, "-a", f"start_urls={base}", out="again.jsonl")
+        assert again.returncode == 0 and records2 == []
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -1,4 +1,5 @@
-"""`scrapy crawl` that exits 1 when the crawl failed (nothing fetched, every request failed)."""
+"""`scrapy crawl` that exits 1 when the crawl failed (nothing fetched, every request failed), and
+writes to `CLEANWIRE_DEFAULT_FEED` (`output/<spider>/<YYYY-MM-DD>.jsonl`) when no -o/-O is given."""
 
 from __future__ import annotations
 
@@ -10,6 +11,12 @@ from .. import extensions
 class Command(ScrapyCrawl):
     def short_desc(self) -> str:
         return "Run a spider; exit status 1 when the crawl failed (cleanwire)"
+
+    def process_options(self, args, opts) -> None:
+        super().process_options(args, opts)
+        if not (opts.output or opts.overwrite_output) and not self.settings.getdict("FEEDS"):
+            self.settings.set("FEEDS", {self.settings.get("CLEANWIRE_DEFAULT_FEED"): {"format": "jsonlines"}},
+                              priority="cmdline")
 
     def run(self, args, opts) -> None:
         super().run(args, opts)
