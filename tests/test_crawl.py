@@ -296,3 +296,13 @@ def test_news_spider_on_any_small_site_then_nothing_on_rerun(tmp_path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.mark.parametrize("start", ["sitemap-news.xml.gz", "rss.xml"])
+def test_news_spider_starting_from_a_gzipped_news_sitemap_or_a_feed(urls, tmp_path, start):
+    base = urls["mag"]
+    done, records = crawl("news", tmp_path, "-a", f"start_urls={base}{start}", "-a", "since=2026-03-20",
+                          extra=["-s", "DEPTH_LIMIT=1"])
+    assert done.returncode == 0, done.stderr[-3000:]
+    want = {p for p, e in EXPECTED["mag"].items() if e["published"] >= "2026-03-20"}
+    assert want and sorted(paths(records, base)) == sorted(want)
