@@ -306,3 +306,22 @@ def test_news_spider_starting_from_a_gzipped_news_sitemap_or_a_feed(urls, tmp_pa
     assert done.returncode == 0, done.stderr[-3000:]
     want = {p for p, e in EXPECTED["mag"].items() if e["published"] >= "2026-03-20"}
     assert want and sorted(paths(records, base)) == sorted(want)
+
+
+def test_user_agent_names_the_contact_url_unless_set_outright():
+    from scrapy.utils.project import get_project_settings
+
+    from crawler.spiders.news import NewsSpider
+
+    settings = get_project_settings()
+    settings.set("CLEANWIRE_CONTACT", "https://corpus.example/contact", priority="cmdline")
+    NewsSpider.update_settings(settings)
+    assert settings.get("USER_AGENT").startswith("cleanwire/") and "https://corpus.example/contact" in \
+        settings.get("USER_AGENT")
+    settings = get_project_settings()
+    settings.set("USER_AGENT", "mybot/1", priority="cmdline")
+    NewsSpider.update_settings(settings)
+    assert settings.get("USER_AGENT") == "mybot/1"
+    assert settings.getbool("ROBOTSTXT_OBEY") and settings.getbool("AUTOTHROTTLE_ENABLED")
+    assert 2 <= settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN") <= 4
+    assert not settings.getbool("HTTPCACHE_ENABLED")

@@ -44,6 +44,16 @@ class CleanwireSpider(scrapy.Spider):
 
     profile_name: str | None = None  # site spiders: the seeds/<name>.toml they are driven by
 
+    @classmethod
+    def update_settings(cls, settings) -> None:
+        super().update_settings(settings)
+        # the User-Agent names the contact URL the operator set (-s CLEANWIRE_CONTACT=...)
+        if settings.getpriority("USER_AGENT") <= settings.getpriority("CLEANWIRE_CONTACT"):
+            from cleaners import __version__
+
+            settings.set("USER_AGENT", f"cleanwire/{__version__} (+{settings.get('CLEANWIRE_CONTACT')})",
+                         priority=settings.getpriority("CLEANWIRE_CONTACT"))
+
     def __init__(self, *args, start_urls: str | None = None, base_url: str | None = None,
                  allowed_domains: str | None = None, max_articles: str | None = None, since: str | None = None,
                  recrawl: str | None = None, profile: str | None = None, source: str | None = None, **kwargs):
