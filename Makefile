@@ -33,7 +33,7 @@ demo: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/quality.py
-	$(BIN)/python bench/parallel.py
+	$(BIN)/python bench/speed.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
