@@ -109,3 +109,64 @@ def lead_paragraph(root, body_text: str) -> str | None:
                         return text
             node = node.next
     return None
+
+
+_LAYOUT_ONLY = re.compile(r"(?:(?:row|col|column|container|wrapper|grid|flex)[\w-]*\s*)+", re.I)
+
+
+def _parent_signature(node) -> tuple[str, str | None]:
+    parent = node.parent
+    return (parent.tag, parent.attributes.get("class")) if parent is not None else ("", None)
+
+
+def continued_chunks(root, lines: list[str]) -> list[str]:
+    """Paragraphs of an article body that the page splits into sibling chunks (between ads or
+    widgets: `<div class="article__chunks">` repeated) when the extractor kept only the first
+    chunk. The chunk holding the first extracted paragraph is found; its siblings with the same
+    tag and class give their paragraphs (long, few links), in order, when they are not in `lines`.
+    Returns the lines to use (unchanged when the page is not split)."""
+    long = [line for line in lines if len(line) >= 80]
+    if not long:
+        return lines
+    first = long[0]
+    anchor = next((p for p in root.css("p") if node_text(p) == first), None)
+    if anchor is None:
+        return lines
+    flat = " ".join(" ".join(lines).split())
+    chunk = anchor.parent
+    for _ in range(5):
+        if chunk is None or chunk.parent is None or chunk.tag in ("body", "html"):
+            return lines
+        signature = (chunk.tag, chunk.attributes.get("class"))
+        if signature[1] and _LAYOUT_ONLY.fullmatch(signature[1].strip()):
+            return lines  # grid rows and columns hold whole page sections, not chunks of one story
+        siblings = [s for s in chunk.parent.iter() if (s.tag, s.attributes.get("class")) == signature]
+        if signature[1] and len(siblings) >= 2:
+            break
+        chunk = chunk.parent
+    else:
+        return lines
+    kept = set(lines)
+    if sum(1 for p in chunk.css("p") if node_text(p) in kept) < 2:
+        return lines  # the first paragraph sits in a teaser or a box, not in a chunk of the body
+    body_parent = _parent_signature(anchor)
+    before: list[str] = []
+    after: list[str] = []
+    side = before
+    for sibling in siblings:
+        if sibling.mem_id == chunk.mem_id:
+            side = after
+            continue
+        if any(len(node_text(a)) >= 20 for h in sibling.css("h2, h3, h4") for a in h.css("a")):
+            continue  # a teaser card: a linked headline
+        found = []
+        for p in sibling.css("p"):
+            if _parent_signature(p) != body_parent:
+                continue  # not laid out like the story's own paragraphs
+            text = node_text(p)
+            linked = sum(len(node_text(a)) for a in p.css("a"))
+            if len(text) >= 40 and linked <= 0.3 * len(text) and text not in flat:
+                found.append(text)
+        if sum(1 for text in found if len(text) >= 80) >= 2:  # body text, not a caption or a note
+            side.extend(found)
+    return [*before, *lines, *after] if before or after else lines

@@ -17,7 +17,7 @@ from . import sites
 from .document import Document, canonical_url, make_id
 from .dom_rules import GENERIC_DOM_RULES
 from .encoding import decode_html
-from .extract import block_lines, lead_paragraph, trafilatura_extract
+from .extract import block_lines, continued_chunks, lead_paragraph, trafilatura_extract
 from .rules import Context
 from .text_rules import GENERIC_TEXT_RULES, normalize
 from .util import node_text, norm_space, parse_date
@@ -220,6 +220,8 @@ def clean_html(html: bytes | str, url: str | None = None, *, path: str | None = 
             lines = blocks
     elif not extracted["text"].strip() and tree.body is not None:
         lines = block_lines(tree.body)
+    if ctx.profile is None:
+        lines = continued_chunks(root, lines)
     if lead := lead_paragraph(root, "\n".join(lines)):
         lines = [lead, *lines]
     ctx.set_meta("title", extracted["title"] or _page_title(tree))

@@ -34,3 +34,40 @@ def test_a_page_with_a_few_words_left_is_no_text():
     with pytest.raises(CleanError) as err:
         clean_html("<html><body><p>Coming soon.</p></body></html>", url="http://x.example/a")
     assert err.value.kind == "no_text"
+
+
+def _split_page(rail: str = "") -> str:
+    from ._support import P1, P2, P3, P4
+
+    chunk = '<div class="story__chunk"><div class="story__text">{}</div></div><div class="ad-slot">Advertisement</div>'
+    return ("<html><body><main><h1>Pier to be rebuilt</h1>"
+            + chunk.format(f"<p>{P1}</p><p>{P2}</p>")
+            + chunk.format(f"<p>{P3}</p><p>{P4}</p>")
+            + f"{rail}</main></body></html>")  # a rail inside <main>: a sibling of the chunks
+
+
+def test_an_article_split_into_chunks_between_ads_keeps_every_chunk():
+    from cleaners.extract import continued_chunks
+    from cleaners.pipeline import LexborHTMLParser
+
+    from ._support import P1, P2, P3, P4
+
+    tree = LexborHTMLParser(_split_page())
+    assert continued_chunks(tree.root, [P1, P2]) == [P1, P2, P3, P4]
+    assert continued_chunks(tree.root, [P1, P2, P3, P4]) == [P1, P2, P3, P4]  # nothing missing: unchanged
+    doc = clean_html(_split_page(), url="http://news.example/2026/pier")
+    assert all(p in doc.text for p in (P1, P2, P3, P4)) and "Advertisement" not in doc.text
+
+
+def test_teaser_cards_that_share_a_class_are_not_taken_as_chunks():
+    from cleaners.extract import continued_chunks
+    from cleaners.pipeline import LexborHTMLParser
+
+    from ._support import P1, P2
+
+    teaser = ('<div class="story__chunk"><h3><a href="/other">Another story about the ferry timetable</a></h3>'
+              '<div class="story__text"><p>{0}</p><p>{0}</p></div></div>')
+    text = "A teaser of another story, long enough to look like a paragraph of some article text here."
+    page = _split_page(teaser.format(text))
+    tree = LexborHTMLParser(page)
+    assert text not in continued_chunks(tree.root, [P1, P2])
