@@ -329,14 +329,15 @@ def _inside_article(node) -> bool:
 
 
 def _category_rule(name: str, doc: str, words: Iterable[str], phrase: re.Pattern | None,
-                   selectors: str = "", max_len: int = 200, prose_guard: bool = False, extra=None):
-    """Build a rule that removes one kind of box by class/id words, CSS selectors and phrase."""
+                   selectors: str = "", max_len: int = 200, prose_guard: bool = False, extra=None, spare=None):
+    """Build a rule that removes one kind of box by class/id words, CSS selectors and phrase.
+    `spare(node)` names boxes the class words must not take although they match."""
     wordset = frozenset(words)
 
     def find(root, ctx: Context) -> Iterable:
         if selectors:
             yield from (n for n in root.css(selectors) if _removable(n))
-        yield from _by_words(root, ctx, wordset)
+        yield from (n for n in _by_words(root, ctx, wordset) if spare is None or not spare(n))
         if phrase is not None:
             yield from _by_phrase(root, ctx, phrase, max_len, prose_guard)
         if extra is not None:
@@ -361,8 +362,17 @@ share = _category_rule(
     "Share this article", "You can share this story on social media:", "Follow <outlet> on Telegram").""",
     {"share", "shares", "sharing", "sharebar", "sharetools", "social", "socials", "addthis", "sharethis",
      "share-buttons", "social-share", "follow-us", "followus"},
-    P.SHARE, max_len=300, prose_guard=True,
+    P.SHARE, max_len=300, prose_guard=True, spare=lambda node: _is_embed(node),
 )
+
+
+_EMBED_WORDS = frozenset({"embed", "embedded", "tweet", "twitter-tweet", "instagram-media", "tiktok-embed"})
+
+
+def _is_embed(node) -> bool:
+    """An embedded post quoted by the story (a tweet in a `blockquote`): the story's content, even
+    when its box is classed `social` like a share bar."""
+    return not _words(node).isdisjoint(_EMBED_WORDS) or node.css_first("blockquote") is not None
 
 def _email_boxes(root, ctx: Context) -> Iterator:
     """The box around an e-mail sign-up form: its heading, blurb and button (the largest of the

@@ -672,3 +672,14 @@ def test_a_page_full_of_junk_keeps_only_the_story():
     for rule in ("dom.navigation", "dom.chrome", "dom.cookie", "dom.share", "dom.promo", "dom.newsletter",
                  "dom.related"):
         assert rule in names, f"{rule} missing from {sorted(names)}"
+
+
+def test_share_rule_spares_an_embedded_post_in_a_social_box():
+    embed = ('<div class="social-media-embed"><blockquote class="twitter-tweet"><p>The new ferry timetable is out '
+             'and the first boat leaves at six.</p>— Harbour Office (@vellmarharbour) March 3, 2026</blockquote></div>')
+    bar = '<div class="social-links"><a href="#fb">Facebook</a> <a href="#x">X</a></div>'
+    tree, ctx = apply_dom(D.share, page(before=embed, after=bar))
+    text = body_text(tree)
+    assert "The new ferry timetable is out" in text and P2 in text
+    assert "Facebook" not in text
+    assert [r.rule for r in ctx.trace] == ["dom.share"]
