@@ -85,7 +85,23 @@ COOKIE = re.compile(
 
 #: Copyright lines.
 COPYRIGHT = re.compile(r"^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})|all rights reserved)"
+                       # "copyright Example Mag 2019 - ISSN ...": a name and a year, then nothing or a separator
+                       r"|^copyright\s+(?:by\s+)?\S+(?:\s+\S+){0,3}\s+(?:19|20)\d{2}\s*(?:[-–|]|$)"
                        r"|\ball rights reserved\.?\s*$", _I)
+
+#: Comment-thread labels and prompts that reach the text: "12 comments", "Leave a reply", "Tell us what you think".
+COMMENT_PROMPTS = re.compile(
+    r"^(?:\d+\s+)?(?:comments?|responses?|replies)\s*(?:\(\d+\))?:?$"
+    r"|^(?:leave|post|add|write|submit) (?:a|your) (?:comment|reply|response)\b"
+    r"|^(?:tell|let) us (?:what|know what) you think\b|^(?:join|start) the (?:discussion|conversation)\b"
+    r"|^(?:show|view|load|read) (?:all )?(?:\d+ )?comments\b", _I)
+
+#: Unrendered WordPress shortcodes: "[button link=...]Send us your review[/button]", "[caption id=...]".
+SHORTCODE = re.compile(r"^\[/?[a-z_-]+(?:\s[^\]]*)?\](?:.*\[/[a-z_-]+\])?\s*$", _I)
+
+#: Stand-alone time stamps of the page: "Updated at 1:23 p.m.", "Last updated: 3 March 2026".
+TIMESTAMP = re.compile(r"^(?:updated|published|posted|last (?:updated|modified|reviewed))(?: at| on)?:?\s"
+                       r"[^.]{0,40}?\d[^.]{0,25}(?:[ap]\.?m\.?)?\s*$", _I)
 
 #: Tag and category lists.
 TAGS = re.compile(r"^(?:tags?|topics?|categories|category|filed under|keywords|related topics)\s*:", _I)

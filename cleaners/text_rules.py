@@ -60,6 +60,13 @@ cookie = line_rule("text.cookie", P.COOKIE, 400, """Cookie and consent notices t
 tags = line_rule("text.tags", P.TAGS, 300, """Tag and category lines ("Tags: ...", "Topics: ...").""")
 copyright_ = line_rule("text.copyright", P.COPYRIGHT, 200, """Copyright lines ("© 2026 ...",
     "Copyright 2026 ...", "... All rights reserved.").""", anywhere=True)
+comment_prompts = line_rule("text.comment_prompts", P.COMMENT_PROMPTS, 80, """Comment-thread labels and prompts
+    that reached the text ("12 comments", "Leave a reply", "Tell us what you think..."): the thread
+    itself is gone with `dom.comments`; its label and invitation are not the story.""")
+shortcodes = line_rule("text.shortcodes", P.SHORTCODE, 300, """Unrendered WordPress shortcodes on a line of their
+    own ("[button link=...]Send us your review[/button]"): markup the site failed to render, never prose.""")
+timestamps = line_rule("text.timestamps", P.TIMESTAMP, 70, """Stand-alone time stamps of the page ("Updated at
+    1:23 p.m.", "Last updated: 3 March 2026"): page chrome; the date goes to `published` from the markup.""")
 load_more = line_rule("text.load_more", P.LOAD_MORE, 40, """"More Articles", "Load more", "Older posts":
     the labels of buttons and pagination links.""")
 
@@ -220,5 +227,5 @@ def adjacent_duplicates(lines: list[str], ctx: Context) -> list[str]:
 #: The generic text rules, in the order they run (site text rules run between normalize and these).
 GENERIC_TEXT_RULES = (
     more_from, load_more, read_more, link_markers, promo, share, newsletter, cookie, sources, tags,
-    copyright_, title_repeat, doubled, adjacent_duplicates,
+    copyright_, comment_prompts, shortcodes, timestamps, title_repeat, doubled, adjacent_duplicates,
 )

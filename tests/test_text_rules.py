@@ -78,6 +78,21 @@ LINE_JUNK = [
     pytest.param("text.copyright", "Copyright 2026 Coast Media Group", id="copyright:word"),
     pytest.param("text.copyright", "(c) 2026 Coast Media Group", id="copyright:c"),
     pytest.param("text.copyright", "Vellmar Gazette. All rights reserved.", id="copyright:all-rights"),
+    pytest.param("text.copyright", "copyright Vellmar Gazette 2026 - ISSN: 1234-5678", id="copyright:name-year"),
+    # comment prompts
+    pytest.param("text.comment_prompts", "12 Comments", id="comments:count"),
+    pytest.param("text.comment_prompts", "comments", id="comments:label"),
+    pytest.param("text.comment_prompts", "Leave a Reply", id="comments:leave-reply"),
+    pytest.param("text.comment_prompts", "Tell us what YOU think...", id="comments:tell-us"),
+    pytest.param("text.comment_prompts", "Join the discussion", id="comments:join"),
+    # shortcodes
+    pytest.param("text.shortcodes", "[button link=\"/send-review/\" type=\"big\"] Send us your review[/button]",
+                 id="shortcode:button"),
+    pytest.param("text.shortcodes", "[caption id=\"attachment_12\" align=\"alignnone\"]", id="shortcode:caption"),
+    # time stamps
+    pytest.param("text.timestamps", "Updated at 1:23 p.m.", id="timestamp:updated-at"),
+    pytest.param("text.timestamps", "Last updated: 3 March 2026", id="timestamp:last-updated"),
+    pytest.param("text.timestamps", "Published 14:05 GMT", id="timestamp:published"),
     # load more
     pytest.param("text.load_more", "More Articles", id="load_more:more-articles"),
     pytest.param("text.load_more", "Load more", id="load_more:load-more"),
@@ -368,6 +383,14 @@ def test_normalize_splits_lines_collapses_spaces_and_removes_no_words():
 
 MENTIONS = [
     *(pytest.param(text, id=name) for text, name in MENTION_TEXTS),
+    pytest.param("Comments from the harbour master were not available before the council met on Tuesday.",
+                 id="comments-from"),
+    pytest.param("Updated figures released on Monday show that 12 ships docked at the new pier last week.",
+                 id="updated-figures"),
+    pytest.param("Copyright law changed in 2019 after a long campaign by the island's authors and printers.",
+                 id="copyright-law"),
+    pytest.param("[Editor's note: an earlier version of this story gave the wrong date for the vote.]",
+                 id="editors-note-in-brackets"),
     pytest.param("Read more about the plan on the council's website, where the full survey has been published "
                  "alongside the engineers' photographs of the rotten piles.", id="read-more-about"),
     pytest.param("Related work on the sea wall will start in the autumn.", id="related-short"),
