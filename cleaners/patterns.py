@@ -46,6 +46,10 @@ PROMO = re.compile(
     r" (?:our|the) (?:latest |new |newest |daily |weekly |free )*(?:podcasts?|videos?|episodes?|shows?|apps?)\b"
     r"|(?:download|get|install) (?:our|the) (?:free )?(?:[\w]+ )?app\b"
     r"|listen (?:on|via) (?:spotify|apple podcasts|deezer|google podcasts|soundcloud)\b"
+    r"|how to (?:listen to|subscribe to|download) (?:the |our )?[\w' -]{0,40}podcast\b"
+    # a subscription offer with its price: "Get Example Monthly delivered ... 12 issues for £11.99"
+    r"|(?:get|subscribe|join|try|start|become)\b(?=.{0,250}?(?:[£$€₹]\s?\d|\brs\.?\s?\d))"
+    r"(?=.{0,250}?\b(?:subscri\w*|issues?|delivered|per (?:month|year)|a (?:month|year)|use the code|first year)\b)"
     r"|(?:advertisement|sponsored(?: content)?|ad)\s*$)",
     _I,
 )
@@ -95,6 +99,10 @@ COMMENT_PROMPTS = re.compile(
     r"|^(?:leave|post|add|write|submit) (?:a|your) (?:comment|reply|response)\b"
     r"|^(?:tell|let) us (?:what|know what) you think\b|^(?:join|start) the (?:discussion|conversation)\b"
     r"|^(?:show|view|load|read) (?:all )?(?:\d+ )?comments\b", _I)
+
+#: A line that is only a labelled link: a short label and a URL ("Listen: https://..."). A bare URL
+#: alone stays: articles cite addresses on lines of their own.
+BARE_LINK = re.compile(r"^[\w'’ -]{1,25}:\s*(?:https?://|www\.)\S+$", _I)
 
 #: Unrendered WordPress shortcodes: "[button link=...]Send us your review[/button]", "[caption id=...]".
 SHORTCODE = re.compile(r"^\[/?[a-z_-]+(?:\s[^\]]*)?\](?:.*\[/[a-z_-]+\])?\s*$", _I)

@@ -63,6 +63,9 @@ copyright_ = line_rule("text.copyright", P.COPYRIGHT, 200, """Copyright lines ("
 comment_prompts = line_rule("text.comment_prompts", P.COMMENT_PROMPTS, 80, """Comment-thread labels and prompts
     that reached the text ("12 comments", "Leave a reply", "Tell us what you think..."): the thread
     itself is gone with `dom.comments`; its label and invitation are not the story.""")
+bare_links = line_rule("text.bare_links", P.BARE_LINK, 160, """Lines that are only a labelled link ("Listen:
+    https://...", "iTunes: https://..."): what is left of a list of service links once anchors are
+    gone. A bare URL on its own line stays (articles cite addresses that way).""")
 shortcodes = line_rule("text.shortcodes", P.SHORTCODE, 300, """Unrendered WordPress shortcodes on a line of their
     own ("[button link=...]Send us your review[/button]"): markup the site failed to render, never prose.""")
 timestamps = line_rule("text.timestamps", P.TIMESTAMP, 70, """Stand-alone time stamps of the page ("Updated at
@@ -227,5 +230,5 @@ def adjacent_duplicates(lines: list[str], ctx: Context) -> list[str]:
 #: The generic text rules, in the order they run (site text rules run between normalize and these).
 GENERIC_TEXT_RULES = (
     more_from, load_more, read_more, link_markers, promo, share, newsletter, cookie, sources, tags,
-    copyright_, comment_prompts, shortcodes, timestamps, title_repeat, doubled, adjacent_duplicates,
+    copyright_, comment_prompts, bare_links, shortcodes, timestamps, title_repeat, doubled, adjacent_duplicates,
 )

@@ -79,6 +79,15 @@ LINE_JUNK = [
     pytest.param("text.copyright", "(c) 2026 Coast Media Group", id="copyright:c"),
     pytest.param("text.copyright", "Vellmar Gazette. All rights reserved.", id="copyright:all-rights"),
     pytest.param("text.copyright", "copyright Vellmar Gazette 2026 - ISSN: 1234-5678", id="copyright:name-year"),
+    # subscription offers and podcast how-tos
+    pytest.param("text.promo", "Get The Harbour Weekly delivered to your door every Friday: 12 issues for £9.99.",
+                 id="promo:subscription-offer"),
+    pytest.param("text.promo", "Subscribe to Vellmar Pro for as little as $5 per month. Use the code PIER26.",
+                 id="promo:subscribe-price"),
+    pytest.param("text.promo", "How to listen to The Harbour Podcast", id="promo:how-to-listen"),
+    # labelled links
+    pytest.param("text.bare_links", "Listen: https://podcasts.example/harbour-12", id="bare_links:listen"),
+    pytest.param("text.bare_links", "iTunes: https://apple.example/harbour", id="bare_links:itunes"),
     # comment prompts
     pytest.param("text.comment_prompts", "12 Comments", id="comments:count"),
     pytest.param("text.comment_prompts", "comments", id="comments:label"),
@@ -391,6 +400,11 @@ MENTIONS = [
                  id="copyright-law"),
     pytest.param("[Editor's note: an earlier version of this story gave the wrong date for the vote.]",
                  id="editors-note-in-brackets"),
+    pytest.param("The ferry company says a season ticket will cost £11.99 a month from April, up from £9.50.",
+                 id="price-in-news"),
+    pytest.param("Join the 300 volunteers who paid £5 each to clean the beach on Saturday, the organisers said.",
+                 id="join-with-price"),
+    pytest.param("https://council.example/reports/pier-survey-2026.pdf", id="bare-url-cited"),
     pytest.param("Read more about the plan on the council's website, where the full survey has been published "
                  "alongside the engineers' photographs of the rotten piles.", id="read-more-about"),
     pytest.param("Related work on the sea wall will start in the autumn.", id="related-short"),
