@@ -484,7 +484,10 @@ def _link_list_after(node) -> Iterator:
 
 
 def _is_teaser_card(node, text: str) -> bool:
-    """A teaser card: a box (not a paragraph) with a headline link and at most a line of teaser."""
+    """A teaser card: a box (not a paragraph) with a headline link and at most a line of teaser;
+    or another post (`<article>` with a link) listed after a related heading, however long its excerpt."""
+    if node.tag == "article" and node.css_first("a[href]") is not None:
+        return not _looks_like_content(node, text)  # never the story itself
     if node.tag in ("p", "blockquote") or node.tag in _HEADINGS or len(text) > 400:
         return False
     return any(len(node_text(a)) >= 15 for a in node.css("a")) and not any(

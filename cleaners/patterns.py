@@ -62,7 +62,15 @@ READ_MORE = re.compile(
     r"|you (?:might|may) (?:also )?(?:like|enjoy|be interested in)"
     r"|editor'?s? picks?|most (?:read|popular|viewed|shared)|trending(?: now| stories)?"
     r"|popular(?: now| stories| posts)?"
-    r"|more (?:stories|news|to read)|don'?t miss|latest (?:news|stories|articles))\s*(?::|$)",
+    r"|more (?:stories|news|to read)|don'?t miss|latest (?:news|stories|articles)"
+    # the same headings in the other languages of the news we read
+    r"|(?:você )?(?:também )?pode gostar|veja também|leia também|leia mais|saiba mais|mais lidas"
+    r"|not[íi]cias relacionadas|(?:tamb[ée]n )?te puede interesar|lee tambi[ée]n|leer m[áa]s|lo m[áa]s le[íi]do"
+    r"|(?:[àa] )?lire aussi|voir aussi|sur le m[êe]me sujet|articles similaires|les plus lus"
+    r"|lesen sie auch|mehr zum thema|das k[öo]nnte sie auch interessieren|weitere artikel|meistgelesen"
+    r"|leggi anche|potrebbe interessarti|articoli correlati|i più letti"
+    r"|читайте также|смотрите также|читать также|по теме|похожие (?:новости|статьи)|самое читаемое"
+    r"|相关(?:新闻|阅读|文章)|延伸阅读|関連記事|あわせて読みたい|관련\s?기사)\s*(?::|[.…!]*$)",
     _I,
 )
 

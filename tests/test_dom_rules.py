@@ -683,3 +683,17 @@ def test_share_rule_spares_an_embedded_post_in_a_social_box():
     assert "The new ferry timetable is out" in text and P2 in text
     assert "Facebook" not in text
     assert [r.rule for r in ctx.trace] == ["dom.share"]
+
+
+@pytest.mark.parametrize("heading", ["Você pode gostar...", "Lesen Sie auch", "Читайте также", "You might also like…"])
+def test_related_heading_in_any_language_takes_the_posts_listed_after_it(heading):
+    posts = "".join(f'<article class="post"><h2><a href="/p{i}">Another post number {i} from the blog</a></h2>'
+                    f"<p>{P3}</p></article>" for i in range(3))
+    html = ("<html><body><article class='post single'><h1>Pier to be rebuilt</h1>"
+            f"<p>{P1}</p><p>{P2}</p><p>{P4}</p><h3 class='relatedpoststitle'>{heading}</h3>{posts}"
+            "</article></body></html>")
+    tree, ctx = apply_dom(D.related, html)
+    text = body_text(tree)
+    assert P1 in text and P2 in text and P4 in text
+    assert heading not in text and "Another post number" not in text and P3 not in text
+    assert {r.rule for r in ctx.trace} == {"dom.related"}
