@@ -24,7 +24,8 @@ SHARE = re.compile(
     r"|follow (?:us|[\w.@'&’ -]{1,40}?) on " + _NETWORKS + r"\b"
     r"|(?:join|subscribe to) (?:us|our [\w -]{0,20}channel) on " + _NETWORKS + r"\b"
     r"|subscribe to (?:our|the) " + _NETWORKS + r" channel"
-    r"|(?:like|find) us on facebook\b)",
+    r"|(?:like|find) us on facebook\b"
+    r"|(?:like|enjoyed|love) (?:this|the) (?:story|article|post)\?\s*share\b)",
     _I,
 )
 
@@ -35,8 +36,8 @@ NEWSLETTER = re.compile(
     r"|newsletters?\s*(?:sign[- ]?up|subscription)?\s*:?$"
     r"|(?:enter|type) your e-?mail(?: address)?\b"
     r"|sign up (?:for free|now|today)\b"
-    r"|(?:get|receive) (?:the|our) (?:latest )?(?:news|headlines|stories) (?:delivered )?"
-    r"(?:in|to|straight to) your inbox)",
+    r"|(?:get|receive) (?:the|our) (?:latest )?(?:news|headlines|stories|updates) (?:delivered |right )?"
+    r"(?:in|into|to|straight to) your inbox)",
     _I,
 )
 
@@ -99,7 +100,8 @@ COOKIE = re.compile(
 COPYRIGHT = re.compile(r"^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})|all rights reserved)"
                        # "copyright Example Mag 2019 - ISSN ...": a name and a year, then nothing or a separator
                        r"|^copyright\s+(?:by\s+)?\S+(?:\s+\S+){0,3}\s+(?:19|20)\d{2}\s*(?:[-–|]|$)"
-                       r"|\ball rights reserved\.?\s*$", _I)
+                       r"|\ball rights reserved\.?\s*$"
+                       r"|^.{0,100}©\s*[\w&.' -]{1,40},?\s*(?:19|20)\d{2}\.?$", _I)  # "photos © Example, 2018"
 
 #: Comment-thread labels and prompts that reach the text: "12 comments", "Leave a reply", "Tell us what you think".
 COMMENT_PROMPTS = re.compile(
@@ -112,6 +114,11 @@ COMMENT_PROMPTS = re.compile(
 #: alone stays: articles cite addresses on lines of their own.
 BARE_LINK = re.compile(r"^[\w'’ -]{1,25}:\s*(?:https?://|www\.)\S+$", _I)
 
+#: Reading-time notes: "Reading time: 3 minutes", "Tempo de leitura: 1 minuto", "4 min read".
+READING_TIME = re.compile(r"^(?:(?:estimated )?reading time|tempo de leitura|temps de lecture|tiempo de lectura"
+                          r"|lesezeit|время чтения)\s*:?\s*(?:about |approx\.? )?\d+\s*\w*\.?$"
+                          r"|^\d+\s*(?:-|\s)?min(?:ute)?s?\.?\s+read$", _I)
+
 #: Unrendered WordPress shortcodes: "[button link=...]Send us your review[/button]", "[caption id=...]".
 SHORTCODE = re.compile(r"^\[/?[a-z_-]+(?:\s[^\]]*)?\](?:.*\[/[a-z_-]+\])?\s*$", _I)
 
@@ -121,6 +128,15 @@ TIMESTAMP = re.compile(r"^(?:updated|published|posted|last (?:updated|modified|r
 
 #: Tag and category lists.
 TAGS = re.compile(r"^(?:tags?|topics?|categories|category|filed under|keywords|related topics)\s*:", _I)
+#: A tag-list heading on a line of its own (the list follows on the next line).
+TAGS_HEADING = re.compile(r"^(?:tags?|tagged|topics?|keywords|palavras-chave|etiquetas|schlagw[öo]rter|теги|"
+                          r"mots-clés|parole chiave)\s*:?$", _I)
+
+#: Links to the site's other stories written into the text: "Also on example.com <headline>".
+ALSO_ON = re.compile(r"^also on [\w.-]+\.[a-z]{2,}\b", _I)
+
+#: Reporter contact promos: "Have a tip? ... may be reached at ...".
+TIP_PROMO = re.compile(r"^(?:have|got) a (?:news )?tip\?", _I)
 
 #: Attribution list heading: "Sources used:", "Sources:", "Source list:".
 SOURCES = re.compile(r"^(?:sources?(?: used)?|source list|references)\s*:$", _I)

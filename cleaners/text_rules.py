@@ -57,7 +57,29 @@ share = line_rule("text.share", P.SHARE, 200, """Share and follow lines: "Share 
 newsletter = line_rule("text.newsletter", P.NEWSLETTER, 200, """Newsletter and sign-up lines
     ("Sign up to our daily newsletter", "Enter your email address").""", prose_guard=True)
 cookie = line_rule("text.cookie", P.COOKIE, 400, """Cookie and consent notices that reached the text.""")
-tags = line_rule("text.tags", P.TAGS, 300, """Tag and category lines ("Tags: ...", "Topics: ...").""")
+@text_rule("text.tags")
+def tags(lines: list[str], ctx: Context) -> list[str]:
+    """Tag and category lines ("Tags: ...", "Topics: ..."), and a bare "Tags" heading with the
+    comma-separated list on the line after it."""
+    keep: list[str] = []
+    skip_list = False
+    for line in lines:
+        if skip_list and len(line) <= 400 and line.count(",") >= 1 and not re.search(r"[.!?]$", line):
+            ctx.drop(line)
+        elif len(line) <= 300 and (P.TAGS.match(line) or P.TAGS_HEADING.match(line)):
+            ctx.drop(line)
+            skip_list = bool(P.TAGS_HEADING.match(line))
+            continue
+        else:
+            keep.append(line)
+        skip_list = False
+    return keep
+
+
+also_on = line_rule("text.also_on", P.ALSO_ON, 250, """"Also on <site> <headline>" lines: a link to another
+    story of the site, written into the text.""")
+tip_promo = line_rule("text.tip_promo", P.TIP_PROMO, 300, """Reporter contact promos ("Have a tip? ... may be
+    reached at ..."): an invitation to readers, not the story.""")
 copyright_ = line_rule("text.copyright", P.COPYRIGHT, 200, """Copyright lines ("© 2026 ...",
     "Copyright 2026 ...", "... All rights reserved.").""", anywhere=True)
 comment_prompts = line_rule("text.comment_prompts", P.COMMENT_PROMPTS, 80, """Comment-thread labels and prompts
@@ -70,6 +92,41 @@ shortcodes = line_rule("text.shortcodes", P.SHORTCODE, 300, """Unrendered WordPr
     own ("[button link=...]Send us your review[/button]"): markup the site failed to render, never prose.""")
 timestamps = line_rule("text.timestamps", P.TIMESTAMP, 70, """Stand-alone time stamps of the page ("Updated at
     1:23 p.m.", "Last updated: 3 March 2026"): page chrome; the date goes to `published` from the markup.""")
+_DATE_WORDS = re.compile(
+    r"\b(?:jan(?:uary|eiro)?|feb(?:ruary)?|fev(?:ereiro)?|mar(?:ch|ço|zo)?|apr(?:il)?|abr(?:il)?|may|mai(?:o)?|"
+    r"june?|junho|junio|july?|julho|julio|aug(?:ust)?|ago(?:sto)?|sep(?:t(?:ember)?)?|set(?:embro)?|"
+    r"septiembre|oct(?:ober)?|out(?:ubro)?|octubre|nov(?:ember|embro|iembre)?|dec(?:ember)?|dez(?:embro)?|"
+    r"diciembre|enero|febrero|"
+    r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|"
+    r"(?:segunda|terça|quarta|quinta|sexta)(?:-feira)?|sábado|domingo|lunes|martes|miércoles|jueves|viernes|"
+    r"de|às|as|at|on|um|à|le|el|del|updated|published|posted|am|pm|a\.m|p\.m|gmt|utc|"
+    r"[a-z]{2,3}t)\b\.?", re.I)
+_BYLINE_TAIL = re.compile(r"\s+by\s+[\w.'’ -]{2,40}$", re.I)
+
+
+def _is_date_only(line: str) -> bool:
+    """True for a line that is nothing but a date and/or time, maybe with a byline:
+    "sexta-feira, 22 de outubro de 2010 às 20:13", "5:45 AM PST 11/19/2019 by A. Writer"."""
+    if len(line) > 80 or not re.search(r"(?<!\d)(?:19|20)\d{2}\b", line):
+        return False  # a time alone ("10:45 a.m.") heads an entry of a live blog: it stays
+    rest = _DATE_WORDS.sub(" ", _BYLINE_TAIL.sub("", line))
+    return not re.search(r"[^\W\d_]", rest)
+
+
+@text_rule("text.page_meta")
+def page_meta(lines: list[str], ctx: Context) -> list[str]:
+    """Lines of page furniture that carry no prose: a date and/or time on its own ("sexta-feira,
+    22 de outubro de 2010 às 20:13", "November 20, 2019 - 11:28 AMT"), and reading-time notes
+    ("Reading time: 3 minutes", "4 min read"). The date belongs in `published`, read from the markup."""
+    keep = []
+    for line in lines:
+        if _is_date_only(line) or P.READING_TIME.match(line):
+            ctx.drop(line)
+        else:
+            keep.append(line)
+    return keep
+
+
 load_more = line_rule("text.load_more", P.LOAD_MORE, 40, """"More Articles", "Load more", "Older posts":
     the labels of buttons and pagination links.""")
 
@@ -179,14 +236,36 @@ def sources(lines: list[str], ctx: Context) -> list[str]:
     return lines
 
 
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
+_TITLE_SEPARATORS = re.compile(r"\s+[|—–-]\s+")
+
+
+def _title_key(text: str) -> str:
+    text = norm_space(text).translate(_QUOTES).replace("…", "...").casefold()
+    return text.rstrip(" .!?:")
+
+
+def _title_forms(title: str) -> set[str]:
+    """The title, and the title without a site name before or after a separator
+    ("Headline | Site", "Site — Headline")."""
+    forms = {_title_key(title)}
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) > 1:
+        forms.add(_title_key(" - ".join(parts[:-1])))
+        forms.add(_title_key(" - ".join(parts[1:])))
+    return {f for f in forms if len(f) >= 8}
+
+
 @text_rule("text.title_repeat")
 def title_repeat(lines: list[str], ctx: Context) -> list[str]:
-    """The headline printed again at the top of the body (it is the record's `title`)."""
+    """The headline printed again at the top of the body (it is the record's `title`), also when
+    the title carries the site's name ("Headline | Site") or other quote marks."""
     title = ctx.meta.get("title")
     if not title:
         return lines
+    forms = _title_forms(title)
     for i, line in enumerate(lines[:3]):
-        if same_content(line, title):
+        if same_content(line, title) or _title_key(line) in forms:
             ctx.drop(line)
             return lines[:i] + lines[i + 1:]
     return lines
@@ -229,6 +308,7 @@ def adjacent_duplicates(lines: list[str], ctx: Context) -> list[str]:
 
 #: The generic text rules, in the order they run (site text rules run between normalize and these).
 GENERIC_TEXT_RULES = (
-    more_from, load_more, read_more, link_markers, promo, share, newsletter, cookie, sources, tags,
-    copyright_, comment_prompts, bare_links, shortcodes, timestamps, title_repeat, doubled, adjacent_duplicates,
+    more_from, load_more, read_more, also_on, link_markers, promo, tip_promo, share, newsletter, cookie, sources, tags,
+    copyright_, comment_prompts, bare_links, shortcodes, timestamps, title_repeat, doubled, page_meta,
+    adjacent_duplicates,
 )

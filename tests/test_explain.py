@@ -49,6 +49,7 @@ EXPECTED_TEXT_REMOVALS = [
     ("text.read_more", "Read more:"),
     ("text.read_more", "⋙ Council approves sea wall budget"),
     ("text.doubled", "Feb 25, 2026"),
+    ("text.page_meta", "February 25, 2026"),
     ("text.tags", "Tags: harbour, ferries"),
     ("text.copyright", "© 2026 Vellmar Gazette"),
 ]
@@ -112,7 +113,7 @@ def test_explain_text_file_names_the_text_rules(capsys, text_file):
     code, out, err = _explain(capsys, str(text_file))
     assert code == 0
     head, text, removals = _sections(out)
-    assert text.split("\n") == [P1, P2, P3, "February 25, 2026", P4]
+    assert text.split("\n") == [P1, P2, P3, P4]
     for rule, piece in EXPECTED_TEXT_REMOVALS:
         assert f"[{rule}] {piece}" in removals, f"missing [{rule}] {piece}"
     assert len(removals) == len(EXPECTED_TEXT_REMOVALS)

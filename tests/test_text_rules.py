@@ -79,6 +79,19 @@ LINE_JUNK = [
     pytest.param("text.copyright", "(c) 2026 Coast Media Group", id="copyright:c"),
     pytest.param("text.copyright", "Vellmar Gazette. All rights reserved.", id="copyright:all-rights"),
     pytest.param("text.copyright", "copyright Vellmar Gazette 2026 - ISSN: 1234-5678", id="copyright:name-year"),
+    # page furniture: dates alone, reading time
+    pytest.param("text.page_meta", "sexta-feira, 22 de outubro de 2025 às 20:13", id="page_meta:date-pt"),
+    pytest.param("text.page_meta", "March 3, 2026 - 11:28 GMT", id="page_meta:date-time"),
+    pytest.param("text.page_meta", "5:45 AM PST 3/3/2026 by Mara Olsen", id="page_meta:date-byline"),
+    pytest.param("text.page_meta", "Reading time: 3 minutes", id="page_meta:reading-time"),
+    pytest.param("text.page_meta", "4 min read", id="page_meta:min-read"),
+    # links written into the text, reporter promos, credits
+    pytest.param("text.also_on", "Also on vellmar.example Council approves the new sea wall budget",
+                 id="also_on:site"),
+    pytest.param("text.tip_promo", "Have a tip? Mara Olsen may be reached at mara@vellmar.example.", id="tip:have"),
+    pytest.param("text.copyright", "Harbour at dusk, photos © Vellmar Gazette, 2026", id="copyright:photo-credit"),
+    pytest.param("text.share", "Like this story? Share it with a friend!", id="share:like-this-story"),
+    pytest.param("text.newsletter", "Get the latest updates right in your inbox.", id="newsletter:updates-inbox"),
     # subscription offers and podcast how-tos
     pytest.param("text.promo", "Get The Harbour Weekly delivered to your door every Friday: 12 issues for £9.99.",
                  id="promo:subscription-offer"),
@@ -324,8 +337,12 @@ def test_self_doubled_line_keeps_one_copy(line, kept_copy, dropped):
 @pytest.mark.parametrize(("line", "kept_copy", "dropped"), DOUBLED)
 def test_clean_text_undoubles_lines(line, kept_copy, dropped):
     doc = clean_text("\n".join([line, *PARAS]))
-    assert doc.text.split("\n") == [kept_copy, *PARAS]
     assert removed(doc, "text.doubled") == [dropped]
+    if T._is_date_only(kept_copy):  # a date alone is page furniture: once undoubled, it goes too
+        assert doc.text.split("\n") == list(PARAS)
+        assert removed(doc, "text.page_meta") == [kept_copy]
+    else:
+        assert doc.text.split("\n") == [kept_copy, *PARAS]
 
 
 @pytest.mark.parametrize("line", [
@@ -405,6 +422,11 @@ MENTIONS = [
     pytest.param("Join the 300 volunteers who paid £5 each to clean the beach on Saturday, the organisers said.",
                  id="join-with-price"),
     pytest.param("https://council.example/reports/pier-survey-2026.pdf", id="bare-url-cited"),
+    pytest.param("10:45 a.m.", id="live-blog-time"),
+    pytest.param("On 3 March 2026 the council voted to rebuild the pier.", id="date-in-prose"),
+    pytest.param("Tagged boats must leave the inner harbour by Friday, the harbour master said.", id="tagged-prose"),
+    pytest.param("Also on Tuesday, the ferry company announced a new timetable for the islands.",
+                 id="also-on-tuesday"),
     pytest.param("Read more about the plan on the council's website, where the full survey has been published "
                  "alongside the engineers' photographs of the rotten piles.", id="read-more-about"),
     pytest.param("Related work on the sea wall will start in the autumn.", id="related-short"),
@@ -475,8 +497,28 @@ def test_a_text_full_of_junk_keeps_only_the_story():
         "More From Vellmar Gazette", "Library roof repairs finished early", "February 20, 2026", "More Articles",
     ])
     doc = clean_text(text)
-    assert doc.text.split("\n") == [TITLE, "February 25, 2026", *PARAS]
+    assert doc.text.split("\n") == [TITLE, *PARAS]  # the undoubled date alone goes too (text.page_meta)
     assert doc.sources == ["Harbour Weekly: 'Pier survey published'"]
     names = {r.rule for r in doc.trace}
     assert {"text.doubled", "text.share", "text.promo", "text.read_more", "text.newsletter", "text.tags",
             "text.sources", "text.copyright", "text.more_from"} <= names
+
+
+def test_tags_heading_takes_the_list_on_the_next_line_only():
+    lines = [P1, "Tags", "harbour, pier, ferries, council", P2, "Topics", P3]
+    kept, ctx = apply_text(_rule("text.tags"), lines)
+    assert kept == [P1, P2, P3]
+    assert removed(ctx) == ["Tags", "harbour, pier, ferries, council", "Topics"]
+
+
+def test_title_repeat_sees_through_a_site_name_and_quote_marks():
+    from cleaners.rules import Context
+
+    ctx = Context()
+    ctx.meta["title"] = "'The pier': what happens next | Vellmar Gazette"
+    kept, ctx = apply_text(_rule("text.title_repeat"), ["‘The pier’: what happens next", P1, P2], ctx)
+    assert kept == [P1, P2]
+    ctx = Context()
+    ctx.meta["title"] = "Vellmar Gazette - The pier"
+    kept, _ = apply_text(_rule("text.title_repeat"), ["The pier was busy on Monday.", P1], ctx)
+    assert kept == ["The pier was busy on Monday.", P1]
