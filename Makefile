@@ -33,6 +33,7 @@ demo: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/quality.py
+	$(BIN)/python bench/labelled.py
 	$(BIN)/python bench/speed.py
 
 lint: $(STAMP)
