@@ -529,7 +529,24 @@ def load_more(root, ctx: Context) -> Iterable:
 
 
 #: The generic DOM rules, in the order they run.
+_CAPTION_WORDS = frozenset({"caption", "captions", "pictext", "pic-text", "photo-caption", "image-caption",
+                            "img-caption", "wp-caption-text", "figure-caption", "media-caption", "picture",
+                            "photo-credit", "image-credit", "credit"})
+
+
+@dom_rule("dom.captions")
+def captions(root, ctx: Context) -> Iterable:
+    """Photo captions and credits (`<figcaption>`, class `caption`, `pictext`, `wp-caption-text`,
+    `picture`...): they describe a picture the text record does not carry, and extractors let
+    them into the body as if they were paragraphs."""
+    yield from (n for n in root.css("figcaption") if not _is_protected(n))
+    for node, words, _tokens in classed(root, ctx):
+        if node.tag in ("p", "div", "span", "figcaption", "small") and not words.isdisjoint(_CAPTION_WORDS) \
+                and len(node_text(node)) <= 400 and _removable(node):
+            yield node
+
+
 GENERIC_DOM_RULES = (
     non_text, hidden_duplicate, navigation, chrome, cookie, share, newsletter, promo, more_from, related,
-    load_more, tags, comments, copyright_lines,
+    load_more, tags, comments, copyright_lines, captions,
 )

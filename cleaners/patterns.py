@@ -119,6 +119,20 @@ READING_TIME = re.compile(r"^(?:(?:estimated )?reading time|tempo de leitura|tem
                           r"|lesezeit|время чтения)\s*:?\s*(?:about |approx\.? )?\d+\s*\w*\.?$"
                           r"|^\d+\s*(?:-|\s)?min(?:ute)?s?\.?\s+read$", _I)
 
+#: A photo credit closing a caption: "(Xinhua/Chen Yehua)", "Photo: VCG", "/Xinhua".
+PHOTO_CREDIT = re.compile(r"(?:\((?:xinhua|reuters|afp|ap|epa|tass|sputnik|ria novosti|photo|file photo)"
+                          r"\s*/\s*[^)]{2,40}\)"
+                          r"|\b(?:photo|photograph|picture|image)s?\s*(?:credit)?:\s*[\w .,&/'-]{2,40}"
+                          r"|/\s*(?:xinhua|reuters|afp|vcg|cfp|getty images|ap))\.?$", _I)
+
+#: Editors' notes about the article: "Editor's note: This story is part of a series ...".
+EDITORS_NOTE = re.compile(r"^\(?(?:editor'?s'?|editors’|editor’s) note\s*:", _I)
+
+#: Notices of the site's other addresses (sites blocked in places): "... can also be reached at these
+#: alternate addresses: ...".
+MIRROR_NOTICE = re.compile(r"\bcan (?:also )?be (?:reached|accessed|found) (?:at|via) (?:these|the following|our)"
+                           r" (?:alternate |alternative |mirror )?(?:addresses|urls|domains|sites|mirrors|links)\b", _I)
+
 #: Unrendered WordPress shortcodes: "[button link=...]Send us your review[/button]", "[caption id=...]".
 SHORTCODE = re.compile(r"^\[/?[a-z_-]+(?:\s[^\]]*)?\](?:.*\[/[a-z_-]+\])?\s*$", _I)
 

@@ -43,6 +43,11 @@ def _page_url(tree) -> str | None:
     return None
 
 
+def _meta_content(tree, prop: str) -> str | None:
+    node = tree.css_first(f"meta[property='{prop}'], meta[name='{prop}']")
+    return norm_space(node.attributes.get("content") or "") or None if node is not None else None
+
+
 def _page_title(tree) -> str | None:
     """The page's own headline when the extractor found none: og:title, the first h1, <title>."""
     node = tree.css_first("meta[property='og:title']")
@@ -225,6 +230,7 @@ def clean_html(html: bytes | str, url: str | None = None, *, path: str | None = 
     if lead := lead_paragraph(root, "\n".join(lines)):
         lines = [lead, *lines]
     ctx.set_meta("title", extracted["title"] or _page_title(tree))
+    ctx.set_meta("sitename", extracted["sitename"] or _meta_content(tree, "og:site_name"))
     lines = _run_text_rules(lines, ctx)
     _check_article(lines, links, ctx.url, headline_share)
     return _finish(ctx, lines, path=path, fetched_at=fetched_at, language=language, extracted=extracted)

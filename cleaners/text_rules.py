@@ -127,6 +127,32 @@ def page_meta(lines: list[str], ctx: Context) -> list[str]:
     return keep
 
 
+photo_credits = line_rule("text.photo_credits", P.PHOTO_CREDIT, 300, """Photo captions that reached the text,
+    known by the credit that closes them ("... March 4, 2026. (Xinhua/Chen Yehua)", "... Photo: VCG").""",
+                          anywhere=True)
+editors_note = line_rule("text.editors_note", P.EDITORS_NOTE, 500, """Editors' notes about the article ("Editor's
+    note: This story is part of a series ..."): notes on the piece, not the piece.""")
+mirror_notice = line_rule("text.mirror_notice", P.MIRROR_NOTICE, 300, """Notices of the site's other addresses
+    ("... can also be reached at these alternate addresses: ..."), printed by sites blocked in places.""",
+                          anywhere=True)
+
+
+@text_rule("text.site_signoff")
+def site_signoff(lines: list[str], ctx: Context) -> list[str]:
+    """The site's own name alone on the first or last line (a closing "Global Times" slug): a
+    signature of the page, not a line of the story."""
+    names = {n.casefold() for n in (ctx.meta.get("sitename"), ctx.meta.get("source")) if n}
+    if not names or not lines:
+        return lines
+    if lines[-1].casefold().strip(" .") in names:
+        ctx.drop(lines[-1])
+        lines = lines[:-1]
+    if lines and lines[0].casefold().strip(" .") in names:
+        ctx.drop(lines[0])
+        lines = lines[1:]
+    return lines
+
+
 load_more = line_rule("text.load_more", P.LOAD_MORE, 40, """"More Articles", "Load more", "Older posts":
     the labels of buttons and pagination links.""")
 
@@ -309,6 +335,6 @@ def adjacent_duplicates(lines: list[str], ctx: Context) -> list[str]:
 #: The generic text rules, in the order they run (site text rules run between normalize and these).
 GENERIC_TEXT_RULES = (
     more_from, load_more, read_more, also_on, link_markers, promo, tip_promo, share, newsletter, cookie, sources, tags,
-    copyright_, comment_prompts, bare_links, shortcodes, timestamps, title_repeat, doubled, page_meta,
-    adjacent_duplicates,
+    copyright_, comment_prompts, bare_links, shortcodes, timestamps, photo_credits, editors_note, mirror_notice,
+    title_repeat, doubled, page_meta, site_signoff, adjacent_duplicates,
 )

@@ -288,6 +288,14 @@ JUNK = [
           'if the money really comes.</p></article></li></ol></section>',
           "We were told the deck would last", "Good news for the island at last", where="bottom",
           id="wordpress-comment-articles"),
+    # ------------------------------------------------------------------ captions
+    _case("dom.captions",
+          '<figure><img src="/p.jpg" alt=""><figcaption>The old pier at low tide.</figcaption></figure>',
+          "The old pier at low tide", where="in", id="figcaption"),
+    _case("dom.captions", '<p class="pictext">Crews wait on the slipway, March 4, 2026. (Xinhua/Li Wen)</p>',
+          "Crews wait on the slipway", where="in", id="pictext"),
+    _case("dom.captions", '<div class="wp-caption"><img src="/q.jpg" alt=""><p class="wp-caption-text">'
+          'The quay before the storm.</p></div>', "The quay before the storm", where="in", id="wp-caption-text"),
     # ------------------------------------------------------------------ copyright
     _case("dom.copyright", '<p>© 2026 Vellmar Gazette Ltd</p>', "© 2026 Vellmar Gazette Ltd", where="bottom",
           id="copyright-sign"),
@@ -697,3 +705,13 @@ def test_related_heading_in_any_language_takes_the_posts_listed_after_it(heading
     assert P1 in text and P2 in text and P4 in text
     assert heading not in text and "Another post number" not in text and P3 not in text
     assert {r.rule for r in ctx.trace} == {"dom.related"}
+
+
+def test_captions_rule_takes_photo_captions_and_keeps_the_paragraphs():
+    figure = ('<figure><img src="/pier.jpg" alt=""><figcaption>The old pier at low tide. Photo: Mara Olsen'
+              '</figcaption></figure><p class="pictext">Crews wait on the slipway, March 4, 2026.</p>')
+    tree, ctx = apply_dom(D.captions, page(before=figure))
+    text = body_text(tree)
+    assert P1 in text and P2 in text and P3 in text
+    assert "low tide" not in text and "Crews wait on the slipway" not in text
+    assert {r.rule for r in ctx.trace} == {"dom.captions"}

@@ -26,7 +26,8 @@ def test_generic_text_rules_are_named_documented_rules():
 
 def test_every_generic_text_rule_is_covered_here():
     covered = ({c.values[0] for c in LINE_JUNK} | {c.values[0] for c in BLOCK_JUNK}
-               | {"text.more_from", "text.sources", "text.title_repeat", "text.doubled", "text.adjacent_duplicates"})
+               | {"text.more_from", "text.sources", "text.title_repeat", "text.doubled", "text.adjacent_duplicates",
+                  "text.site_signoff"})
     names = {rule.name for rule in T.GENERIC_TEXT_RULES}
     assert names <= covered, f"rules without a test: {sorted(names - covered)}"
 
@@ -79,6 +80,14 @@ LINE_JUNK = [
     pytest.param("text.copyright", "(c) 2026 Coast Media Group", id="copyright:c"),
     pytest.param("text.copyright", "Vellmar Gazette. All rights reserved.", id="copyright:all-rights"),
     pytest.param("text.copyright", "copyright Vellmar Gazette 2026 - ISSN: 1234-5678", id="copyright:name-year"),
+    # captions, editors' notes, mirror notices
+    pytest.param("text.photo_credits", "Workers check the new pier in Vellmar, March 4, 2026. (Xinhua/Li Wen)",
+                 id="credit:xinhua-slash"),
+    pytest.param("text.photo_credits", "An aerial view of the harbour on March 2, 2026. Photo: VCG", id="credit:photo"),
+    pytest.param("text.editors_note", "Editor's note: This story is part of a series on the harbour towns.",
+                 id="editors_note"),
+    pytest.param("text.mirror_notice", "Vellmar TV can also be reached at these alternate addresses: vellmar.tv",
+                 id="mirror_notice"),
     # page furniture: dates alone, reading time
     pytest.param("text.page_meta", "sexta-feira, 22 de outubro de 2025 às 20:13", id="page_meta:date-pt"),
     pytest.param("text.page_meta", "March 3, 2026 - 11:28 GMT", id="page_meta:date-time"),
@@ -423,6 +432,10 @@ MENTIONS = [
                  id="join-with-price"),
     pytest.param("https://council.example/reports/pier-survey-2026.pdf", id="bare-url-cited"),
     pytest.param("10:45 a.m.", id="live-blog-time"),
+    pytest.param("The photo credit went to a student from the harbour school, who took it from the ferry.",
+                 id="photo-credit-prose"),
+    pytest.param("Editors of the island paper said the council had not answered their questions by Friday.",
+                 id="editors-prose"),
     pytest.param("On 3 March 2026 the council voted to rebuild the pier.", id="date-in-prose"),
     pytest.param("Tagged boats must leave the inner harbour by Friday, the harbour master said.", id="tagged-prose"),
     pytest.param("Also on Tuesday, the ferry company announced a new timetable for the islands.",
@@ -522,3 +535,15 @@ def test_title_repeat_sees_through_a_site_name_and_quote_marks():
     ctx.meta["title"] = "Vellmar Gazette - The pier"
     kept, _ = apply_text(_rule("text.title_repeat"), ["The pier was busy on Monday.", P1], ctx)
     assert kept == ["The pier was busy on Monday.", P1]
+
+
+def test_site_signoff_drops_the_sites_name_alone_at_either_end():
+    from cleaners.rules import Context
+
+    ctx = Context()
+    ctx.meta["sitename"] = "Vellmar Gazette"
+    kept, ctx = apply_text(_rule("text.site_signoff"), [P1, P2, "Vellmar Gazette"], ctx)
+    assert kept == [P1, P2]
+    assert removed(ctx) == ["Vellmar Gazette"]
+    kept, _ = apply_text(_rule("text.site_signoff"), [P1, "Vellmar Gazette", P2], ctx)
+    assert kept == [P1, "Vellmar Gazette", P2]  # in the middle it may be a sub-heading: it stays
