@@ -47,3 +47,26 @@ def _every_record_is_validated(monkeypatch):
         return doc
 
     monkeypatch.setattr(pipeline, "_finish", checked)
+
+
+def seed_shingles(n: int = 6) -> set[tuple[str, ...]]:
+    """Every run of `n` words of the real seed documents (read from ../shared at run time), to check
+    that text we wrote borrows nothing from them; empty when ../shared is absent."""
+    import re
+
+    out: set[tuple[str, ...]] = set()
+    for path in sorted(SEEDS.glob("**/*.txt")) if SEEDS.is_dir() else []:
+        words = re.findall(r"\w+", path.read_text("utf-8", errors="replace").lower())
+        out.update(tuple(words[i:i + n]) for i in range(len(words) - n + 1))
+    return out
+
+
+def assert_borrows_nothing_from_the_seeds(text: str, n: int = 6) -> None:
+    import re
+
+    seeds = seed_shingles(n)
+    if not seeds:
+        pytest.skip(f"real seed documents not available at {SEEDS}")
+    words = re.findall(r"\w+", text.lower())
+    shared = {tuple(words[i:i + n]) for i in range(len(words) - n + 1)} & seeds
+    assert not shared, f"{len(shared)} runs of {n} words copied from the seeds, e.g. {' '.join(sorted(shared)[0])}"
