@@ -35,6 +35,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/quality.py
 	$(BIN)/python bench/labelled.py
 	$(BIN)/python bench/speed.py
+	$(BIN)/python bench/crawl.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

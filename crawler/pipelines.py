@@ -62,6 +62,9 @@ class CleanPipeline:
         spider = spider or self.crawler.spider
         if "cw_body" not in item:
             return item
+        if not self.crawler.settings.getbool("CLEANWIRE_CLEAN", True):  # a bare fetch, for benchmarks
+            self.stats.inc_value("cleanwire/not_cleaned")
+            raise DropItem(f"{item['cw_url']}: cleaning switched off (CLEANWIRE_CLEAN=0)", log_level="DEBUG")
         doc = InputDoc(None, item["cw_url"], data=item["cw_body"], fmt="html", charset=item["cw_charset"],
                        fetched_at=item["cw_fetched_at"], profile=item["cw_profile"])
         outcome = await self._clean(doc)

@@ -5,6 +5,7 @@ Override any of them per run with `-s NAME=VALUE`; the cleanwire-specific ones a
 
 * `CLEANWIRE_STATE`: the seen-store file (default `output/.state/<spider>.sqlite`);
 * `CLEANWIRE_CLEAN_WORKERS`: processes that clean pages beside the reactor (default: cores);
+* `CLEANWIRE_CLEAN`: 0 switches cleaning off (a bare fetch, for `bench/crawl.py`);
 * `CLEANWIRE_CONTACT`: the contact URL named in the User-Agent.
 """
 
@@ -43,6 +44,7 @@ HTTPCACHE_ENABLED = False
 HTTPCACHE_EXPIRATION_SECS = 24 * 3600
 
 ITEM_PIPELINES = {"crawler.pipelines.CleanPipeline": 300}
+CLEANWIRE_CLEAN = True
 EXTENSIONS = {"crawler.extensions.CleanwireState": 900}  # after the feed exporter (0)
 
 # records: JSON Lines, written one whole line per write (see crawler.feeds)

@@ -325,3 +325,12 @@ def test_user_agent_names_the_contact_url_unless_set_outright():
     assert settings.getbool("ROBOTSTXT_OBEY") and settings.getbool("AUTOTHROTTLE_ENABLED")
     assert 2 <= settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN") <= 4
     assert not settings.getbool("HTTPCACHE_ENABLED")
+
+
+def test_cleaning_switched_off_fetches_the_same_pages_and_writes_nothing(urls, tmp_path):
+    """`-s CLEANWIRE_CLEAN=0` is the bare fetch bench/crawl.py compares against."""
+    done, records = crawl("kcnawatch", tmp_path, "-a", f"base_url={urls['watch']}", extra=["-s", "CLEANWIRE_CLEAN=0"])
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert records == []
+    line = summary_line(done.stderr)
+    assert "0 articles written" in line and int(line.split(" pages fetched")[0].rsplit(" ", 1)[1]) >= 30
