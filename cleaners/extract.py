@@ -1,5 +1,7 @@
-"""Main-content extraction: trafilatura on the pruned tree, with its metadata, plus a plain
-block-text reader used when trafilatura keeps too little of a site's known article body."""
+"""Main-content extraction: trafilatura (fast mode: its own extractor, no readability/jusText
+second pass and no metadata pass) on the pruned tree, checked against cleanwire's own content
+finder (`density`) on the tree already parsed; plus a plain block-text reader used when
+trafilatura keeps too little of a site's known article body. Metadata come from `metadata`."""
 
 from __future__ import annotations
 
@@ -9,13 +11,17 @@ import re
 import trafilatura
 from trafilatura.settings import set_date_params
 
+from .density import content_lines, content_nodes
 from .util import node_text
 
 # trafilatura logs every page it finds too short at WARNING; cleanwire reports outcomes itself
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
 
-#: Options passed to trafilatura (chosen by `make bench`: see README).
+#: Options passed to trafilatura (chosen by `make bench`: see README). `fast` skips trafilatura's
+#: readability and jusText comparison, which re-parse the page: `extract_text` makes the same kind of
+#: check with `density` on the selectolax tree.
 TRAFILATURA_OPTIONS = {
+    "fast": True,
     "favor_precision": True,
     "include_comments": False,
     "include_tables": True,
@@ -27,11 +33,12 @@ TRAFILATURA_OPTIONS = {
 BLOCK_TAGS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, dt, dd, td, th"
 
 
-def trafilatura_extract(html: str, url: str | None) -> dict:
-    """Run trafilatura on (pruned) HTML: the body text (lines) and the metadata it found."""
+def trafilatura_extract(html: str, url: str | None, *, with_metadata: bool = False) -> dict:
+    """Run trafilatura on (pruned) HTML: the body text (lines) and, with `with_metadata`, the
+    metadata it found (title, authors, published, sitename)."""
     # htmldate's "extensive" search (dateparser over free text) triples the time of a page and
     # guesses from any date in the text; the markup (meta, JSON-LD, time, URL) is what we trust
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True,
+    doc = trafilatura.bare_extraction(html, url=url, with_metadata=with_metadata,
                                       date_extraction_params=set_date_params(False), **TRAFILATURA_OPTIONS)
     if doc is None:
         return {"text": "", "title": None, "authors": [], "published": None, "sitename": None}
@@ -43,6 +50,27 @@ def trafilatura_extract(html: str, url: str | None) -> dict:
         "published": doc.date or None,
         "sitename": doc.sitename or None,
     }
+
+
+#: the shortest body `density` may put in place of the extractor's (trafilatura's own minimum)
+MIN_BODY = 250
+
+
+def extract_text(tree, url: str | None) -> tuple[str, str]:
+    """The body text of the pruned tree, one block a line, and which extractor gave it
+    (`trafilatura` or `density`). trafilatura's text is kept unless it is empty or less than half
+    as long as the body `density` finds (the test trafilatura itself makes against readability):
+    then the extractor missed the body (text in `<div>`s and `<br>`s, a body it took for a teaser).
+    A `density` body shorter than `MIN_BODY` characters is never preferred: on a page with no
+    article (an about page, a listing) it is a footer or a card, not a body the extractor missed."""
+    text = trafilatura_extract(tree.html or "", url)["text"]
+    root = tree.body if tree.body is not None else tree.root
+    if root is None:
+        return text, "trafilatura"
+    alt = "\n".join(content_lines(content_nodes(root)))
+    if len(alt) >= MIN_BODY and len(alt) > 2 * len(text):
+        return alt, "density"
+    return text, "trafilatura"
 
 
 def block_lines(node) -> list[str]:

@@ -17,7 +17,8 @@ from . import sites
 from .document import Document, canonical_url, make_id
 from .dom_rules import GENERIC_DOM_RULES
 from .encoding import decode_html
-from .extract import block_lines, continued_chunks, lead_paragraph, trafilatura_extract
+from .extract import block_lines, continued_chunks, extract_text, lead_paragraph
+from .metadata import page_metadata
 from .rules import Context
 from .text_rules import GENERIC_TEXT_RULES, normalize
 from .util import node_text, norm_space, parse_date
@@ -207,6 +208,7 @@ def clean_html(html: bytes | str, url: str | None = None, *, path: str | None = 
     ctx = Context(url=url, profile=sites.by_name(profile) or sites.for_url(url))
     language = _language(tree)
     _profile_meta(tree, ctx)
+    extracted = page_metadata(tree, url, text)  # before the DOM rules take out JSON-LD and meta
 
     root = tree.root
     if root is None:
@@ -216,14 +218,14 @@ def clean_html(html: bytes | str, url: str | None = None, *, path: str | None = 
         rule.apply(root, ctx)
 
     headline_share = _headline_share(tree)
-    extracted = trafilatura_extract(tree.html or "", ctx.url)
-    lines = extracted["text"].split("\n")
+    body_text, _extractor = extract_text(tree, ctx.url)
+    lines = body_text.split("\n")
     if ctx.profile is not None and ctx.profile.body and tree.body is not None:
         # a known site's body: trust its blocks when the extractor kept too little of them
         blocks = block_lines(tree.body)
-        if sum(map(len, blocks)) * 0.6 > len(extracted["text"]):
+        if sum(map(len, blocks)) * 0.6 > len(body_text):
             lines = blocks
-    elif not extracted["text"].strip() and tree.body is not None:
+    elif not body_text.strip() and tree.body is not None:
         lines = block_lines(tree.body)
     if ctx.profile is None:
         lines = continued_chunks(root, lines)

@@ -1,0 +1,186 @@
+"""Page metadata read straight from the selectolax tree: title, authors, publication date and the
+site's name, from JSON-LD (`NewsArticle` and kin), Open Graph and other `<meta>` tags, schema.org
+microdata, `<time>` and byline markup, and dates in the URL. No second parse of the page: this is
+what lets the pipeline call the extractor without its own (slower) metadata pass.
+`htmldate` (markup only, no free-text search) is asked for the date only when none of these has one.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from .util import node_text, norm_space
+
+_ARTICLE_TYPES = frozenset({"article", "newsarticle", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
+                            "opinionnewsarticle", "backgroundnewsarticle", "report", "webpage", "socialmediaposting",
+                            "liveblogposting", "scholarlyarticle", "techarticle"})
+_DATE_META = ("article:published_time", "og:article:published_time", "og:published_time", "datePublished",
+              "publishdate", "publish-date", "publish_date", "pubdate", "date", "dc.date", "dc.date.issued",
+              "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published", "citation_publication_date")
+_AUTHOR_META = ("author", "article:author", "dc.creator", "byl", "sailthru.author", "parsely-author", "citation_author")
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|[-_]|$)")
+_ISO_DATE = re.compile(r"((?:19|20)\d{2})-(\d{2})-(\d{2})")
+_BY = re.compile(r"^(?:by|von|par|por|di|door|av|от|автор)\s*[:\s]\s*", re.I)
+_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\bund\b|\bet\b|\by\b|\bи\b)\s*")
+
+
+def _meta_map(tree) -> dict[str, str]:
+    """The page's `<meta property|name|itemprop=... content=...>` by lower-case key (first one wins)."""
+    found: dict[str, str] = {}
+    for node in tree.css("meta[content]"):
+        attrs = node.attributes
+        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").strip().lower()
+        if key and key not in found and (value := norm_space(attrs.get("content") or "")):
+            found[key] = value
+    return found
+
+
+def _meta(found: dict[str, str], names: tuple[str, ...]) -> str | None:
+    """The first value in `found` among `names`, in that order."""
+    for name in names:
+        if value := found.get(name.lower()):
+            return value
+    return None
+
+
+def _json_ld(tree) -> list[dict]:
+    """The article-like objects of the page's JSON-LD blocks (top level, `@graph`, lists)."""
+    out: list[dict] = []
+
+    def visit(obj, depth=0):
+        if depth > 4:
+            return
+        if isinstance(obj, list):
+            for item in obj:
+                visit(item, depth + 1)
+        elif isinstance(obj, dict):
+            kind = obj.get("@type")
+            kinds = {str(k).lower() for k in (kind if isinstance(kind, list) else [kind]) if k}
+            if kinds & _ARTICLE_TYPES:
+                out.append(obj)
+            if "@graph" in obj:
+                visit(obj["@graph"], depth + 1)
+            if isinstance(obj.get("mainEntity"), dict):
+                visit(obj["mainEntity"], depth + 1)
+
+    for node in tree.css("script[type='application/ld+json']"):
+        raw = (node.text(deep=True) or "").strip()
+        if not raw or len(raw) > 500_000:
+            continue
+        try:
+            visit(json.loads(raw))
+        except (ValueError, RecursionError):
+            continue
+    # a NewsArticle beats a WebPage that wraps it
+    out.sort(key=lambda o: str(o.get("@type")).lower() in ("webpage", "['webpage']"))
+    return out
+
+
+def _names(value) -> list[str]:
+    """Author names out of a JSON-LD `author` value (a string, a Person, a list of them)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        name = value.get("name")
+        return [name] if isinstance(name, str) else []
+    if isinstance(value, list):
+        return [n for item in value for n in _names(item)]
+    return []
+
+
+def clean_authors(raw: list[str]) -> list[str]:
+    """Author names as a byline prints them, one a name: "By A and B" -> [A, B]; no URLs, no e-mails,
+    nothing long enough to be a sentence; duplicates dropped."""
+    out: list[str] = []
+    for item in raw:
+        item = _BY.sub("", norm_space(item))
+        for name in _AUTHOR_SPLIT.split(item):
+            name = name.strip(" .|-–—")
+            if (not name or "://" in name or "@" in name or name.startswith("/") or len(name) > 60
+                    or len(name.split()) > 5 or not re.search(r"[^\W\d_]", name)):
+                continue
+            if name.casefold() not in {n.casefold() for n in out}:
+                out.append(name)
+    return out
+
+
+def _iso(value: str | None) -> str | None:
+    """A date-time string cut to `YYYY-MM-DD` when it starts with (or holds) an ISO date."""
+    if not value:
+        return None
+    m = _ISO_DATE.search(value)
+    if m and 1 <= int(m[2]) <= 12 and 1 <= int(m[3]) <= 31:
+        return f"{m[1]}-{m[2]}-{m[3]}"
+    return None
+
+
+def page_metadata(tree, url: str | None = None, html: str | None = None) -> dict:
+    """`title`, `authors`, `published` (YYYY-MM-DD) and `sitename` of a page; missing ones are None/[]."""
+    ld = _json_ld(tree)
+    metas = _meta_map(tree)
+    first = ld[0] if ld else {}
+
+    title = None
+    for candidate in (_meta(metas, ("og:title", "twitter:title", "dc.title")), first.get("headline"),
+                      first.get("name")):
+        if isinstance(candidate, str) and norm_space(candidate):
+            title = norm_space(candidate)
+            break
+    if title is None:
+        h1s = tree.css("h1")
+        if len(h1s) == 1 and (text := node_text(h1s[0])):
+            title = text
+        elif (node := tree.css_first("title")) is not None and (text := node_text(node)):
+            title = text
+
+    published = None
+    for obj in ld:
+        if published := _iso(obj.get("datePublished") if isinstance(obj.get("datePublished"), str) else None):
+            break
+    if published is None:
+        published = _iso(_meta(metas, _DATE_META))
+    if published is None:
+        node = tree.css_first("[itemprop=datePublished]")
+        if node is not None:
+            published = _iso(node.attributes.get("datetime") or node.attributes.get("content") or node_text(node))
+    if published is None and url and (m := _URL_DATE.search(url)):
+        published = f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}"
+    if published is None:
+        node = tree.css_first("time[datetime]")
+        if node is not None:
+            published = _iso(node.attributes.get("datetime"))
+    if published is None and html is not None:
+        published = _htmldate(html, url)
+
+    authors: list[str] = []
+    for obj in ld:
+        if authors := clean_authors(_names(obj.get("author"))):
+            break
+    if not authors and (value := _meta(metas, _AUTHOR_META)):
+        authors = clean_authors([value])
+    if not authors:
+        nodes = tree.css("[itemprop=author] [itemprop=name], [itemprop=author], a[rel=author], [rel=author]")
+        authors = clean_authors([t for n in nodes[:4] if (t := node_text(n))])
+    if not authors:
+        nodes = tree.css(".byline, .author-name, .author, [class*=byline]")
+        authors = clean_authors([t for n in nodes[:2] if len(t := node_text(n)) <= 80])
+
+    sitename = _meta(metas, ("og:site_name", "application-name"))
+    if sitename is None:
+        for obj in ld:
+            publisher = obj.get("publisher")
+            if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+                sitename = norm_space(publisher["name"]) or None
+                break
+    return {"title": title, "authors": authors, "published": published, "sitename": sitename}
+
+
+def _htmldate(html: str, url: str | None) -> str | None:
+    """htmldate's look at the markup (no free-text search), for pages none of our fields dates."""
+    try:
+        from htmldate import find_date
+
+        return find_date(html, url=url, extensive_search=False, original_date=True) or None
+    except Exception:  # htmldate is a best effort; a page it cannot read just has no date
+        return None
