@@ -15,9 +15,12 @@ readability, here without a second parse of the page).
 
 from __future__ import annotations
 
+import re
+
 from .util import node_text
 
-_SCORED = "p, pre, td, blockquote, div"
+_SCORED = "p, pre, td, blockquote, div, section, article"
+_CONTAINERS = frozenset({"div", "section", "article"})
 #: elements that end a line of text (a block) in `content_lines`
 _BLOCKS = frozenset({
     "p", "div", "section", "article", "main", "header", "footer", "aside", "blockquote", "pre", "ul", "ol", "li",
@@ -26,7 +29,7 @@ _BLOCKS = frozenset({
 })
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "select", "button", "-comment"})
 _POSITIVE = ("article", "body", "content", "entry", "main", "page", "post", "story", "text", "blog")
-_NEGATIVE = ("comment", "footer", "sidebar", "widget", "share", "related", "promo", "menu", "nav", "meta",
+_NEGATIVE = ("comment", "foot", "sidebar", "widget", "share", "related", "promo", "menu", "nav", "meta",
              "masthead", "teaser", "byline", "caption", "credit")
 
 
@@ -67,10 +70,10 @@ def _link_len(node) -> int:
 
 def content_nodes(root) -> list:
     """The nodes that hold the article body, in document order ([] when nothing scores)."""
-    scores: dict[int, float] = {}
+    points_of: dict[int, float] = {}  # what a container's paragraphs give it
     nodes: dict[int, object] = {}
     for block in root.css(_SCORED):
-        if block.tag == "div":
+        if block.tag in _CONTAINERS:
             length = _own_text_len(block)
             text = None
         else:
@@ -80,23 +83,34 @@ def content_nodes(root) -> list:
             continue
         commas = (text if text is not None else block.text(deep=True)).count(",")
         points = 1 + commas + min(length // 100, 3)
-        parent = block.parent if block.tag != "div" else block
+        parent = block.parent if block.tag not in _CONTAINERS else block
         for share, node in ((1.0, parent), (0.5, parent.parent if parent is not None else None)):
             if node is None or node.tag in ("html", "-document"):
                 continue
             key = node.mem_id
-            if key not in scores:
+            if key not in points_of:
                 nodes[key] = node
-                scores[key] = _class_weight(node) + (5 if node.tag in ("div", "article", "main") else 0)
-            scores[key] += points * share
+                points_of[key] = 0.0
+            points_of[key] += points * share
+    # a container's class counts for it (`article-body` up, `sidebar` down), but a class alone never
+    # makes a box win: the bonus is at most what its paragraphs earned
+    scores = {key: points + (5 if nodes[key].tag in ("div", "article", "main") else 0)
+              + min(_class_weight(nodes[key]), points) for key, points in points_of.items()}
     if not scores:
         return []
     ranked = []
+    memo: dict[int, bool] = {}
     for key, score in scores.items():
         node = nodes[key]
+        if _in_comments(node, memo):
+            continue
         text_len = len(node.text(deep=True).strip()) or 1
         ranked.append((score * (1 - min(1.0, _link_len(node) / text_len)), key))
+    if not ranked:
+        return []
     best_score, best_key = max(ranked)
+    if best_score <= 0:
+        return []  # only boxes the page marks as not content (a footer, a side bar) hold text
     best = nodes[best_key]
     parent = best.parent
     if parent is None or best.tag == "body":
@@ -117,43 +131,192 @@ def content_nodes(root) -> list:
             if (len(text) > 80 and density < 0.25) or (0 < len(text) <= 80 and density == 0 and text[-1:] in ".!?"):
                 chosen.append(sibling)
         sibling = sibling.next
-    return chosen
+    if len(chosen) >= 2 and parent.tag not in ("body", "html"):
+        # the best box is one part of the body (an intro, a run of paragraphs): when the parts
+        # taken make most of their parent's text, the parent is the body, with its sub-headings,
+        # quotes and lists
+        taken = sum(len(n.text(deep=True).strip()) for n in chosen)
+        if taken >= 0.6 * len(parent.text(deep=True).strip()) and not _in_comments(parent, memo):
+            chosen = [parent]
+            best = parent
+    return _with_chunks(best, chosen, nodes, adjusted, threshold)
+
+
+_COMMENT_WORDS = frozenset({"comment", "comments", "commentlist", "comment-list", "disqus", "disqus_thread", "replies",
+                            "respond", "commentscontainer", "comments-area"})
+_SPLIT = re.compile(r"[-_\s]+|(?<=[a-z])(?=[A-Z])")
+
+
+def _in_comments(node, memo: dict[int, bool]) -> bool:
+    """True when `node` sits in a reader-comment section (an ancestor's class or id says so)."""
+    path = []
+    found = False
+    while node is not None and node.tag not in ("body", "html"):
+        key = node.mem_id
+        if key in memo:
+            found = memo[key]
+            break
+        path.append(key)
+        names = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
+        if "omment" in names or "isqus" in names or "eplies" in names or "espond" in names:
+            words = {w.lower() for w in _SPLIT.split(names) if w} | {t.lower() for t in names.split()}
+            if words & _COMMENT_WORDS:
+                found = True
+                break
+        node = node.parent
+    for key in path:
+        memo[key] = found
+    return found
+
+
+def _signature(node) -> tuple[str, str]:
+    return node.tag, node.attributes.get("class") or ""
+
+
+#: how many levels above the best container the other chunks of a split body may branch off
+CHUNK_REACH = 5
+
+
+def _with_chunks(best, chosen: list, nodes: dict, adjusted: dict, threshold: float) -> list:
+    """`chosen` plus the other chunks of a body the page splits up (between ads, in a grid): the
+    scored containers of the same tag and class as the best one that score high enough, with
+    neither inside the other; in document order (the order the scoring met them)."""
+    signature = _signature(best)
+    if not signature[1]:
+        return chosen
+    taken = {n.mem_id for n in chosen}
+    chunks = [n for key, n in nodes.items() if key not in taken and adjusted.get(key, 0) >= threshold
+              and _signature(n) == signature]
+    if not chunks:
+        return chosen
+    inside = set()
+    for node in (*chosen, *chunks):
+        anc = node.parent
+        while anc is not None:
+            inside.add(anc.mem_id)
+            anc = anc.parent
+    near = set()  # the best node's ancestors up to CHUNK_REACH levels: chunks sit in the same part of the page
+    anc = best.parent
+    for _ in range(CHUNK_REACH):
+        if anc is None:
+            break
+        near.add(anc.mem_id)
+        anc = anc.parent
+    chunks = [n for n in chunks if n.mem_id not in inside and not _has_ancestor_in(n, taken)
+              and _has_ancestor_in(n, near)]
+    if not chunks:
+        return chosen
+    order = {key: i for i, key in enumerate(nodes)}
+    first = min(order.get(n.mem_id, 0) for n in chosen)
+    before = [n for n in chunks if order[n.mem_id] < first]
+    after = [n for n in chunks if order[n.mem_id] > first]
+    return [*before, *chosen, *after]
+
+
+def _has_ancestor_in(node, ids: set[int]) -> bool:
+    anc = node.parent
+    while anc is not None:
+        if anc.mem_id in ids:
+            return True
+        anc = anc.parent
+    return False
+
+
+#: blocks whose lines are typeset text (a paragraph, a heading, a list item, a quote, a cell)
+_TEXT_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dd", "dt"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_SENTENCE_END = tuple(".!?…:;\"'”’»)")
+
+
+_URL = re.compile(r"^(?:https?://|www\.)\S+$")
+
+
+#: parts of a page that hold no article text even inside the body: pictures with their captions,
+#: navigation, side boxes and the article's own footer (tags, author box)
+_NOT_TEXT = frozenset({"figure", "nav", "aside", "footer"})
+_FURNITURE_WORDS = frozenset({"byline", "bylines", "author", "authors", "entry-meta", "post-meta", "article-meta", "meta",
+                         "dateline", "posted-on", "timestamp", "post-date", "entry-date", "publish-date", "date",
+                         "sharedaddy", "jp-relatedposts"})
+
+
+def _is_meta_box(node) -> bool:
+    """A short box of page furniture inside the body: the byline, the date line, post meta."""
+    attrs = node.attributes
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    if not names.strip():
+        return False
+    words = {w.lower() for w in _SPLIT.split(names) if w} | {t.lower() for t in names.split()}
+    return bool(words & _FURNITURE_WORDS) and len(node.text(deep=True).strip()) <= 200
+
+
+def _link_list(node) -> bool:
+    """A list whose items are mostly links (a "More:" or "Trending" rail inside the body)."""
+    text = " ".join(node.text(deep=True).split())
+    return bool(text) and _link_len(node) >= 0.6 * len(text)
 
 
 def content_lines(nodes) -> list[str]:
     """The text of `nodes`, one line per block: block elements and `<br>` end a line, list items
-    start with `- ` (the form the extractor gives them), white space collapsed."""
-    lines: list[str] = []
+    start with `- ` (the form the extractor gives them), white space collapsed. Left out, as an
+    extractor leaves them out: pictures with their captions (`<figure>`), lists of links with the
+    short heading or label over them, lines that are nearly all link text, and short labels outside
+    any text block ("Advert", "Close", "Back to Gallery": a `<div>`'s or `<span>`'s few words with
+    no sentence in them)."""
+    lines: list[tuple[str, str, int]] = []  # text, the block it came from, characters inside links
     parts: list[str] = []
+    state = {"linked": 0, "block": "div"}
 
-    def flush():
-        line = " ".join(" ".join(parts).split())
+    def flush(block: str):
+        line = " ".join("".join(parts).split())
         if line:
-            lines.append(line)
+            lines.append((line, block, state["linked"]))
         parts.clear()
+        state["linked"] = 0
 
-    def walk(node):
+    def walk(node, block: str, in_link: bool):
         child = node.child
         while child is not None:
             tag = child.tag
             if tag == "-text":
-                parts.append(child.text_content or "")
-            elif tag in _SKIP:
+                text = child.text_content or ""
+                parts.append(text)
+                if in_link:
+                    state["linked"] += len(text.strip())
+            elif tag in _SKIP or tag in _NOT_TEXT or _is_meta_box(child):
                 pass
+            elif tag in ("ul", "ol") and _link_list(child):
+                flush(block)
+                last = lines[-1] if lines else None
+                if last and len(last[0]) <= 40 and (last[1] in _HEADINGS or last[1] not in _TEXT_BLOCKS):
+                    lines.pop()  # the list's heading or label ("More:", "Trending News")
+            elif tag in ("td", "th"):
+                parts.append(" ")  # the cells of a row make one line
+                walk(child, block, in_link)
+                parts.append(" ")
             elif tag in _BLOCKS:
-                flush()
+                flush(block)
                 if tag == "li":
                     parts.append("- ")
-                walk(child)
-                flush()
+                walk(child, tag if tag != "br" else block, in_link)
+                flush(tag if tag != "br" else block)
             else:
-                walk(child)
+                walk(child, block, in_link or tag == "a")
             child = child.next
 
     for node in nodes:
-        flush()
+        flush("div")
         if node.tag == "li":
             parts.append("- ")
-        walk(node)
-        flush()
-    return [line for line in lines if line != "-"]
+        walk(node, node.tag, node.tag == "a")
+        flush(node.tag)
+    out = []
+    for text, block, linked in lines:
+        if text == "-":
+            continue
+        size = len(text)
+        if linked >= 0.8 * size and size < 300 and block != "tr" and not _URL.match(text):
+            continue  # a link on a line of its own: a teaser, "read more", a source list
+        if block not in _TEXT_BLOCKS and size <= 30 and not text.endswith(_SENTENCE_END) and len(text.split()) <= 4:
+            continue  # a label outside the text ("Advert", "Close", "Image copyright")
+        out.append(text)
+    return out

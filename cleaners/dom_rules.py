@@ -30,8 +30,8 @@ _SENTENCE = re.compile(r"\w{2,}[.!?…]")
 def _words(node) -> frozenset[str]:
     """Lower-case words of a node's class and id (`post-share_bar` -> post, share, bar) plus the
     whole tokens (`post-share_bar`)."""
-    attrs = node.attributes
-    raw = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip()
+    attrs = node.attrs
+    raw = f"{attrs.sget('class', '')} {attrs.sget('id', '')}".strip()
     return _words_of(raw) if raw else frozenset()
 
 
@@ -96,80 +96,74 @@ def expand_junk(node, text: str | None = None):
     return cur
 
 
-def _cached_nodes(root, ctx: Context, key: str, selector: str, build) -> list:
-    """`build(node)` for each element matching `selector`, computed once per document; after DOM
-    rules took nodes out, the entries of detached nodes are dropped (once per change)."""
-    entry = ctx.cache.get(key)
-    if entry is None:
-        items = [item for node in root.css(selector) if (item := build(node)) is not None]
-        entry = ctx.cache[key] = [ctx.generation, items]
-    elif entry[0] != ctx.generation:
-        alive = {node.mem_id for node in root.css(selector)}
-        entry[:] = [ctx.generation, [item for item in entry[1] if item[0].mem_id in alive]]
-    return entry[1]
-
-
 _BLOCK_CAP = 600  # the longest block any phrase rule looks at
 
 
-def short_texts(root, cap: int = _BLOCK_CAP) -> dict[int, str]:
-    """The text (white space collapsed) of every element whose text is at most `cap` characters,
-    by `mem_id`, in one bottom-up pass over the tree. Asking each node for its deep text instead
-    would walk every subtree again for each ancestor: quadratic on deeply nested pages."""
-    texts: dict[int, str | None] = {}
-    stack = [(root, False)]
-    while stack:
-        node, done = stack.pop()
-        if not done:
-            stack.append((node, True))
-            stack.extend((child, False) for child in node.iter(include_text=True) if child.tag != "-text")
-            continue
-        parts = []
-        for child in node.iter(include_text=True):
-            if child.tag == "-text":
-                parts.append(child.text_content or "")
-            elif child.tag == "-comment":
-                continue
-            else:
-                part = texts.get(child.mem_id, "")
-                if part is None:
-                    parts = None
-                    break
-                parts.append(part)
-        if parts is None:
-            texts[node.mem_id] = None
-            continue
-        text = " ".join(" ".join(parts).split())
-        texts[node.mem_id] = text if len(text) <= cap else None
-    return {k: v for k, v in texts.items() if v is not None}
+def short_text(node, cap: int = _BLOCK_CAP) -> str | None:
+    """The text of `node` (white space collapsed, as `node_text` gives it) when it is at most `cap`
+    characters long, else None. The text comes from lexbor in one C walk, which is cheaper than
+    any walk of the tree in Python; a huge text is given up on before it is collapsed."""
+    raw = node.text(deep=True, separator=" ")
+    if len(raw) > 4 * cap and len(raw.split(None, cap)) > cap:
+        return None  # more words than characters allowed: too long however it is spaced
+    text = node_text(node) if _ZW.search(raw) else " ".join(raw.split())
+    return text if len(text) <= cap else None
+
+
+_ZW = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 
 def phrase_blocks(root, ctx: Context, max_len: int = 200) -> list[tuple[object, str]]:
-    """Short blocks of the tree (at most `max_len` characters) with their text, in document order."""
-    def build(node):
-        if "short_texts" not in ctx.cache:
-            ctx.cache["short_texts"] = short_texts(root)
-        text = ctx.cache["short_texts"].get(node.mem_id)
-        return (node, text) if text is not None and len(text) > 1 else None
+    """Short blocks of the tree (at most `max_len` characters) with their text, in document order.
 
-    return [item for item in _cached_nodes(root, ctx, "phrase_blocks", _PHRASE_TAGS, build) if len(item[1]) <= max_len]
+    Computed once per document (entries of nodes DOM rules took out are dropped as they go). The
+    blocks are visited innermost first: a block with a long block inside is long itself, so it
+    and its ancestors are passed over without asking lexbor for their (long) text."""
+    entry = ctx.cache.get("phrase_blocks")
+    if entry is None:
+        nodes = root.css(_PHRASE_TAGS)
+        long: set[int] = set()
+        items = []
+        for node in reversed(nodes):
+            if node.mem_id in long:
+                continue
+            text = short_text(node)
+            if text is None:
+                anc = node
+                while anc is not None and anc.mem_id not in long:
+                    long.add(anc.mem_id)
+                    anc = anc.parent
+            elif len(text) > 1:
+                items.append((node, text))
+        items.reverse()
+        entry = ctx.cache["phrase_blocks"] = [ctx.generation, items]
+    elif entry[0] != ctx.generation:
+        removed = ctx.removed
+        entry[:] = [ctx.generation, [item for item in entry[1] if item[0].mem_id not in removed]]
+    return [item for item in entry[1] if len(item[1]) <= max_len]
 
 
-def classed(root, ctx: Context) -> list[tuple[object, set[str], set[str]]]:
-    """Elements with a class or id, with their words (see `_words`) and their whole class tokens
-    plus id, in document order."""
-    def build(node):
-        attrs = node.attributes
-        tokens = {t.lower() for t in (attrs.get("class") or "").split()}
-        tokens.add((attrs.get("id") or "").lower())
-        return (node, _words(node), tokens)
-    return _cached_nodes(root, ctx, "classed", "[class], [id]", build)
+def _classed(root, ctx: Context) -> list[tuple[object, frozenset[str]]]:
+    """Every element with a class or id, with its words (see `_words`), in document order:
+    computed once per document (one CSS pass), entries of nodes DOM rules took out dropped."""
+    entry = ctx.cache.get("classed")
+    if entry is None:
+        entry = ctx.cache["classed"] = [ctx.generation, [(node, _words(node)) for node in root.css("[class], [id]")]]
+    elif entry[0] != ctx.generation:
+        removed = ctx.removed
+        entry[:] = [ctx.generation, [item for item in entry[1] if item[0].mem_id not in removed]]
+    return entry[1]
+
+
+def _with_words(root, ctx: Context, words: frozenset[str]) -> list:
+    """Elements whose class/id contain one of `words` (as a word or a whole token), in document order."""
+    return [node for node, w in _classed(root, ctx) if not w.isdisjoint(words)]
 
 
 def _by_words(root, ctx: Context, words: frozenset[str]) -> Iterator:
     """Elements whose class/id contain one of `words` (as a word or a whole token), if removable."""
-    for node, w, _tokens in classed(root, ctx):
-        if not w.isdisjoint(words) and _removable(node):
+    for node in _with_words(root, ctx, words):
+        if _removable(node):
             yield node
 
 
@@ -226,6 +220,12 @@ _RESPONSIVE_HIDE = re.compile(r"^(?:d|hidden|visible|show|hide)-(?:xs|sm|md|lg|x
                               r"|^(?:d-(?:xs|sm|md|lg|xl|xxl)-none)$")
 
 
+# a superset of what `_is_hidden` accepts, for lexbor to narrow the tree down to in C
+_MAYBE_HIDDEN = ", ".join(["[hidden]", "[aria-hidden]", '[style*="none" i]', '[style*="hidden" i]'] + [
+    f'[class*="{part}" i]' for part in ("hidden", "none", "sr-only", "invisible", "screen-reader", "show-", "hide-",
+                                       "visible-", "mobile-only", "desktop-only")])
+
+
 def _is_hidden(node) -> bool:
     attrs = node.attributes
     if "hidden" in attrs or (attrs.get("aria-hidden") or "").lower() == "true":
@@ -244,7 +244,7 @@ def hidden_duplicate(root, ctx: Context) -> Iterable:
     (a date printed long and short, a title for screen readers). Without this rule the two copies
     run together as `February 25, 2026Feb 25, 2026`. Hidden text that repeats nothing stays."""
     chosen: set[int] = set()  # of two hidden copies, one stays
-    for node in root.css("[hidden], [aria-hidden], [style], [class]"):
+    for node in root.css(_MAYBE_HIDDEN):
         if not _is_hidden(node) or _is_protected(node):
             continue
         text = node_text(node)
@@ -314,7 +314,10 @@ def chrome(root, ctx: Context) -> Iterable:
             continue
         if not _looks_like_content(node):
             yield node
-    for node, _w, words in classed(root, ctx):
+    for node in _with_words(root, ctx, _CHROME_TOKENS):
+        attrs = node.attrs
+        words = {t.lower() for t in attrs.sget("class", "").split()}
+        words.add(attrs.sget("id", "").lower())
         if words & _CHROME_TOKENS and not _inside_article(node) and node.css_first("h1") is None and _removable(node):
             yield node
 
@@ -540,8 +543,8 @@ def captions(root, ctx: Context) -> Iterable:
     `picture`...): they describe a picture the text record does not carry, and extractors let
     them into the body as if they were paragraphs."""
     yield from (n for n in root.css("figcaption") if not _is_protected(n))
-    for node, words, _tokens in classed(root, ctx):
-        if node.tag in ("p", "div", "span", "figcaption", "small") and not words.isdisjoint(_CAPTION_WORDS) \
+    for node in _with_words(root, ctx, _CAPTION_WORDS):
+        if node.tag in ("p", "div", "span", "figcaption", "small") \
                 and len(node_text(node)) <= 400 and _removable(node):
             yield node
 

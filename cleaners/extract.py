@@ -52,25 +52,25 @@ def trafilatura_extract(html: str, url: str | None, *, with_metadata: bool = Fal
     }
 
 
-#: the shortest body `density` may put in place of the extractor's (trafilatura's own minimum)
+#: the shortest body the content finder may give before trafilatura is asked for a second opinion
 MIN_BODY = 250
 
 
 def extract_text(tree, url: str | None) -> tuple[str, str]:
     """The body text of the pruned tree, one block a line, and which extractor gave it
-    (`trafilatura` or `density`). trafilatura's text is kept unless it is empty or less than half
-    as long as the body `density` finds (the test trafilatura itself makes against readability):
-    then the extractor missed the body (text in `<div>`s and `<br>`s, a body it took for a teaser).
-    A `density` body shorter than `MIN_BODY` characters is never preferred: on a page with no
-    article (an about page, a listing) it is a footer or a card, not a body the extractor missed."""
-    text = trafilatura_extract(tree.html or "", url)["text"]
+    (`density` or `trafilatura`). cleanwire's own content finder (`density`, on the tree already
+    parsed) goes first; trafilatura (its own extractor, fast mode) is asked only when that gives
+    less than `MIN_BODY` characters, and its text is taken when it has any: on a page with that
+    little text (an about page, a stub) it is the more careful of the two, and the article gate
+    decides what is left."""
     root = tree.body if tree.body is not None else tree.root
-    if root is None:
-        return text, "trafilatura"
-    alt = "\n".join(content_lines(content_nodes(root)))
-    if len(alt) >= MIN_BODY and len(alt) > 2 * len(text):
-        return alt, "density"
-    return text, "trafilatura"
+    text = "\n".join(content_lines(content_nodes(root))) if root is not None else ""
+    if len(text) >= MIN_BODY:
+        return text, "density"
+    other = trafilatura_extract(tree.html or "", url)["text"]
+    if other.strip():
+        return other, "trafilatura"
+    return text, "density"
 
 
 def block_lines(node) -> list[str]:

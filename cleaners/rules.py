@@ -39,6 +39,8 @@ class Context:
     cache: dict[str, Any] = field(default_factory=dict, repr=False)
     #: bumped whenever a DOM rule takes nodes out, so cached node lists know to drop detached nodes
     generation: int = 0
+    #: `mem_id`s of the elements DOM rules took out (with everything inside them)
+    removed: set[int] = field(default_factory=set, repr=False)
 
     def drop(self, text: str) -> None:
         """Record that the running rule removed `text`."""
@@ -68,12 +70,15 @@ class DomRule:
                 continue
             chosen.append(node)
         ids = {n.mem_id for n in chosen}
+        removed = ctx.removed
         for node in chosen:
             if _has_ancestor_in(node, ids) or not is_attached(node):
                 continue  # its ancestor goes too: record the text once
             if not self.silent:
                 ctx.drop(node_text(node))
+            removed.update(n.mem_id for n in node.traverse())
             node.remove()
+        if chosen:
             ctx.generation += 1
 
 
