@@ -3,13 +3,16 @@
     from crawler.demo.server import serve_demo
     with serve_demo() as urls:
         urls["watch"], urls["mag"]          # "http://127.0.0.1:PORT/"
+    with serve_demo(watch_articles=2000) as urls:   # the watch site grown to 2,000 articles
+        ...
 
-    python -m crawler.demo.server [--host 127.0.0.1] [--watch-port N] [--mag-port N]
+    python -m crawler.demo.server [--host 127.0.0.1] [--watch-port N] [--mag-port N] [--watch-articles N]
 
 Ports default to 0 (a free port). The pages are built once the port is known, so canonical links,
 sitemaps, feeds and redirects point at the server itself. Threaded, quiet (no access log).
 A path without its trailing slash is redirected (301) to the page that has it; anything else
-unknown is a 404 page.
+unknown is a 404 page. `watch_articles` (`--watch-articles N`) grows the watch site from its 30
+articles to N (`sitegen.watch_articles`; bench/crawl.py uses it); the magazine stays as it is.
 """
 
 from __future__ import annotations
@@ -31,16 +34,21 @@ _NOT_FOUND = (b"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Page n
 
 
 class DemoHTTPServer(ThreadingHTTPServer):
-    """One demo site: its pages (path -> `sitegen.Page`) and its base URL."""
+    """One demo site: its pages (path -> `sitegen.Page`) and its base URL; `articles` as for
+    `sitegen.pages` (None: the site's own size)."""
 
     daemon_threads = True
     block_on_close = False  # never wait for a slow or stalled client when closing
 
-    def __init__(self, site: str, host: str = "127.0.0.1", port: int = 0):
+    def __init__(self, site: str, host: str = "127.0.0.1", port: int = 0, articles: int | None = None):
         super().__init__((host, port), DemoHandler)
         self.site = site
         self.base_url = f"http://{host}:{self.server_address[1]}/"
-        self.pages = sitegen.pages(site, self.base_url)
+        try:
+            self.pages = sitegen.pages(site, self.base_url, articles)
+        except BaseException:
+            self.server_close()
+            raise
 
     def handle_error(self, request, client_address):
         # clients that hang up early (a crawler dropping an oversized page) are normal here
@@ -98,14 +106,16 @@ class DemoHandler(BaseHTTPRequestHandler):
 
 
 class DemoSites:
-    """Both demo sites running, each in a thread of its own; `urls` maps site name -> base URL."""
+    """Both demo sites running, each in a thread of its own; `urls` maps site name -> base URL.
+    `watch_articles`: grow the watch site to that many articles (None: its 30)."""
 
-    def __init__(self, host: str = "127.0.0.1", watch_port: int = 0, mag_port: int = 0):
+    def __init__(self, host: str = "127.0.0.1", watch_port: int = 0, mag_port: int = 0,
+                 watch_articles: int | None = None):
         self.servers: dict[str, DemoHTTPServer] = {}
         self.threads: list[threading.Thread] = []
         try:
-            for site, port in (("watch", watch_port), ("mag", mag_port)):
-                self.servers[site] = DemoHTTPServer(site, host, port)
+            for site, port, articles in (("watch", watch_port, watch_articles), ("mag", mag_port, None)):
+                self.servers[site] = DemoHTTPServer(site, host, port, articles)
         except BaseException:
             for server in self.servers.values():
                 server.server_close()
@@ -129,9 +139,11 @@ class DemoSites:
 
 
 @contextmanager
-def serve_demo(host: str = "127.0.0.1", watch_port: int = 0, mag_port: int = 0) -> Iterator[dict[str, str]]:
-    """Run both demo sites for the duration of the block; yields {"watch": url, "mag": url}."""
-    sites = DemoSites(host, watch_port, mag_port)
+def serve_demo(host: str = "127.0.0.1", watch_port: int = 0, mag_port: int = 0,
+               watch_articles: int | None = None) -> Iterator[dict[str, str]]:
+    """Run both demo sites for the duration of the block; yields {"watch": url, "mag": url}.
+    `watch_articles`: grow the watch site to that many articles (None: its 30)."""
+    sites = DemoSites(host, watch_port, mag_port, watch_articles)
     try:
         yield sites.urls
     finally:
@@ -144,12 +156,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--watch-port", type=int, default=0, help="port of the KCNA Watch-like site (0: free)")
     parser.add_argument("--mag-port", type=int, default=0, help="port of the magazine (0: free)")
+    parser.add_argument("--watch-articles", type=int, default=None, metavar="N",
+                        help=f"grow the watch site to N articles (default: its {sitegen.WATCH_ARTICLES})")
     args = parser.parse_args(argv)
+    if args.watch_articles is not None and args.watch_articles < sitegen.WATCH_ARTICLES:
+        parser.error(f"--watch-articles: at least {sitegen.WATCH_ARTICLES}")
 
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):  # Ctrl-C too, even where a shell started us ignoring it
         signal.signal(signum, lambda *_: stop.set())
-    sites = DemoSites(args.host, args.watch_port, args.mag_port)
+    sites = DemoSites(args.host, args.watch_port, args.mag_port, args.watch_articles)
     try:
         for site, url in sites.urls.items():
             print(f"{site} {url}", flush=True)

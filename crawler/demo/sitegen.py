@@ -7,6 +7,14 @@
   `/newstream/?source=<slug>`; tag pages `/tag/<name>/`; `/sources/`; `robots.txt` (Disallow:
   `/private/`) and `sitemap.xml`. `/private/secret-article/` is served and linked from the home page,
   but robots.txt forbids it: a polite crawler never fetches it.
+
+  The watch site can be grown (`pages("watch", base, articles=N)`, N > 30, for benchmarks): the 30
+  articles stay as they are and N - 30 older "archive" articles come before them, composed the same
+  way from the same stories with a seeded generator of their own. Their paragraphs may repeat
+  paragraphs of other articles (the pools are too small for thousands of distinct ones), never
+  within one article. Every article has its own URL and is listed in the `/newstream/` pagination
+  (N / 10 pages) and in the sitemap; the per-source listings and tag pages show the newest
+  `LISTING_MAX` of theirs.
 * **mag** — an Ohmymag-like UK magazine. 20 articles at `/news/<slug>_art<NNNNN>.html`; home `/`;
   section listings `/news/`, `/health/`, `/money/`, `/home-garden/`, `/travel/`; tag pages
   `/tag/<name>/`; `robots.txt`, `sitemap.xml`, `sitemap-news.xml.gz` (gzipped Google News sitemap),
@@ -34,7 +42,8 @@ exactly what `cleaners.clean_html` must give as the record's text:
   entries are the record's `sources`. Extra keys: `sources`, `authors`, `section`, `tags`.
 
 Prose paragraphs (the story's paragraphs on the watch site; standfirst and body paragraphs on the
-magazine) are 30-60 words, 4-7 an article, and no paragraph occurs twice across the two sites.
+magazine) are 30-60 words, 4-7 an article, and no paragraph occurs twice across the two sites (of
+the default size; a grown watch site repeats paragraphs across its archive articles).
 """
 
 from __future__ import annotations
@@ -67,6 +76,11 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 WATCH_PER_PAGE = 10
+#: The watch site's default size (`watch_articles()`); a larger one adds older archive articles.
+WATCH_ARTICLES = 30
+#: At most this many articles on a watch per-source listing or tag page (newest first); the default
+#: site has at most 12 on any of them, so this only matters for a grown site.
+LISTING_MAX = 30
 SLOW_SECONDS = 3.0
 HUGE_BYTES = 12 * 1024 * 1024
 SEED = 20260310
@@ -155,6 +169,8 @@ WATCH_SOURCES = (
 )
 #: How many of the 30 articles each source gives.
 _WATCH_MIX = (12, 8, 5, 5)
+#: The watch site's first article is a few hours after this; archive articles are before it.
+_WATCH_START = datetime(2026, 2, 2, 1, 0, tzinfo=UTC)
 
 
 @dataclass
@@ -207,8 +223,19 @@ def _seen() -> set[str]:
     return set()
 
 
+def watch_articles(articles: int | None = None) -> tuple[WatchArticle, ...]:
+    """The watch site's articles, oldest first: the 30 of the demo, or (`articles` > 30) as many,
+    the 30 preceded by `articles` - 30 older archive articles."""
+    articles = WATCH_ARTICLES if articles is None else articles
+    if articles == WATCH_ARTICLES:
+        return _watch_demo_articles()
+    if articles < WATCH_ARTICLES:
+        raise ValueError(f"the watch site has at least {WATCH_ARTICLES} articles, not {articles}")
+    return (*_watch_archive(articles - WATCH_ARTICLES), *_watch_demo_articles())
+
+
 @cache
-def watch_articles() -> tuple[WatchArticle, ...]:
+def _watch_demo_articles() -> tuple[WatchArticle, ...]:
     """The watch site's 30 articles, oldest first."""
     mag_articles()  # built first, always: both sites share one set of paragraphs seen (distinct across sites)
     rng = random.Random(SEED)
@@ -217,7 +244,7 @@ def watch_articles() -> tuple[WatchArticle, ...]:
     rng.shuffle(sources)
     stories = [(topic, story) for topic in P.WATCH_TOPICS for story in topic["stories"]]
     rng.shuffle(stories)
-    start = datetime(2026, 2, 2, 1, 0, tzinfo=UTC)
+    start = _WATCH_START
     out: list[WatchArticle] = []
     for i, source in enumerate(sources):
         topic, (title_t, lead_t, extras) = stories[i]
@@ -243,6 +270,42 @@ def watch_articles() -> tuple[WatchArticle, ...]:
             original_url=_original_url(source, published, slug, i),
             rail_inside=source.slug in ("rodong-sinmun-en", "naenara")))
     return tuple(out)
+
+
+@cache
+def _watch_archive(count: int) -> tuple[WatchArticle, ...]:
+    """`count` archive articles older than the demo's 30, oldest first. Built newest first, one every
+    8 hours or so back from the demo's first, so a larger archive extends a smaller one into the past.
+    Each article has a paragraph history of its own: paragraphs repeat across articles, not within one."""
+    rng = random.Random(SEED + 2)
+    stories = [(topic, story) for topic in P.WATCH_TOPICS for story in topic["stories"]]
+    weights = list(_WATCH_MIX)
+    out: list[WatchArticle] = []
+    for k in range(1, count + 1):
+        source = rng.choices(WATCH_SOURCES, weights)[0]
+        topic, (title_t, lead_t, extras) = stories[rng.randrange(len(stories))]
+        place, province = rng.choice(P.WATCH_PLACES)
+        slots = {"place": place, "province": province, "n": NUMBER_WORDS[rng.randint(3, 9)],
+                 "big": f"{rng.choice((120, 180, 240, 320, 450, 600, 750, 900, 1200, 1500)):,}",
+                 "pct": rng.randint(12, 38)}
+        published = _WATCH_START - timedelta(hours=k * 8 - rng.randint(0, 5), minutes=rng.randint(0, 59))
+        title = title_t.format(**slots)
+        paragraphs = None
+        for n_paras in (rng.randint(4, 7), 6, 5, 4):
+            paragraphs = _watch_paragraphs(rng, _Composer(rng, slots, set()), topic, lead_t, extras, n_paras,
+                                           source, published)
+            if paragraphs:
+                break
+        if not paragraphs:
+            raise RuntimeError(f"cannot compose watch archive article {k}: sentence pool too small")
+        slug = slugify(title)
+        article_id = 512830000 - k * 211 - rng.randint(0, 150)
+        out.append(WatchArticle(
+            id=article_id, ts=int(published.timestamp()), slug=slug, title=title, published=published,
+            source=source, tag=topic["tag"], paragraphs=paragraphs,
+            original_url=_original_url(source, published, slug, k),
+            rail_inside=source.slug in ("rodong-sinmun-en", "naenara")))
+    return tuple(reversed(out))
 
 
 def _watch_paragraphs(rng, comp: _Composer, topic: dict, lead_t: str, extras: tuple[str, ...], n_paras: int,
@@ -382,6 +445,8 @@ def _watch_teaser_card(base: str, a: WatchArticle, col: str) -> str:
 
 
 def _watch_rail(base: str, a: WatchArticle, inside: bool) -> str:
+    # the demo's 30 are the newest articles of any size of the site, 5 or more a source: the rail and
+    # the "Latest" sidebar are the same on a grown site
     others = [b for b in reversed(watch_articles()) if b.source == a.source and b is not a][:3]
     col = "col-md-6" if inside else "col-md-4"
     cards = "\n".join(_watch_teaser_card(base, b, col) for b in others)
@@ -488,8 +553,8 @@ def _watch_listing(base: str, path: str, heading: str, items: list[WatchArticle]
     return _watch_page(base, path, heading, main, head_extra=head_extra, body_class="archive")
 
 
-def _watch_pages(base: str) -> dict[str, Page]:
-    arts = watch_articles()
+def _watch_pages(base: str, articles: int | None = None) -> dict[str, Page]:
+    arts = watch_articles(articles)
     newest = list(reversed(arts))
     pages: dict[str, Page] = {}
     for a in arts:
@@ -518,13 +583,13 @@ def _watch_pages(base: str) -> dict[str, Page]:
 
     # per-source listings
     for s in WATCH_SOURCES:
-        items = [a for a in newest if a.source == s]
+        items = [a for a in newest if a.source == s][:LISTING_MAX]
         path = f"/newstream/?source={s.slug}"
         pages[path] = Page.html(_watch_listing(base, path, f"Newstream: {s.label}", items))
 
     # tag pages
-    for tag in watch_tags():
-        items = [a for a in newest if a.tag == tag]
+    for tag in watch_tags(articles):
+        items = [a for a in newest if a.tag == tag][:LISTING_MAX]
         path = f"/tag/{tag}/"
         pages[path] = Page.html(_watch_listing(base, path, f"Tag: {tag}", items))
 
@@ -537,7 +602,7 @@ def _watch_pages(base: str) -> dict[str, Page]:
     </ul>""", body_class="page"))
 
     # home page
-    tag_links = "\n".join(f'        <a class="tag-link" href="{base}tag/{t}/">{t}</a>' for t in watch_tags())
+    tag_links = "\n".join(f'        <a class="tag-link" href="{base}tag/{t}/">{t}</a>' for t in watch_tags(articles))
     home_main = f"""    <h1 class="page-title">Latest from the Newstream</h1>
     <div class="newstream-list">
 {_watch_listing_items(base, newest[:12])}
@@ -572,8 +637,8 @@ def _watch_pages(base: str) -> dict[str, Page]:
     return pages
 
 
-def watch_tags() -> list[str]:
-    return sorted({a.tag for a in watch_articles()})
+def watch_tags(articles: int | None = None) -> list[str]:
+    return sorted({a.tag for a in watch_articles(articles)})
 
 
 # =========================================================================== magazine
@@ -1095,27 +1160,36 @@ class Page:
         return self.factory() if self.factory else b""
 
 
-def pages(site: str, base: str) -> dict[str, Page]:
+def pages(site: str, base: str, articles: int | None = None) -> dict[str, Page]:
     """Every page of `site` (keyed by path, plus `?query` for the watch site's per-source listings),
-    with absolute links built on `base` (`http://127.0.0.1:PORT/`)."""
+    with absolute links built on `base` (`http://127.0.0.1:PORT/`). `articles`: the watch site grown
+    to that many articles (None: the demo's 30); the magazine has its 20 only."""
     if not base.endswith("/"):
         base += "/"
     if site == "watch":
-        return _watch_pages(base)
+        return _watch_pages(base, articles)
     if site == "mag":
+        _mag_only_default(articles)
         return _mag_pages(base)
     raise ValueError(f"unknown demo site {site!r}; one of {SITES}")
 
 
-def expected_articles(site: str) -> list[dict]:
-    """The ground truth: one dict per article of `site` (oldest first) — see the module docstring."""
+def _mag_only_default(articles: int | None) -> None:
+    if articles not in (None, len(mag_articles())):
+        raise ValueError(f"the magazine has {len(mag_articles())} articles; only the watch site can be grown")
+
+
+def expected_articles(site: str, articles: int | None = None) -> list[dict]:
+    """The ground truth: one dict per article of `site` (oldest first) — see the module docstring.
+    `articles` as for `pages`."""
     if site == "watch":
         return [{
             "url_path": a.url_path, "title": a.title, "published": f"{a.published:%Y-%m-%d}",
             "source": a.source.label, "paragraphs": list(a.paragraphs), "text": "\n".join(a.paragraphs),
             "original_url": a.original_url, "tags": [a.tag],
-        } for a in watch_articles()]
+        } for a in watch_articles(articles)]
     if site == "mag":
+        _mag_only_default(articles)
         return [{
             "url_path": a.url_path, "title": a.title, "published": f"{a.published:%Y-%m-%d}",
             "source": "Ohmymag", "paragraphs": list(a.lines), "text": "\n".join(a.lines),
@@ -1124,14 +1198,18 @@ def expected_articles(site: str) -> list[dict]:
     raise ValueError(f"unknown demo site {site!r}; one of {SITES}")
 
 
-def listing_paths(site: str) -> list[str]:
+def listing_paths(site: str, articles: int | None = None) -> list[str]:
     """The HTML pages of `site` that are NOT articles (home, listings, tag and section pages, and
-    the magazine's video-only and podcast-only pages): a cleaner must refuse every one of them."""
+    the magazine's video-only and podcast-only pages): a cleaner must refuse every one of them.
+    `articles` as for `pages`."""
     if site == "watch":
+        n = len(watch_articles(articles))
         return ["/", "/sources/", *(f"/newstream/page/{k}/" if k > 1 else "/newstream/"
-                                    for k in range(1, (len(watch_articles()) - 1) // WATCH_PER_PAGE + 2)),
-                *(f"/newstream/?source={s.slug}" for s in WATCH_SOURCES), *(f"/tag/{t}/" for t in watch_tags())]
+                                    for k in range(1, (n - 1) // WATCH_PER_PAGE + 2)),
+                *(f"/newstream/?source={s.slug}" for s in WATCH_SOURCES),
+                *(f"/tag/{t}/" for t in watch_tags(articles))]
     if site == "mag":
+        _mag_only_default(articles)
         return ["/", *(f"/{s}/" for s in _mag_sections()), *(f"/tag/{t}/" for t in mag_tags()),
                 f"/video/{slugify(P.MAG_VIDEO[0])}/", f"/podcast/{slugify(P.MAG_PODCAST[0])}/"]
     raise ValueError(f"unknown demo site {site!r}; one of {SITES}")
