@@ -234,9 +234,9 @@ _URL = re.compile(r"^(?:https?://|www\.)\S+$")
 #: parts of a page that hold no article text even inside the body: pictures with their captions,
 #: navigation, side boxes and the article's own footer (tags, author box)
 _NOT_TEXT = frozenset({"figure", "nav", "aside", "footer"})
-_FURNITURE_WORDS = frozenset({"byline", "bylines", "author", "authors", "entry-meta", "post-meta", "article-meta", "meta",
-                         "dateline", "posted-on", "timestamp", "post-date", "entry-date", "publish-date", "date",
-                         "sharedaddy", "jp-relatedposts"})
+_FURNITURE_WORDS = frozenset({"byline", "bylines", "author", "authors", "entry-meta", "post-meta", "article-meta",
+                              "meta", "dateline", "posted-on", "timestamp", "post-date", "entry-date", "publish-date",
+                              "date", "sharedaddy", "jp-relatedposts"})
 
 
 def _is_meta_box(node) -> bool:

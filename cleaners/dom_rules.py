@@ -35,12 +35,16 @@ def _words(node) -> frozenset[str]:
     return _words_of(raw) if raw else frozenset()
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=32768)
 def _words_of(raw: str) -> frozenset[str]:
     out: set[str] = set()
     for token in raw.split():
-        out.add(token.lower())
-        out.update(w.lower() for w in _SPLIT.split(token) if w)
+        low = token.lower()
+        out.add(low)
+        if low != token:  # camelCase: the regex finds the inner word boundaries
+            out.update(w.lower() for w in _SPLIT.split(token) if w)
+        elif "-" in low or "_" in low:
+            out.update(w for w in low.replace("_", "-").split("-") if w)
     return frozenset(out)
 
 
@@ -161,10 +165,25 @@ def _with_words(root, ctx: Context, words: frozenset[str]) -> list:
 
 
 def _by_words(root, ctx: Context, words: frozenset[str]) -> Iterator:
-    """Elements whose class/id contain one of `words` (as a word or a whole token), if removable."""
+    """Elements whose class/id contain one of `words` (as a word or a whole token), if removable.
+    Inside an element already taken nothing more is looked at (a menu's items go with the menu)."""
+    taken: set[int] = set()
     for node in _with_words(root, ctx, words):
+        if taken and _within(node, taken):
+            continue
         if _removable(node):
+            taken.add(node.mem_id)
             yield node
+
+
+def _within(node, ids: set[int]) -> bool:
+    """True when an ancestor of `node` is in `ids`."""
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id in ids:
+            return True
+        parent = parent.parent
+    return False
 
 
 def _by_phrase(root, ctx: Context, pattern: re.Pattern, max_len: int = 200, prose_guard: bool = False) -> Iterator:
