@@ -140,11 +140,15 @@ def phrase_blocks(root, ctx: Context, max_len: int = 200) -> list[tuple[object, 
             elif len(text) > 1:
                 items.append((node, text))
         items.reverse()
-        entry = ctx.cache["phrase_blocks"] = [ctx.generation, items]
+        entry = ctx.cache["phrase_blocks"] = [ctx.generation, {_BLOCK_CAP: items}]
     elif entry[0] != ctx.generation:
         removed = ctx.removed
-        entry[:] = [ctx.generation, [item for item in entry[1] if item[0].mem_id not in removed]]
-    return [item for item in entry[1] if len(item[1]) <= max_len]
+        alive = [item for item in entry[1][_BLOCK_CAP] if item[0].mem_id not in removed]
+        entry[:] = [ctx.generation, {_BLOCK_CAP: alive}]
+    by_len = entry[1]
+    if max_len not in by_len:
+        by_len[max_len] = [item for item in by_len[_BLOCK_CAP] if len(item[1]) <= max_len]
+    return by_len[max_len]
 
 
 def _classed(root, ctx: Context) -> list[tuple[object, frozenset[str]]]:
@@ -241,8 +245,7 @@ _RESPONSIVE_HIDE = re.compile(r"^(?:d|hidden|visible|show|hide)-(?:xs|sm|md|lg|x
 
 # a superset of what `_is_hidden` accepts, for lexbor to narrow the tree down to in C
 _MAYBE_HIDDEN = ", ".join(["[hidden]", "[aria-hidden]", '[style*="none" i]', '[style*="hidden" i]'] + [
-    f'[class*="{part}" i]' for part in ("hidden", "none", "sr-only", "invisible", "screen-reader", "show-", "hide-",
-                                       "visible-", "mobile-only", "desktop-only")])
+    f'[class*="{part}" i]' for part in ("hid", "none", "only", "visible", "show-", "screen-reader")])
 
 
 def _is_hidden(node) -> bool:
@@ -313,8 +316,8 @@ def navigation(root, ctx: Context) -> Iterable:
         if not _is_protected(node):
             yield node
     yield from _by_words(root, ctx, _NAV_WORDS)
-    for node, text in phrase_blocks(root, ctx):
-        if node.tag == "a" and _SKIP.match(text):
+    for node in root.css("a[href^='#']"):  # skip links point into the page
+        if _SKIP.match(node_text(node)):
             yield node
 
 
@@ -451,11 +454,15 @@ comments = _category_rule(
 )
 
 
+# every line COPYRIGHT can match holds one of these: a cheap look before the full pattern
+_COPYRIGHT_HINT = re.compile(r"©|\(c\)|copyright|rights reserved", re.I)
+
+
 @dom_rule("dom.copyright")
 def copyright_lines(root, ctx: Context) -> Iterable:
     """Copyright and "All rights reserved" lines: legal chrome at the foot of the page."""
     for node, text in phrase_blocks(root, ctx, 250):
-        if P.COPYRIGHT.search(text) and not _is_protected(node):
+        if _COPYRIGHT_HINT.search(text) and P.COPYRIGHT.search(text) and not _is_protected(node):
             yield node
 
 

@@ -64,8 +64,12 @@ def is_binary(data: bytes) -> bool:
         return False
     if b"\x00" in head:
         return True
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))  # counted in C, not byte by byte
     return controls > 0.05 * max(1, len(head))
+
+
+#: the control bytes that do not occur in text (tab, new line, vertical tab, form feed, CR do)
+_CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or 13 < b)
 
 
 def declared_charset(data: bytes) -> str | None:

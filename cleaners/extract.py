@@ -8,9 +8,6 @@ from __future__ import annotations
 import logging
 import re
 
-import trafilatura
-from trafilatura.settings import set_date_params
-
 from .density import content_lines, content_nodes
 from .util import node_text
 
@@ -36,6 +33,9 @@ BLOCK_TAGS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, dt, dd
 def trafilatura_extract(html: str, url: str | None, *, with_metadata: bool = False) -> dict:
     """Run trafilatura on (pruned) HTML: the body text (lines) and, with `with_metadata`, the
     metadata it found (title, authors, published, sitename)."""
+    import trafilatura  # imported when first needed: most pages never get here, and it is slow to load
+    from trafilatura.settings import set_date_params
+
     # htmldate's "extensive" search (dateparser over free text) triples the time of a page and
     # guesses from any date in the text; the markup (meta, JSON-LD, time, URL) is what we trust
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=with_metadata,

@@ -135,7 +135,13 @@ def _link_texts(tree) -> set[str]:
     body = tree.body
     if body is None:
         return set()
-    return {t for a in body.css("a") if len(t := node_text(a)) >= 20}
+    return set(_headline_links(body))
+
+
+def _headline_links(body) -> list[str]:
+    """Texts of the links under `body` with 20 or more characters (a link whose raw text is
+    shorter cannot be that long once its white space is collapsed: it is passed over unread)."""
+    return [t for a in body.css("a") if len(a.text(deep=True)) >= 20 and len(t := node_text(a)) >= 20]
 
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
@@ -153,7 +159,7 @@ def _headline_share(tree) -> float:
     if body is None:
         return 0.0
     total = len(node_text(body))
-    linked = sum(len(t) for a in body.css("a") if len(t := node_text(a)) >= 20)
+    linked = sum(map(len, _headline_links(body)))
     return linked / total if total else 0.0
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import wait
@@ -80,19 +81,41 @@ def _worker(conn) -> None:
 
 
 class _Worker:
+    """One worker process and the documents handed to it, oldest first. Up to `DEPTH` documents
+    wait in its pipe, so it starts on the next one the moment it sends a result back instead of
+    waiting for the parent to read, write and hand out; the time limit counts for the oldest only,
+    from the moment the worker started on it."""
+
+    DEPTH = 2
+
     def __init__(self, ctx):
         parent, child = ctx.Pipe()
         self.conn = parent
         self.process = ctx.Process(target=_worker, args=(child,), daemon=True)
         self.process.start()
         child.close()
-        self.seq: int | None = None
-        self.doc: InputDoc | None = None
+        self.tasks: deque[tuple[int, InputDoc]] = deque()
         self.deadline = 0.0
 
+    @property
+    def busy(self) -> bool:
+        return bool(self.tasks)
+
+    @property
+    def has_room(self) -> bool:
+        return len(self.tasks) < self.DEPTH
+
     def give(self, seq: int, doc: InputDoc, timeout: float) -> None:
-        self.seq, self.doc, self.deadline = seq, doc, time.monotonic() + timeout
+        if not self.tasks:
+            self.deadline = time.monotonic() + timeout
         self.conn.send((seq, doc))
+        self.tasks.append((seq, doc))
+
+    def finished(self, timeout: float) -> tuple[int, InputDoc]:
+        """The oldest document is done: drop it, and start the next one's clock."""
+        task = self.tasks.popleft()
+        self.deadline = time.monotonic() + timeout
+        return task
 
     def stop(self, kill: bool = False) -> None:
         if kill:
@@ -131,57 +154,72 @@ def run(docs: Iterable[InputDoc], *, jobs: int | None = None, timeout: float = D
     next_out = 0
     read = 0
     exhausted = False
+    retry: deque[tuple[int, InputDoc]] = deque()  # handed to a worker that had to be replaced
+
+    def replace(i: int) -> None:
+        """Kill worker `i` and start a new one; the documents queued behind its oldest go again."""
+        workers[i].stop(kill=True)
+        retry.extendleft(reversed(list(workers[i].tasks)[1:]))
+        workers[i] = _Worker(ctx)
+
     try:
         while True:
-            # hand documents to idle workers while the reorder window has room
+            # hand documents to workers with room while the reorder window has room
             for i, worker in enumerate(workers):
-                while worker.seq is None and not exhausted and read - next_out < window:
-                    try:
-                        seq, doc = next(source)
-                    except StopIteration:
-                        exhausted = True
+                while worker.has_room:
+                    if retry:
+                        seq, doc = retry.popleft()
+                    elif not exhausted and read - next_out < window:
+                        try:
+                            seq, doc = next(source)
+                        except StopIteration:
+                            exhausted = True
+                            break
+                        read += 1
+                        if doc.error:
+                            done[seq] = clean_one(doc)
+                            continue
+                    else:
                         break
-                    read += 1
-                    if doc.error:
-                        done[seq] = clean_one(doc)
-                        continue
                     try:
                         worker.give(seq, doc, timeout)
                     except (OSError, ValueError):  # the worker died while idle: replace it, retry
+                        retry.appendleft((seq, doc))
+                        retry.extendleft(reversed(worker.tasks))
+                        worker.tasks.clear()
                         worker.stop(kill=True)
                         workers[i] = worker = _Worker(ctx)
-                        worker.give(seq, doc, timeout)
             while next_out in done:
                 yield done.pop(next_out)
                 next_out += 1
-            busy = [w for w in workers if w.seq is not None]
+            busy = [w for w in workers if w.busy]
             if not busy:
-                if exhausted:
+                if exhausted and not retry:
                     return
                 continue
             wait_for = max(0.0, min(w.deadline for w in busy) - time.monotonic())
             ready = wait([w.conn for w in busy], timeout=wait_for)
             for i, worker in enumerate(workers):
-                if worker.seq is None:
+                if not worker.busy:
                     continue
                 if worker.conn in ready:
                     try:
                         seq, outcome = worker.conn.recv()
                     except (EOFError, OSError):
+                        seq, doc = worker.tasks[0]
                         code = worker.process.exitcode
-                        done[worker.seq] = Outcome(worker.doc.path, worker.doc.url, error="crashed",
-                                                   message=f"the worker cleaning this document died (exit code {code})")
-                        worker.stop(kill=True)
-                        workers[i] = _Worker(ctx)
+                        done[seq] = Outcome(doc.path, doc.url, error="crashed",
+                                            message=f"the worker cleaning this document died (exit code {code})")
+                        replace(i)
                         continue
                     done[seq] = outcome
-                    worker.seq = worker.doc = None
+                    worker.finished(timeout)
                 elif time.monotonic() >= worker.deadline:
-                    done[worker.seq] = Outcome(worker.doc.path, worker.doc.url, error="timeout",
-                                               message=f"cleaning took longer than {timeout:g} s (--timeout); "
-                                                       "the worker was stopped")
-                    worker.stop(kill=True)
-                    workers[i] = _Worker(ctx)
+                    seq, doc = worker.tasks[0]
+                    done[seq] = Outcome(doc.path, doc.url, error="timeout",
+                                        message=f"cleaning took longer than {timeout:g} s (--timeout); "
+                                                "the worker was stopped")
+                    replace(i)
     finally:
         for worker in workers:
-            worker.stop(kill=worker.seq is not None)
+            worker.stop(kill=worker.busy)
