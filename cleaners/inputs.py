@@ -47,6 +47,25 @@ class InputDoc:
     fetched_at: str | None = None
     error: tuple[str, str] | None = None
     profile: str | None = None  # a site profile to use whatever the URL's host
+    #: a plain file whose bytes are read where the document is cleaned (a worker), not where it was
+    #: found: `(file path, suffix, format asked for, byte limit)`; see `load`
+    deferred: tuple[str, str, str, int] | None = None
+
+
+def load(doc: InputDoc) -> InputDoc:
+    """A document with its bytes: a deferred one is read and classified now (html, text, or the
+    error that keeps it from being cleaned), as `iter_documents` would have done it."""
+    if doc.deferred is None:
+        return doc
+    path, suffix, fmt, max_bytes = doc.deferred
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        return InputDoc(doc.path, doc.url, error=("unreadable", f"cannot read: {exc.strerror or exc}"))
+    if len(data) > max_bytes:
+        return InputDoc(doc.path, doc.url, error=("too_large", f"over the limit of {max_bytes} bytes (--max-bytes)"))
+    return _classify(doc.path, data, suffix, fmt, doc.url)
 
 
 @dataclass
@@ -150,6 +169,9 @@ def _documents_of(path: str, *, fmt: str, url: str | None, max_bytes: int,
                 yield InputDoc(shown, url, error=("too_large", f"{size} bytes, over the limit of {max_bytes} "
                                                                "(--max-bytes)"))
                 return
+            # a plain file: the worker that cleans it reads it (the bytes never pass through here)
+            yield InputDoc(shown, url or sidecar_url(path), deferred=(path, suffix, fmt, max_bytes))
+            return
         try:
             stream = gzip.GzipFile(fileobj=raw) if gz else raw
             data = stream.read(max_bytes + 1)

@@ -38,8 +38,10 @@ class Outcome:
 def clean_document(doc: InputDoc):
     """Clean one readable document in this process: a `Document`, or CleanError with the reason."""
     from .encoding import decode_text
+    from .inputs import load
     from .pipeline import CleanError, clean_html, clean_text
 
+    doc = load(doc)
     if doc.error:
         raise CleanError(*doc.error)
     if doc.fmt == "text":
