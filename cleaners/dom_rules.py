@@ -163,6 +163,30 @@ def _classed(root, ctx: Context) -> list[tuple[object, frozenset[str]]]:
     return entry[1]
 
 
+_NAV_TAGS = "nav, [role=navigation], [role=menubar], [role=menu]"
+_IN_PAGE_LINKS = "a[href^='#']"
+_CHROME_TAGS = "header, footer, aside, [role=banner], [role=contentinfo], [role=complementary]"
+_EMAIL_FIELDS = "input[type=email], input[name*=email], input[name=EMAIL]"
+_AD_SLOTS = "ins.adsbygoogle"
+_COMMENT_BOXES = "#comments, #disqus_thread, #respond, .comments-area, .comment-list, .commentlist"
+#: every selector the rules look elements up by: one CSS pass finds them all (a pass walks the whole
+#: tree whatever the selector, so one pass instead of eight), `_landmarks` sorts them out
+_LANDMARKS = ", ".join((_NAV_TAGS, _IN_PAGE_LINKS, _CHROME_TAGS, _EMAIL_FIELDS, _AD_SLOTS, _COMMENT_BOXES,
+                        "figcaption"))
+
+
+def _landmarks(root, ctx: Context, selector: str) -> list:
+    """The elements matching `selector` (one of the selectors in `_LANDMARKS`), in document order:
+    one pass over the tree per document for all of them, entries of nodes DOM rules took out dropped."""
+    entry = ctx.cache.get("landmarks")
+    if entry is None:
+        entry = ctx.cache["landmarks"] = [ctx.generation, root.css(_LANDMARKS)]
+    elif entry[0] != ctx.generation:
+        removed = ctx.removed
+        entry[:] = [ctx.generation, [node for node in entry[1] if node.mem_id not in removed]]
+    return [node for node in entry[1] if node.css_matches(selector)]
+
+
 def _with_words(root, ctx: Context, words: frozenset[str]) -> list:
     """Elements whose class/id contain one of `words` (as a word or a whole token), in document order."""
     return [node for node, w in _classed(root, ctx) if not w.isdisjoint(words)]
@@ -312,11 +336,11 @@ _SKIP = re.compile(r"^(?:skip to|jump to) (?:main )?(?:content|navigation|main|s
 def navigation(root, ctx: Context) -> Iterable:
     """Navigation: `<nav>`, ARIA navigation and menus, menus and breadcrumbs by class, pagination
     and "Skip to content" links. They list other pages; none of it is article text."""
-    for node in root.css("nav, [role=navigation], [role=menubar], [role=menu]"):
+    for node in _landmarks(root, ctx, _NAV_TAGS):
         if not _is_protected(node):
             yield node
     yield from _by_words(root, ctx, _NAV_WORDS)
-    for node in root.css("a[href^='#']"):  # skip links point into the page
+    for node in _landmarks(root, ctx, _IN_PAGE_LINKS):  # skip links point into the page
         if _SKIP.match(node_text(node)):
             yield node
 
@@ -331,7 +355,7 @@ def chrome(root, ctx: Context) -> Iterable:
     """Page chrome: site header and footer (`<header>`/`<footer>` outside the article, ARIA banner and
     contentinfo, `site-header`, `masthead`...), side bars and `<aside>` outside the article.
     A header that holds the page's `<h1>` is left for the extractor: it may carry the standfirst."""
-    for node in root.css("header, footer, aside, [role=banner], [role=contentinfo], [role=complementary]"):
+    for node in _landmarks(root, ctx, _CHROME_TAGS):
         if _inside_article(node) or _is_protected(node) or node.css_first("h1") is not None:
             continue
         if not _looks_like_content(node):
@@ -361,7 +385,7 @@ def _category_rule(name: str, doc: str, words: Iterable[str], phrase: re.Pattern
 
     def find(root, ctx: Context) -> Iterable:
         if selectors:
-            yield from (n for n in root.css(selectors) if _removable(n))
+            yield from (n for n in _landmarks(root, ctx, selectors) if _removable(n))
         yield from (n for n in _by_words(root, ctx, wordset) if spare is None or not spare(n))
         if phrase is not None:
             yield from _by_phrase(root, ctx, phrase, max_len, prose_guard)
@@ -402,7 +426,7 @@ def _is_embed(node) -> bool:
 def _email_boxes(root, ctx: Context) -> Iterator:
     """The box around an e-mail sign-up form: its heading, blurb and button (the largest of the
     three closest ancestors that stays short and speaks of a newsletter or subscribing)."""
-    for field in root.css("input[type=email], input[name*=email], input[name=EMAIL]"):
+    for field in _landmarks(root, ctx, _EMAIL_FIELDS):
         best, anc = None, field.parent
         for _ in range(4):
             if anc is None or _is_protected(anc):
@@ -434,7 +458,7 @@ promo = _category_rule(
     {"ad", "ads", "advert", "adverts", "advertisement", "advertising", "adslot", "ad-slot", "adsbygoogle",
      "promo", "promos", "promotion", "sponsored", "sponsor", "dfp", "outbrain", "taboola", "podcast-promo",
      "app-promo", "teaser-ad"},
-    P.PROMO, selectors="ins.adsbygoogle", max_len=300, prose_guard=True,
+    P.PROMO, selectors=_AD_SLOTS, max_len=300, prose_guard=True,
 )
 
 tags = _category_rule(
@@ -450,7 +474,7 @@ comments = _category_rule(
     "dom.comments",
     """Reader comment threads and comment forms (`#comments`, `#respond`, Disqus, `.comment-list`).""",
     {"comments", "disqus", "disqus_thread", "commentlist", "comment-list", "comments-area", "respond"},
-    None, selectors="#comments, #disqus_thread, #respond, .comments-area, .comment-list, .commentlist",
+    None, selectors=_COMMENT_BOXES,
 )
 
 
@@ -568,7 +592,7 @@ def captions(root, ctx: Context) -> Iterable:
     """Photo captions and credits (`<figcaption>`, class `caption`, `pictext`, `wp-caption-text`,
     `picture`...): they describe a picture the text record does not carry, and extractors let
     them into the body as if they were paragraphs."""
-    yield from (n for n in root.css("figcaption") if not _is_protected(n))
+    yield from (n for n in _landmarks(root, ctx, "figcaption") if not _is_protected(n))
     for node in _with_words(root, ctx, _CAPTION_WORDS):
         if node.tag in ("p", "div", "span", "figcaption", "small") \
                 and len(node_text(node)) <= 400 and _removable(node):

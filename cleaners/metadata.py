@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 
-from .util import node_text, norm_space
+from .util import DATE_RE, node_text, norm_space, parse_date
 
 _ARTICLE_TYPES = frozenset({"article", "newsarticle", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
                             "opinionnewsarticle", "backgroundnewsarticle", "report", "webpage", "socialmediaposting",
@@ -185,6 +185,8 @@ def page_metadata(tree, url: str | None = None, html: str | None = None) -> dict
         node = found["time"][0] if found["time"] else None
         if node is not None:
             published = _iso(node.attributes.get("datetime"))
+    if published is None:
+        published = _date_in_text(tree)
     if published is None and html is not None:
         published = _htmldate(html, url)
 
@@ -209,6 +211,21 @@ def page_metadata(tree, url: str | None = None, html: str | None = None) -> dict
                 sitename = norm_space(publisher["name"]) or None
                 break
     return {"title": title, "authors": authors, "published": published, "sitename": sitename}
+
+
+_DATED = ("[class*=date i], [class*=time i], [class*=publish i], [class*=posted i], [id*=date i], "
+          "[itemprop*=date i], time")
+_DATE_IN_TEXT = re.compile(DATE_RE, re.I)
+
+
+def _date_in_text(tree) -> str | None:
+    """A date written out in a short element the page marks as a date ("Posted November 18, 2019"
+    in `<span class="post-date">`, a `<time>` without `datetime`): the first one that parses."""
+    for node in tree.css(_DATED):
+        text = node_text(node)
+        if len(text) <= 80 and (m := _DATE_IN_TEXT.search(text)) and (day := parse_date(m[0])):
+            return day.isoformat()
+    return None
 
 
 def _htmldate(html: str, url: str | None) -> str | None:
