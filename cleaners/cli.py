@@ -263,8 +263,6 @@ def _cmd_rules(args: argparse.Namespace) -> int:
         if not args.long:
             doc = re.split(r"(?<=[a-z)`'])\. (?=[A-Z])", doc)[0].rstrip(".") + "."
         print(f"{rule.name:<25} {doc}")
-        if rule.name == "dom.copyright":
-            print(f"{'(extraction)':<25} trafilatura takes the main content of the pruned tree, with its metadata.")
     print("\nsite profiles (by URL host, or by a text signature when there is no URL):")
     for profile in sites.PROFILES:
         print(f"  {profile.name:<12} {', '.join(profile.hosts)}")

@@ -16,6 +16,8 @@ readability, here without a second parse of the page).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from .util import node_text
 
@@ -255,13 +257,42 @@ def _link_list(node) -> bool:
     return bool(text) and _link_len(node) >= 0.6 * len(text)
 
 
-def content_lines(nodes) -> list[str]:
+@dataclass(frozen=True)
+class ExtractStep:
+    """One kind of thing `content_lines` leaves out of the body it reads (listed by `cleanwire
+    rules`, named in the trace)."""
+
+    name: str
+    doc: str
+
+
+PICTURE = ExtractStep("extract.picture", "Pictures with their captions and credits (`<figure>`): the text record "
+                      "carries no picture.")
+FRAME = ExtractStep("extract.frame", "Navigation, side boxes and the article's own footer (`<nav>`, `<aside>`, "
+                    "`<footer>`) inside the body: tags, author boxes, menus.")
+META_BOX = ExtractStep("extract.meta_box", "Short boxes of page furniture inside the body whose class says what "
+                       "they are: byline, date line, post meta, like and share widgets.")
+LINK_LIST = ExtractStep("extract.link_list", "Lists whose items are mostly links (a \"More:\" or \"Trending\" rail "
+                        "inside the body), with the short heading or label over them.")
+LINK_LINE = ExtractStep("extract.link_line", "Lines that are nearly all link text (a teaser, \"read more\", a link "
+                        "list written as paragraphs); bare URLs and table rows stay.")
+LABEL = ExtractStep("extract.label", "Short labels outside any paragraph, heading, list item or cell (\"Advert\", "
+                    "\"Close\", \"Back to Gallery\"): a few words with no sentence in them.")
+#: what the content finder leaves out, in `cleanwire rules` order
+EXTRACT_STEPS = (PICTURE, FRAME, META_BOX, LINK_LIST, LINK_LINE, LABEL)
+
+
+def content_lines(nodes, drop: Callable[[ExtractStep, str], None] | None = None) -> list[str]:
     """The text of `nodes`, one line per block: block elements and `<br>` end a line, list items
     start with `- ` (the form the extractor gives them), white space collapsed. Left out, as an
     extractor leaves them out: pictures with their captions (`<figure>`), lists of links with the
     short heading or label over them, lines that are nearly all link text, and short labels outside
     any text block ("Advert", "Close", "Back to Gallery": a `<div>`'s or `<span>`'s few words with
-    no sentence in them)."""
+    no sentence in them). `drop(step, text)` hears of each piece left out (for the trace)."""
+    if drop is None:
+        def drop(step: ExtractStep, text: str) -> None:
+            return None
+
     lines: list[tuple[str, str, int]] = []  # text, the block it came from, characters inside links
     parts: list[str] = []
     state = {"linked": 0, "block": "div"}
@@ -282,13 +313,18 @@ def content_lines(nodes) -> list[str]:
                 parts.append(text)
                 if in_link:
                     state["linked"] += len(text.strip())
-            elif tag in _SKIP or tag in _NOT_TEXT or _is_meta_box(child):
+            elif tag in _SKIP:
                 pass
+            elif tag in _NOT_TEXT:
+                drop(PICTURE if tag == "figure" else FRAME, node_text(child))
+            elif _is_meta_box(child):
+                drop(META_BOX, node_text(child))
             elif tag in ("ul", "ol") and _link_list(child):
                 flush(block)
                 last = lines[-1] if lines else None
                 if last and len(last[0]) <= 40 and (last[1] in _HEADINGS or last[1] not in _TEXT_BLOCKS):
-                    lines.pop()  # the list's heading or label ("More:", "Trending News")
+                    drop(LINK_LIST, lines.pop()[0])  # the list's heading or label ("More:", "Trending News")
+                drop(LINK_LIST, node_text(child))
             elif tag in ("td", "th"):
                 parts.append(" ")  # the cells of a row make one line
                 walk(child, block, in_link)
@@ -315,8 +351,10 @@ def content_lines(nodes) -> list[str]:
             continue
         size = len(text)
         if linked >= 0.8 * size and size < 300 and block != "tr" and not _URL.match(text):
-            continue  # a link on a line of its own: a teaser, "read more", a source list
+            drop(LINK_LINE, text)  # a link on a line of its own: a teaser, "read more", a source list
+            continue
         if block not in _TEXT_BLOCKS and size <= 30 and not text.endswith(_SENTENCE_END) and len(text.split()) <= 4:
-            continue  # a label outside the text ("Advert", "Close", "Image copyright")
+            drop(LABEL, text)  # a label outside the text ("Advert", "Close", "Image copyright")
+            continue
         out.append(text)
     return out

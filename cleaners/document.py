@@ -61,7 +61,7 @@ def make_id(url: str | None, text: str) -> str:
 
 @dataclass(frozen=True)
 class Removal:
-    """One piece a rule took out: which rule, at which stage (`dom`, `text` or `site`), and the text."""
+    """One piece a rule took out: which rule, at which stage (`dom`, `extract`, `text` or `site`), and the text."""
 
     rule: str
     stage: str

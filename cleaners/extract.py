@@ -9,6 +9,7 @@ import logging
 import re
 
 from .density import content_lines, content_nodes
+from .rules import Context
 from .util import node_text
 
 # trafilatura logs every page it finds too short at WARNING; cleanwire reports outcomes itself
@@ -56,16 +57,22 @@ def trafilatura_extract(html: str, url: str | None, *, with_metadata: bool = Fal
 MIN_BODY = 250
 
 
-def extract_text(tree, url: str | None) -> tuple[str, str]:
+def extract_text(tree, url: str | None, ctx: Context | None = None) -> tuple[str, str]:
     """The body text of the pruned tree, one block a line, and which extractor gave it
     (`density` or `trafilatura`). cleanwire's own content finder (`density`, on the tree already
     parsed) goes first; trafilatura (its own extractor, fast mode) is asked only when that gives
     less than `MIN_BODY` characters, and its text is taken when it has any: on a page with that
     little text (an about page, a stub) it is the more careful of the two, and the article gate
-    decides what is left."""
+    decides what is left. With `ctx`, what the content finder leaves out of the body is traced."""
     root = tree.body if tree.body is not None else tree.root
-    text = "\n".join(content_lines(content_nodes(root))) if root is not None else ""
+    dropped: list[tuple[str, str]] = []
+    text = "\n".join(content_lines(content_nodes(root), lambda step, piece: dropped.append((step.name, piece)))) \
+        if root is not None else ""
     if len(text) >= MIN_BODY:
+        if ctx is not None:
+            for name, piece in dropped:
+                ctx.rule, ctx.stage = name, "extract"
+                ctx.drop(piece)
         return text, "density"
     other = trafilatura_extract(tree.html or "", url)["text"]
     if other.strip():

@@ -14,6 +14,7 @@ import re
 from selectolax.lexbor import LexborHTMLParser
 
 from . import sites
+from .density import EXTRACT_STEPS
 from .document import Document, canonical_url, make_id
 from .dom_rules import GENERIC_DOM_RULES
 from .encoding import decode_html
@@ -188,9 +189,10 @@ def _check_article(lines: list[str], links: set[str], url: str | None, headline_
 
 
 def all_rules() -> list:
-    """Every rule in the order it runs: site DOM rules, generic DOM rules, (extraction), line
-    normalisation, site text rules, generic text rules."""
-    return [*sites.SITE_DOM_RULES, *GENERIC_DOM_RULES, normalize, *sites.SITE_TEXT_RULES, *GENERIC_TEXT_RULES]
+    """Every rule in the order it runs: site DOM rules, generic DOM rules, what the content finder
+    leaves out of the body (extraction), line normalisation, site text rules, generic text rules."""
+    return [*sites.SITE_DOM_RULES, *GENERIC_DOM_RULES, *EXTRACT_STEPS, normalize, *sites.SITE_TEXT_RULES,
+            *GENERIC_TEXT_RULES]
 
 
 def _run_text_rules(lines: list[str], ctx: Context) -> list[str]:
@@ -224,7 +226,7 @@ def clean_html(html: bytes | str, url: str | None = None, *, path: str | None = 
         rule.apply(root, ctx)
 
     headline_share = _headline_share(tree)
-    body_text, _extractor = extract_text(tree, ctx.url)
+    body_text, _extractor = extract_text(tree, ctx.url, ctx)
     lines = body_text.split("\n")
     if ctx.profile is not None and ctx.profile.body and tree.body is not None:
         # a known site's body: trust its blocks when the extractor kept too little of them
