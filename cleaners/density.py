@@ -76,6 +76,8 @@ def content_nodes(root) -> list:
     nodes: dict[int, object] = {}
     for block in root.css(_SCORED):
         if block.tag in _CONTAINERS:
+            if _class_weight(block) < 0:
+                continue  # text set straight into a footer or side box scores for nobody
             length = _own_text_len(block)
             text = None
         else:

@@ -129,6 +129,8 @@ def clean_authors(raw: list[str]) -> list[str]:
     out: list[str] = []
     for item in raw:
         item = _BY.sub("", norm_space(item))
+        if len(item.split()) > 12:
+            continue  # a sentence, not a byline (three names with "and" fit in a dozen words)
         for name in _AUTHOR_SPLIT.split(item):
             name = name.strip(" .|-–—")
             if (not name or "://" in name or "@" in name or name.startswith("/") or len(name) > 60

@@ -209,6 +209,7 @@ def run(docs: Iterable[InputDoc], *, jobs: int | None = None, timeout: float = D
                         seq, outcome = worker.conn.recv()
                     except (EOFError, OSError):
                         seq, doc = worker.tasks[0]
+                        worker.process.join(timeout=2)  # reap it, to report how it ended
                         code = worker.process.exitcode
                         done[seq] = Outcome(doc.path, doc.url, error="crashed",
                                             message=f"the worker cleaning this document died (exit code {code})")

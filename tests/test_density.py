@@ -1,0 +1,161 @@
+"""cleanwire's own content finder (`cleaners.density`): which box it takes for the body, and what it
+leaves out of it. Every case puts junk next to real paragraphs and checks both: the junk is gone (and
+traced to the step that left it out) and every paragraph of the story is still there."""
+
+from __future__ import annotations
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from cleaners import CleanError, clean_html
+from cleaners.density import (
+    EXTRACT_STEPS,
+    FRAME,
+    LABEL,
+    LINK_LINE,
+    LINK_LIST,
+    META_BOX,
+    PICTURE,
+    content_lines,
+    content_nodes,
+)
+from cleaners.extract import MIN_BODY, extract_text
+
+from ._support import P1, P2, P3, P4, PARAS, paras_html
+
+# Invented for these tests: a comment thread under the story, in the words of its readers.
+COMMENT_A = ("I have fished off that pier for thirty years and I can tell you the piles were soft long before "
+             "anyone from the council came to look at them, so none of this is news to the crews down here.")
+COMMENT_B = ("Rebuilding is fine, but who is going to pay for the floating platform, and will the ferry really "
+             "be able to use it when the winter storms arrive, which is what everyone on the island keeps asking.")
+
+
+def _lines(html: str, drops: list | None = None) -> list[str]:
+    tree = LexborHTMLParser(html)
+    nodes = content_nodes(tree.body)
+    return content_lines(nodes, (lambda step, text: drops.append((step, text))) if drops is not None else None)
+
+
+def _page(inner: str) -> str:
+    return f"<html><body><div id='top'><a href='/'>Home</a> <a href='/news'>News</a></div>{inner}</body></html>"
+
+
+def test_body_in_divs_and_line_breaks_is_found():
+    """Text set straight into a <div> between <br>s (old CMS templates) is a body like any other."""
+    story = "<br><br>".join(PARAS)
+    lines = _lines(_page(f"<div class='wrap'><table><tr><td><img src='a.jpg'></td></tr></table><br>{story}</div>"))
+    assert lines == list(PARAS)
+
+
+def test_a_short_box_with_a_content_class_does_not_win_over_the_story():
+    """A date line classed `article-date` scores for its class only up to what its text earns."""
+    html = _page("<div class='article-date'>Posted on the fourth of March, 2026</div>"
+                 f"<div class='text'>{paras_html(*PARAS)}</div>")
+    assert _lines(html) == list(PARAS)
+
+
+def test_body_split_into_chunks_between_ads_is_read_whole():
+    chunks = "".join(f"<div class='grid'><div class='story-body'><p>{p}</p></div>"
+                     f"<div class='ad-slot'>Advertisement</div></div>" for p in PARAS)
+    assert _lines(_page(f"<main>{chunks}</main>")) == list(PARAS)
+
+
+def test_reader_comments_never_win_even_when_longer_than_the_story():
+    comments = "".join(f"<div class='comment'><div class='content'>{c}</div></div>" for c in (COMMENT_A, COMMENT_B) * 3)
+    html = _page(f"<div class='story'>{paras_html(P1, P2)}</div><div id='comments'>{comments}</div>")
+    lines = _lines(html)
+    assert lines == [P1, P2]
+
+
+def test_parent_of_the_best_box_is_taken_with_its_headings_quotes_and_lists():
+    intro = "<div class='article-intro'><p>A rotten pier, a worried fleet and a floating stopgap for Vellmar.</p></div>"
+    body = (intro + paras_html(P1, P2) + "<h2>What happens to the ferry</h2>" + paras_html(P3)
+            + "<blockquote><p>We have patched that pier every winter for fifteen years.</p></blockquote>"
+            + "<ul><li>The north berth closes in April.</li><li>The fish market moves to the quay.</li></ul>"
+            + paras_html(P4))
+    lines = _lines(_page(f"<article>{body}</article>"))
+    for piece in (P1, P2, P3, P4, "What happens to the ferry", "We have patched that pier every winter for fifteen "
+                  "years.", "- The north berth closes in April.", "- The fish market moves to the quay."):
+        assert piece in lines
+
+
+def test_table_rows_are_one_line_each():
+    rows = "".join(f"<tr><td>{n}</td><td><a href='/d/{n}'>Driver number {n}</a></td><td>{100 - n}</td></tr>"
+                   for n in range(1, 4))
+    html = _page(f"<div class='entry'>{paras_html(P1, P2)}<table>{rows}</table>{paras_html(P3)}</div>")
+    lines = _lines(html)
+    assert "1 Driver number 1 99" in lines and "3 Driver number 3 97" in lines
+    assert P1 in lines and P3 in lines
+
+
+@pytest.mark.parametrize(("junk", "step", "needle"), [
+    ("<figure><img src='p.jpg'><figcaption>The pier at low tide. Photo: Harbour Office</figcaption></figure>",
+     PICTURE, "The pier at low tide"),
+    ("<aside><h3>In this series</h3><p>Part two: the ferry timetable explained for island families.</p></aside>",
+     FRAME, "Part two: the ferry timetable"),
+    ("<footer><p>Filed under harbour works and island transport news.</p></footer>", FRAME, "Filed under harbour"),
+    ("<div class='entry-meta'><span class='byline'>By Mara Quill</span> 4 March 2026</div>", META_BOX,
+     "By Mara Quill"),
+    ("<p>More:</p><ul><li><a href='/a'>Ferry fares to rise in spring</a></li>"
+     "<li><a href='/b'>Island school gets a new roof</a></li></ul>", LINK_LIST, "Ferry fares to rise"),
+    ("<p><a href='/c'>Council approves the harbour budget for next year</a></p>", LINK_LINE,
+     "Council approves the harbour budget"),
+    ("<div>Advertisement</div>", LABEL, "Advertisement"),
+    ("<div class='gallery-nav'><span>Back to Gallery</span></div>", LABEL, "Back to Gallery"),
+])
+def test_what_the_content_finder_leaves_out(junk, step, needle):
+    drops: list = []
+    html = _page(f"<div class='article-body'>{paras_html(P1, P2)}{junk}{paras_html(P3, P4)}</div>")
+    lines = _lines(html, drops)
+    assert not any(needle in line for line in lines)
+    assert any(s is step and needle in text for s, text in drops), drops
+    for para in PARAS:
+        assert para in lines
+
+
+def test_bare_urls_and_real_paragraphs_with_links_stay():
+    linked = (f"<p>{P1[:80]} <a href='/report'>the engineers' report</a> {P1[80:]}</p>"
+              "<p><a href='https://harbour.example/plan'>https://harbour.example/plan</a></p>")
+    lines = _lines(_page(f"<div class='post'>{linked}{paras_html(P2, P3)}</div>"))
+    assert "https://harbour.example/plan" in lines
+    assert any("the engineers' report" in line for line in lines)
+
+
+def test_a_footer_box_is_no_body():
+    """The box that scores best is classed as a footer: the finder declines to call it a body."""
+    html = ("<html><body><div class='wrap'><h1>About</h1><p>A small paper.</p></div><div class='wrap'>"
+            "<div id='foot'>Vellmar Courier, 1 Quay Street. Copyright 2026 Vellmar Courier.</div></div></body></html>")
+    nodes = content_nodes(LexborHTMLParser(html).body)
+    assert not any("Quay Street" in line for line in content_lines(nodes))
+
+
+def test_a_page_with_a_line_and_a_footer_is_not_an_article():
+    html = ("<html><body><h1>About</h1><p>A small paper.</p>"
+            "<div id='foot'>Vellmar Courier, 1 Quay Street. Copyright 2026 Vellmar Courier.</div></body></html>")
+    with pytest.raises(CleanError):
+        clean_html(html, url="https://courier.example/about.html")
+
+
+def test_trafilatura_is_asked_only_for_short_bodies():
+    long_page = _page(f"<div class='text'>{paras_html(*PARAS)}</div>")
+    text, used = extract_text(LexborHTMLParser(long_page), None)
+    assert used == "density" and len(text) >= MIN_BODY
+    short_page = "<html><body><nav><a href='/'>Home</a></nav><p>A small paper with a short note.</p></body></html>"
+    _text, used = extract_text(LexborHTMLParser(short_page), None)
+    assert used == "trafilatura"
+
+
+def test_clean_html_traces_the_content_finders_leavings():
+    html = _page("<article><h1>Pier to be rebuilt</h1>" + paras_html(P1, P2)
+                 + "<figure><img src='p.jpg'><span>The pier at low tide in February</span></figure>"
+                 + paras_html(P3, P4) + "</article>")
+    doc = clean_html(html)
+    assert "The pier at low tide" not in doc.text
+    assert any(r.rule == "extract.picture" and "The pier at low tide" in r.text for r in doc.trace)
+    for para in PARAS:
+        assert para in doc.text
+
+
+def test_every_step_is_documented():
+    assert len({s.name for s in EXTRACT_STEPS}) == len(EXTRACT_STEPS)
+    assert all(s.name.startswith("extract.") and len(s.doc) > 40 for s in EXTRACT_STEPS)
