@@ -237,7 +237,7 @@ def _cmd_explain(args: argparse.Namespace) -> int:
         first = next(iter_documents([str(path)], fmt=args.format, url=args.url), None)
         if first is None:
             raise CleanError("not_article", "the file holds no document (a WARC with no HTML response?)")
-        doc = clean_document(first)
+        doc = clean_document(first, explain=True)
     except CleanError as exc:
         print(f"cleanwire explain: {path}: {exc.kind}: {exc.message}", file=sys.stderr)
         return EXIT_SOME_ERRORS

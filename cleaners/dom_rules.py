@@ -123,7 +123,8 @@ def phrase_blocks(root, ctx: Context, max_len: int = 200) -> list[tuple[object, 
     Computed once per document (entries of nodes DOM rules took out are dropped as they go). The
     blocks are visited innermost first: a block with a long block inside is long itself, so it
     and its ancestors are passed over without asking lexbor for their (long) text."""
-    entry = ctx.cache.get("phrase_blocks")
+    key = ("phrase_blocks", root.mem_id)
+    entry = ctx.cache.get(key)
     if entry is None:
         nodes = root.css(_PHRASE_TAGS)
         long: set[int] = set()
@@ -140,7 +141,7 @@ def phrase_blocks(root, ctx: Context, max_len: int = 200) -> list[tuple[object, 
             elif len(text) > 1:
                 items.append((node, text))
         items.reverse()
-        entry = ctx.cache["phrase_blocks"] = [ctx.generation, {_BLOCK_CAP: items}]
+        entry = ctx.cache[key] = [ctx.generation, {_BLOCK_CAP: items}]
     elif entry[0] != ctx.generation:
         removed = ctx.removed
         alive = [item for item in entry[1][_BLOCK_CAP] if item[0].mem_id not in removed]
@@ -154,9 +155,10 @@ def phrase_blocks(root, ctx: Context, max_len: int = 200) -> list[tuple[object, 
 def _classed(root, ctx: Context) -> list[tuple[object, frozenset[str]]]:
     """Every element with a class or id, with its words (see `_words`), in document order:
     computed once per document (one CSS pass), entries of nodes DOM rules took out dropped."""
-    entry = ctx.cache.get("classed")
+    key = ("classed", root.mem_id)
+    entry = ctx.cache.get(key)
     if entry is None:
-        entry = ctx.cache["classed"] = [ctx.generation, [(node, _words(node)) for node in root.css("[class], [id]")]]
+        entry = ctx.cache[key] = [ctx.generation, [(node, _words(node)) for node in root.css("[class], [id]")]]
     elif entry[0] != ctx.generation:
         removed = ctx.removed
         entry[:] = [ctx.generation, [item for item in entry[1] if item[0].mem_id not in removed]]
@@ -178,9 +180,10 @@ _LANDMARKS = ", ".join((_NAV_TAGS, _IN_PAGE_LINKS, _CHROME_TAGS, _EMAIL_FIELDS, 
 def _landmarks(root, ctx: Context, selector: str) -> list:
     """The elements matching `selector` (one of the selectors in `_LANDMARKS`), in document order:
     one pass over the tree per document for all of them, entries of nodes DOM rules took out dropped."""
-    entry = ctx.cache.get("landmarks")
+    key = ("landmarks", root.mem_id)
+    entry = ctx.cache.get(key)
     if entry is None:
-        entry = ctx.cache["landmarks"] = [ctx.generation, root.css(_LANDMARKS)]
+        entry = ctx.cache[key] = [ctx.generation, root.css(_LANDMARKS)]
     elif entry[0] != ctx.generation:
         removed = ctx.removed
         entry[:] = [ctx.generation, [node for node in entry[1] if node.mem_id not in removed]]
@@ -603,3 +606,9 @@ GENERIC_DOM_RULES = (
     non_text, hidden_duplicate, navigation, chrome, cookie, share, newsletter, promo, more_from, related,
     load_more, tags, comments, copyright_lines, captions,
 )
+#: the rules that take out the page's frame (scripts, hidden copies, navigation, header, footer,
+#: side bars); on a page of unknown markup they run on the whole page before the body is looked for
+PAGE_RULES = GENERIC_DOM_RULES[:4]
+#: the rules that take out boxes and lines of boilerplate; on a page of unknown markup they run in
+#: the body the content finder chose: what lies outside it never reaches the text
+BODY_RULES = GENERIC_DOM_RULES[4:]

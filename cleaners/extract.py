@@ -57,17 +57,19 @@ def trafilatura_extract(html: str, url: str | None, *, with_metadata: bool = Fal
 MIN_BODY = 250
 
 
-def extract_text(tree, url: str | None, ctx: Context | None = None) -> tuple[str, str]:
+def extract_text(tree, url: str | None, ctx: Context | None = None, nodes: list | None = None) -> tuple[str, str]:
     """The body text of the pruned tree, one block a line, and which extractor gave it
     (`density` or `trafilatura`). cleanwire's own content finder (`density`, on the tree already
     parsed) goes first; trafilatura (its own extractor, fast mode) is asked only when that gives
     less than `MIN_BODY` characters, and its text is taken when it has any: on a page with that
     little text (an about page, a stub) it is the more careful of the two, and the article gate
-    decides what is left. With `ctx`, what the content finder leaves out of the body is traced."""
+    decides what is left. With `ctx`, what the content finder leaves out of the body is traced.
+    `nodes` are the body's nodes when the caller found them already."""
     root = tree.body if tree.body is not None else tree.root
+    if nodes is None:
+        nodes = content_nodes(root) if root is not None else []
     dropped: list[tuple[str, str]] = []
-    text = "\n".join(content_lines(content_nodes(root), lambda step, piece: dropped.append((step.name, piece)))) \
-        if root is not None else ""
+    text = "\n".join(content_lines(nodes, lambda step, piece: dropped.append((step.name, piece))))
     if len(text) >= MIN_BODY:
         if ctx is not None:
             for name, piece in dropped:
@@ -112,6 +114,8 @@ def _lead_text(node) -> str | None:
     words = {w for token in names.split() for w in (token, *_LEAD_SPLIT.split(token)) if w}
     if not words & LEAD_WORDS or node.tag not in ("p", "div", "h2", "h3", "span"):
         return None
+    if node.css_first("figure, img, picture, video") is not None:
+        return None  # a "lead" box with a picture in it is the lead image and its caption, not a standfirst
     text = node_text(node)
     linked = sum(len(node_text(a)) for a in node.css("a"))
     if (40 <= len(text) <= 600 and len(text.split()) >= 6 and re.search(r"[.!?…\"”’)]$", text)

@@ -14,15 +14,15 @@ import re
 from selectolax.lexbor import LexborHTMLParser
 
 from . import sites
-from .density import EXTRACT_STEPS
+from .density import EXTRACT_STEPS, content_nodes
 from .document import Document, canonical_url, make_id
-from .dom_rules import GENERIC_DOM_RULES
+from .dom_rules import BODY_RULES, GENERIC_DOM_RULES, PAGE_RULES
 from .encoding import decode_html
-from .extract import block_lines, continued_chunks, extract_text, lead_paragraph
+from .extract import MIN_BODY, block_lines, continued_chunks, extract_text, lead_paragraph
 from .metadata import page_metadata
 from .rules import Context
 from .text_rules import GENERIC_TEXT_RULES, normalize
-from .util import node_text, norm_space, parse_date
+from .util import is_attached, node_text, norm_space, parse_date
 
 RULESET_VERSION = "0.1.0"
 
@@ -154,13 +154,13 @@ def _word_count(line: str) -> int:
     return len(_CJK.sub(" ", line).split()) + (cjk + 1) // 2
 
 
-def _headline_share(tree) -> float:
-    """The share of the pruned page's text that sits in headline-sized links (20+ characters)."""
-    body = tree.body
-    if body is None:
-        return 0.0
-    total = len(node_text(body))
-    linked = sum(map(len, _headline_links(body)))
+def _headline_share(tree, region: list | None = None) -> float:
+    """The share of the pruned page's text that sits in headline-sized links (20+ characters); with
+    `region`, of the text of the body the content finder chose and cleaned (on such a page the
+    rest was never cleaned: its link rails say nothing about the body)."""
+    boxes = region if region else ([tree.body] if tree.body is not None else [])
+    total = sum(len(node_text(box)) for box in boxes)
+    linked = sum(len(t) for box in boxes for t in _headline_links(box))
     return linked / total if total else 0.0
 
 
@@ -195,6 +195,61 @@ def all_rules() -> list:
             *GENERIC_TEXT_RULES]
 
 
+def node_text_of(nodes: list) -> str:
+    return " ".join(node_text(node) for node in nodes)
+
+
+def _scopes(region: list) -> list:
+    """Where the body rules run: the body's nodes, or their parent when they are siblings (one
+    pass instead of one per paragraph); never the whole page."""
+    if len(region) > 1:
+        parent = region[0].parent
+        if parent is not None and parent.tag not in ("body", "html") and all(
+                node.parent is not None and node.parent.mem_id == parent.mem_id for node in region):
+            return [parent]
+    return region
+
+
+def _headline_scope(tree, region: list) -> list:
+    """The box around the page's `<h1>` when it lies outside the body: `lead_paragraph` looks for
+    the standfirst there, so the body rules clean it too (a caption or a promo is no standfirst)."""
+    h1 = tree.root.css_first("h1") if tree.root is not None else None
+    if h1 is None:
+        return []
+    ids = {node.mem_id for node in region}
+    for box in (h1.parent.parent if h1.parent is not None else None, h1.parent):
+        if box is None or box.tag in ("html", "body", "-document"):
+            continue
+        inside = _within(box, ids)
+        holds = any(_within(node, {box.mem_id}) for node in region)
+        if not inside and not holds and box.mem_id not in ids:
+            return [box]
+    return []
+
+
+def _within(node, ids: set[int]) -> bool:
+    anc = node.parent
+    while anc is not None:
+        if anc.mem_id in ids:
+            return True
+        anc = anc.parent
+    return False
+
+
+def _trace_the_rest(root, region: list, ctx: Context) -> None:
+    """For `explain`: run the body rules over the rest of the page too, after the text was taken,
+    so that every box of boilerplate outside the body is named with the rule that knows it. The
+    body's nodes and their ancestors are fenced off: the text cannot change."""
+    for node in region:
+        ctx.fence.add(node.mem_id)
+        anc = node.parent
+        while anc is not None:
+            ctx.fence_ancestors.add(anc.mem_id)
+            anc = anc.parent
+    for rule in BODY_RULES:
+        rule.apply(root, ctx)
+
+
 def _run_text_rules(lines: list[str], ctx: Context) -> list[str]:
     lines = normalize.apply(lines, ctx)
     for rule in sites.SITE_TEXT_RULES + GENERIC_TEXT_RULES:
@@ -203,11 +258,17 @@ def _run_text_rules(lines: list[str], ctx: Context) -> list[str]:
 
 
 def clean_html(html: bytes | str, url: str | None = None, *, path: str | None = None,
-               fetched_at: str | None = None, charset: str | None = None, profile: str | None = None) -> Document:
+               fetched_at: str | None = None, charset: str | None = None, profile: str | None = None,
+               explain: bool = False) -> Document:
     """Clean one HTML page into a Document. `url` picks the site profile and the record id;
     without it the page's canonical URL (or og:url) is used. Raises CleanError when the page
     holds no article text. `charset` is the transport's declared charset (HTTP or WARC header);
-    `profile` names a site profile to use whatever the URL's host (a mirror of a known site)."""
+    `profile` names a site profile to use whatever the URL's host (a mirror of a known site).
+
+    On a page of unknown markup the body rules run only in the body the content finder chose, so
+    `Document.trace` names what was taken out of the body (and the page's frame); with `explain`,
+    the boilerplate in the rest of the page is named too, once the text is taken (it cannot
+    change the text)."""
     text = decode_html(html, charset)
     if not text.strip():
         raise CleanError("empty", "the document is empty")
@@ -222,11 +283,28 @@ def clean_html(html: bytes | str, url: str | None = None, *, path: str | None = 
     if root is None:
         raise CleanError("no_text", "the page has no HTML tree")
     links = _link_texts(tree)
-    for rule in sites.SITE_DOM_RULES + GENERIC_DOM_RULES:
-        rule.apply(root, ctx)
+    region = None
+    if ctx.profile is None and tree.body is not None:
+        # unknown markup: take the page's frame out, find the body, then clean the boxes inside it
+        for rule in sites.SITE_DOM_RULES + PAGE_RULES:
+            rule.apply(root, ctx)
+        region = content_nodes(tree.body)
+        for scope in _scopes(region) + _headline_scope(tree, region):
+            for rule in BODY_RULES:
+                rule.apply(scope, ctx)
+        region = [node for node in region if is_attached(node)]
+        if len(node_text_of(region)) < MIN_BODY:
+            # next to no body: the extractor (or the page's blocks) will read the whole page, so the
+            # whole page is cleaned, as for a page whose body was never looked for
+            for rule in BODY_RULES:
+                rule.apply(root, ctx)
+            region = None
+    else:
+        for rule in sites.SITE_DOM_RULES + GENERIC_DOM_RULES:
+            rule.apply(root, ctx)
 
-    headline_share = _headline_share(tree)
-    body_text, _extractor = extract_text(tree, ctx.url, ctx)
+    headline_share = _headline_share(tree, region)
+    body_text, _extractor = extract_text(tree, ctx.url, ctx, region)
     lines = body_text.split("\n")
     if ctx.profile is not None and ctx.profile.body and tree.body is not None:
         # a known site's body: trust its blocks when the extractor kept too little of them
@@ -235,13 +313,15 @@ def clean_html(html: bytes | str, url: str | None = None, *, path: str | None = 
             lines = blocks
     elif not body_text.strip() and tree.body is not None:
         lines = block_lines(tree.body)
-    if ctx.profile is None:
+    if ctx.profile is None and region is None:
         lines = continued_chunks(root, lines)
     if lead := lead_paragraph(root, "\n".join(lines)):
         lines = [lead, *lines]
     ctx.set_meta("title", extracted["title"] or _page_title(tree))
     ctx.set_meta("sitename", extracted["sitename"] or _meta_content(tree, "og:site_name"))
     lines = _run_text_rules(lines, ctx)
+    if explain and region:
+        _trace_the_rest(root, region, ctx)
     _check_article(lines, links, ctx.url, headline_share)
     return _finish(ctx, lines, path=path, fetched_at=fetched_at, language=language, extracted=extracted)
 

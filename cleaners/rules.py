@@ -41,6 +41,10 @@ class Context:
     generation: int = 0
     #: `mem_id`s of the elements DOM rules took out (with everything inside them)
     removed: set[int] = field(default_factory=set, repr=False)
+    #: `mem_id`s of the body's nodes, once the text is taken from them, and of their ancestors: a
+    #: rule run after that (to trace what the rest of the page held) leaves the body alone
+    fence: set[int] = field(default_factory=set, repr=False)
+    fence_ancestors: set[int] = field(default_factory=set, repr=False)
 
     def drop(self, text: str) -> None:
         """Record that the running rule removed `text`."""
@@ -65,9 +69,12 @@ class DomRule:
     def apply(self, root, ctx: Context) -> None:
         ctx.rule, ctx.stage = self.name, "site" if self.name.startswith("site.") else "dom"
         chosen: list = []
+        fence = ctx.fence
         for node in self.find(root, ctx):
             if node is None or node.tag in ("html", "body", "head", "-document") or not is_attached(node):
                 continue
+            if fence and (node.mem_id in fence or node.mem_id in ctx.fence_ancestors or _has_ancestor_in(node, fence)):
+                continue  # the body the text came from, or what holds it
             chosen.append(node)
         ids = {n.mem_id for n in chosen}
         removed = ctx.removed

@@ -35,7 +35,7 @@ class Outcome:
     message: str | None = None
 
 
-def clean_document(doc: InputDoc):
+def clean_document(doc: InputDoc, *, explain: bool = False):
     """Clean one readable document in this process: a `Document`, or CleanError with the reason."""
     from .encoding import decode_text
     from .inputs import load
@@ -51,7 +51,7 @@ def clean_document(doc: InputDoc):
             raise CleanError("decode", f"seed-format text must be UTF-8: {exc.reason} at byte {exc.start}") from exc
         return clean_text(text, url=doc.url, path=doc.path, fetched_at=doc.fetched_at)
     return clean_html(doc.data or b"", url=doc.url, path=doc.path, fetched_at=doc.fetched_at, charset=doc.charset,
-                      profile=doc.profile)
+                      profile=doc.profile, explain=explain)
 
 
 def clean_one(doc: InputDoc) -> Outcome:

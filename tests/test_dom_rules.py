@@ -325,8 +325,9 @@ def test_rule_removes_junk_and_keeps_paragraphs(case: Case):
 
 @pytest.mark.parametrize("case", JUNK)
 def test_clean_html_removes_junk_and_keeps_paragraphs(case: Case):
-    """End to end: the junk is gone from doc.text, the rule is named in doc.trace, the story stays."""
-    doc = clean_html(case.page())
+    """End to end: the junk is gone from doc.text, the rule is named in doc.trace (with `explain`, which
+    names the boilerplate outside the body too), the story stays."""
+    doc = clean_html(case.page(), explain=True)
     for needle in case.needles:
         assert needle not in doc.text
         assert removed_by(doc, case.rule, needle), \
@@ -674,8 +675,16 @@ def test_a_page_full_of_junk_keeps_only_the_story():
                    '<a href="/m2">Coast road reopens</a></section><a href="/more">More Articles</a>'
                    '<footer><p>© 2026 Vellmar Gazette. All rights reserved.</p></footer>')
     body = f"<p>{P1}</p>{junk_in}<p>{P2}</p><p>{P3}</p>{junk_after}<p>{P4}</p>"
-    doc = clean_html(page(body=body, outside_before=junk_top, outside_after=junk_bottom))
+    html = page(body=body, outside_before=junk_top, outside_after=junk_bottom)
+    doc = clean_html(html, explain=True)
     assert doc.text.split("\n") == list(PARAS)
+    # without `explain` the same text, and the trace names only what was taken out of the body and
+    # the page's frame: the cookie banner outside the body was never in the way
+    quick = clean_html(html)
+    assert quick.text == doc.text
+    quick_names = {r.rule for r in quick.trace}
+    assert {"dom.share", "dom.promo", "dom.newsletter", "dom.related", "dom.navigation"} <= quick_names
+    assert "dom.cookie" not in quick_names
     names = {r.rule for r in doc.trace}
     for rule in ("dom.navigation", "dom.chrome", "dom.cookie", "dom.share", "dom.promo", "dom.newsletter",
                  "dom.related"):
