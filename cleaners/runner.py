@@ -134,6 +134,14 @@ class _Worker:
         self.conn.close()
 
 
+def _preload() -> None:
+    """Load the modules cleaning loads only when a page needs them (trafilatura for pages with next
+    to no body, htmldate for pages that date themselves nowhere else) once, here, before the workers
+    are forked: they share one copy instead of each loading its own on its first such page."""
+    import htmldate  # noqa: F401
+    import trafilatura  # noqa: F401
+
+
 def default_jobs() -> int:
     """The cores this process may use."""
     try:
@@ -150,6 +158,8 @@ def run(docs: Iterable[InputDoc], *, jobs: int | None = None, timeout: float = D
     jobs = jobs or default_jobs()
     window = window or 32 * jobs
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    if jobs > 1 and ctx.get_start_method() == "fork":
+        _preload()
     workers = [_Worker(ctx) for _ in range(jobs)]
     source = iter(enumerate(docs))
     done: dict[int, Outcome] = {}
