@@ -34,7 +34,7 @@ demo: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/quality.py
 	$(BIN)/python bench/labelled.py
-	$(BIN)/python bench/speed.py --repeat 3
+	$(BIN)/python bench/speed.py --repeat 5
 	$(BIN)/python bench/crawl.py
 
 lint: $(STAMP)
