@@ -19,7 +19,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .util import node_text
+from .dom_rules import class_words
+from .util import has_ancestor_in, node_text
 
 _SCORED = "p, pre, td, blockquote, div, section, article"
 _CONTAINERS = frozenset({"div", "section", "article"})
@@ -148,7 +149,6 @@ def content_nodes(root) -> list:
 
 _COMMENT_WORDS = frozenset({"comment", "comments", "commentlist", "comment-list", "disqus", "disqus_thread", "replies",
                             "respond", "commentscontainer", "comments-area"})
-_SPLIT = re.compile(r"[-_\s]+|(?<=[a-z])(?=[A-Z])")
 
 
 def _in_comments(node, memo: dict[int, bool]) -> bool:
@@ -163,8 +163,7 @@ def _in_comments(node, memo: dict[int, bool]) -> bool:
         path.append(key)
         names = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
         if "omment" in names or "isqus" in names or "eplies" in names or "espond" in names:
-            words = {w.lower() for w in _SPLIT.split(names) if w} | {t.lower() for t in names.split()}
-            if words & _COMMENT_WORDS:
+            if class_words(names) & _COMMENT_WORDS:
                 found = True
                 break
         node = node.parent
@@ -206,8 +205,8 @@ def _with_chunks(best, chosen: list, nodes: dict, adjusted: dict, threshold: flo
             break
         near.add(anc.mem_id)
         anc = anc.parent
-    chunks = [n for n in chunks if n.mem_id not in inside and not _has_ancestor_in(n, taken)
-              and _has_ancestor_in(n, near)]
+    chunks = [n for n in chunks if n.mem_id not in inside and not has_ancestor_in(n, taken)
+              and has_ancestor_in(n, near)]
     if not chunks:
         return chosen
     order = {key: i for i, key in enumerate(nodes)}
@@ -215,15 +214,6 @@ def _with_chunks(best, chosen: list, nodes: dict, adjusted: dict, threshold: flo
     before = [n for n in chunks if order[n.mem_id] < first]
     after = [n for n in chunks if order[n.mem_id] > first]
     return [*before, *chosen, *after]
-
-
-def _has_ancestor_in(node, ids: set[int]) -> bool:
-    anc = node.parent
-    while anc is not None:
-        if anc.mem_id in ids:
-            return True
-        anc = anc.parent
-    return False
 
 
 #: blocks whose lines are typeset text (a paragraph, a heading, a list item, a quote, a cell)
@@ -249,8 +239,7 @@ def _is_meta_box(node) -> bool:
     names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
     if not names.strip():
         return False
-    words = {w.lower() for w in _SPLIT.split(names) if w} | {t.lower() for t in names.split()}
-    return bool(words & _FURNITURE_WORDS) and len(node.text(deep=True).strip()) <= 200
+    return bool(class_words(names) & _FURNITURE_WORDS) and len(node.text(deep=True).strip()) <= 200
 
 
 def _link_list(node) -> bool:

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from . import patterns as P
 from .rules import Context, dom_rule
-from .util import link_density, node_text, same_content
+from .util import has_ancestor_in, link_density, node_text, same_content
 
 PROTECTED_TAGS = frozenset({"html", "body", "main", "article", "head", "-document"})
 _PROTECTED_INSIDE = "article, main, [itemprop=articleBody]"
@@ -32,11 +32,13 @@ def _words(node) -> frozenset[str]:
     whole tokens (`post-share_bar`)."""
     attrs = node.attrs
     raw = f"{attrs.sget('class', '')} {attrs.sget('id', '')}".strip()
-    return _words_of(raw) if raw else frozenset()
+    return class_words(raw) if raw else frozenset()
 
 
 @lru_cache(maxsize=32768)
-def _words_of(raw: str) -> frozenset[str]:
+def class_words(raw: str) -> frozenset[str]:
+    """The words of a class/id string, lower-case: each whole token and its parts split at `-`, `_`
+    and camelCase (`post-share_bar shareBar` -> post-share_bar, post, share, bar, sharebar)."""
     out: set[str] = set()
     for token in raw.split():
         low = token.lower()
@@ -200,21 +202,11 @@ def _by_words(root, ctx: Context, words: frozenset[str]) -> Iterator:
     Inside an element already taken nothing more is looked at (a menu's items go with the menu)."""
     taken: set[int] = set()
     for node in _with_words(root, ctx, words):
-        if taken and _within(node, taken):
+        if taken and has_ancestor_in(node, taken):
             continue
         if _removable(node):
             taken.add(node.mem_id)
             yield node
-
-
-def _within(node, ids: set[int]) -> bool:
-    """True when an ancestor of `node` is in `ids`."""
-    parent = node.parent
-    while parent is not None:
-        if parent.mem_id in ids:
-            return True
-        parent = parent.parent
-    return False
 
 
 def _by_phrase(root, ctx: Context, pattern: re.Pattern, max_len: int = 200, prose_guard: bool = False) -> Iterator:

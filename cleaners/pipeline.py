@@ -22,7 +22,7 @@ from .extract import MIN_BODY, block_lines, continued_chunks, extract_text, lead
 from .metadata import page_metadata
 from .rules import Context
 from .text_rules import GENERIC_TEXT_RULES, normalize
-from .util import is_attached, node_text, norm_space, parse_date
+from .util import has_ancestor_in, is_attached, node_text, norm_space, parse_date
 
 RULESET_VERSION = "0.1.0"
 
@@ -220,20 +220,11 @@ def _headline_scope(tree, region: list) -> list:
     for box in (h1.parent.parent if h1.parent is not None else None, h1.parent):
         if box is None or box.tag in ("html", "body", "-document"):
             continue
-        inside = _within(box, ids)
-        holds = any(_within(node, {box.mem_id}) for node in region)
+        inside = has_ancestor_in(box, ids)
+        holds = any(has_ancestor_in(node, {box.mem_id}) for node in region)
         if not inside and not holds and box.mem_id not in ids:
             return [box]
     return []
-
-
-def _within(node, ids: set[int]) -> bool:
-    anc = node.parent
-    while anc is not None:
-        if anc.mem_id in ids:
-            return True
-        anc = anc.parent
-    return False
 
 
 def _trace_the_rest(root, region: list, ctx: Context) -> None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .document import Removal
-from .util import is_attached, node_text
+from .util import has_ancestor_in, is_attached, node_text
 
 if TYPE_CHECKING:
     from .sites import SiteProfile
@@ -73,13 +73,13 @@ class DomRule:
         for node in self.find(root, ctx):
             if node is None or node.tag in ("html", "body", "head", "-document") or not is_attached(node):
                 continue
-            if fence and (node.mem_id in fence or node.mem_id in ctx.fence_ancestors or _has_ancestor_in(node, fence)):
+            if fence and (node.mem_id in fence or node.mem_id in ctx.fence_ancestors or has_ancestor_in(node, fence)):
                 continue  # the body the text came from, or what holds it
             chosen.append(node)
         ids = {n.mem_id for n in chosen}
         removed = ctx.removed
         for node in chosen:
-            if _has_ancestor_in(node, ids) or not is_attached(node):
+            if has_ancestor_in(node, ids) or not is_attached(node):
                 continue  # its ancestor goes too: record the text once
             if not self.silent:
                 ctx.drop(node_text(node))
@@ -87,15 +87,6 @@ class DomRule:
             node.remove()
         if chosen:
             ctx.generation += 1
-
-
-def _has_ancestor_in(node, ids: set[int]) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if parent.mem_id in ids:
-            return True
-        parent = parent.parent
-    return False
 
 
 @dataclass(frozen=True)

@@ -88,3 +88,13 @@ def is_attached(node) -> bool:
     while node.parent is not None:
         node = node.parent
     return node.tag in ("html", "-document")
+
+
+def has_ancestor_in(node, ids: set[int]) -> bool:
+    """True when an ancestor of `node` (not the node itself) has its `mem_id` in `ids`."""
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id in ids:
+            return True
+        parent = parent.parent
+    return False
