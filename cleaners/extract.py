@@ -1,7 +1,7 @@
-"""Main-content extraction: trafilatura (fast mode: its own extractor, no readability/jusText
-second pass and no metadata pass) on the pruned tree, checked against cleanwire's own content
-finder (`density`) on the tree already parsed; plus a plain block-text reader used when
-trafilatura keeps too little of a site's known article body. Metadata come from `metadata`."""
+"""Main-content extraction: cleanwire's own content finder (`density`) on the tree already parsed,
+with trafilatura (fast mode, on the pruned tree) as the second opinion for pages where that finds
+next to nothing; plus a plain block-text reader used when the extraction keeps too little of a
+site's known article body, and the standfirst and split-body repairs. Metadata come from `metadata`."""
 
 from __future__ import annotations
 
@@ -15,9 +15,8 @@ from .util import node_text
 # trafilatura logs every page it finds too short at WARNING; cleanwire reports outcomes itself
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
 
-#: Options passed to trafilatura (chosen by `make bench`: see README). `fast` skips trafilatura's
-#: readability and jusText comparison, which re-parse the page: `extract_text` makes the same kind of
-#: check with `density` on the selectolax tree.
+#: Options passed to trafilatura when it is asked (chosen by `make bench`: see README). `fast` skips
+#: its readability and jusText comparison, which re-parse the page.
 TRAFILATURA_OPTIONS = {
     "fast": True,
     "favor_precision": True,

@@ -1,8 +1,10 @@
 """The cleaning pipeline: HTML or seed-format text in, a `Document` out.
 
-HTML: parse with selectolax (lexbor) -> pick the site profile (URL host, else the page's canonical
-URL) -> read the profile's metadata -> site DOM rules -> generic DOM rules -> trafilatura on the
-pruned tree (text + metadata) -> site text rules -> generic text rules.
+HTML: parse with selectolax (lexbor) once -> pick the site profile (URL host, else the page's
+canonical URL) -> metadata (the profile's, then `metadata`) -> DOM rules (a known site: its rules and
+every generic rule on the page; unknown markup: the page-frame rules on the page, the content
+finder picks the body, the boilerplate rules in the body) -> the body's lines (`extract`) -> site
+text rules -> generic text rules -> the page-type gate.
 Text (seed format): pick the profile (URL host, else the text's signature) -> site text rules ->
 generic text rules. Every removal is kept in `Document.trace`.
 """
