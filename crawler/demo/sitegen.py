@@ -254,14 +254,7 @@ def _watch_demo_articles() -> tuple[WatchArticle, ...]:
                  "pct": rng.randint(12, 38)}
         published = start + timedelta(hours=i * 30 + rng.randint(0, 8), minutes=rng.randint(0, 59))
         title = title_t.format(**slots)
-        paragraphs = None
-        for n_paras in (rng.randint(4, 7), 6, 5, 4):
-            paragraphs = _watch_paragraphs(rng, _Composer(rng, slots, seen), topic, lead_t, extras, n_paras,
-                                           source, published)
-            if paragraphs:
-                break
-        if not paragraphs:
-            raise RuntimeError(f"cannot compose watch article {i}: sentence pool too small")
+        paragraphs = _compose_watch(rng, slots, seen, topic, lead_t, extras, source, published, f"article {i}")
         slug = slugify(title)
         article_id = 512830000 + i * 211 + rng.randint(0, 150)
         out.append(WatchArticle(
@@ -290,14 +283,8 @@ def _watch_archive(count: int) -> tuple[WatchArticle, ...]:
                  "pct": rng.randint(12, 38)}
         published = _WATCH_START - timedelta(hours=k * 8 - rng.randint(0, 5), minutes=rng.randint(0, 59))
         title = title_t.format(**slots)
-        paragraphs = None
-        for n_paras in (rng.randint(4, 7), 6, 5, 4):
-            paragraphs = _watch_paragraphs(rng, _Composer(rng, slots, set()), topic, lead_t, extras, n_paras,
-                                           source, published)
-            if paragraphs:
-                break
-        if not paragraphs:
-            raise RuntimeError(f"cannot compose watch archive article {k}: sentence pool too small")
+        paragraphs = _compose_watch(rng, slots, set(), topic, lead_t, extras, source, published,
+                                    f"archive article {k}")
         slug = slugify(title)
         article_id = 512830000 - k * 211 - rng.randint(0, 150)
         out.append(WatchArticle(
@@ -306,6 +293,17 @@ def _watch_archive(count: int) -> tuple[WatchArticle, ...]:
             original_url=_original_url(source, published, slug, k),
             rail_inside=source.slug in ("rodong-sinmun-en", "naenara")))
     return tuple(reversed(out))
+
+
+def _compose_watch(rng, slots: dict, seen: set[str], topic: dict, lead_t: str, extras: tuple[str, ...],
+                   source: Source, published: datetime, what: str) -> list[str]:
+    """The paragraphs of one watch article: 4-7 when the pool allows, fewer when it runs short."""
+    for n_paras in (rng.randint(4, 7), 6, 5, 4):
+        paragraphs = _watch_paragraphs(rng, _Composer(rng, slots, seen), topic, lead_t, extras, n_paras,
+                                       source, published)
+        if paragraphs:
+            return paragraphs
+    raise RuntimeError(f"cannot compose watch {what}: sentence pool too small")
 
 
 def _watch_paragraphs(rng, comp: _Composer, topic: dict, lead_t: str, extras: tuple[str, ...], n_paras: int,
