@@ -295,40 +295,58 @@ def content_lines(nodes, drop: Callable[[ExtractStep, str], None] | None = None)
         parts.clear()
         state["linked"] = 0
 
-    def walk(node, block: str, in_link: bool):
-        child = node.child
-        while child is not None:
-            tag = child.tag
+    def walk(top, top_block: str, top_in_link: bool):
+        # depth-first over the subtree with a stack of its own (a page may nest thousands deep)
+        stack: list[tuple] = [("children", top, top_block, top_in_link)]
+        while stack:
+            item = stack.pop()
+            kind = item[0]
+            if kind == "flush":
+                flush(item[1])
+                continue
+            if kind == "space":
+                parts.append(" ")
+                continue
+            _, node, block, in_link = item
+            if kind == "children":
+                children = []
+                child = node.child
+                while child is not None:
+                    children.append(child)
+                    child = child.next
+                stack.extend(("child", c, block, in_link) for c in reversed(children))
+                continue
+            tag = node.tag
             if tag == "-text":
-                text = child.text_content or ""
+                text = node.text_content or ""
                 parts.append(text)
                 if in_link:
                     state["linked"] += len(text.strip())
             elif tag in _SKIP:
                 pass
             elif tag in _NOT_TEXT:
-                drop(PICTURE if tag == "figure" else FRAME, node_text(child))
-            elif _is_meta_box(child):
-                drop(META_BOX, node_text(child))
-            elif tag in ("ul", "ol") and _link_list(child):
+                drop(PICTURE if tag == "figure" else FRAME, node_text(node))
+            elif _is_meta_box(node):
+                drop(META_BOX, node_text(node))
+            elif tag in ("ul", "ol") and _link_list(node):
                 flush(block)
                 last = lines[-1] if lines else None
                 if last and len(last[0]) <= 40 and (last[1] in _HEADINGS or last[1] not in _TEXT_BLOCKS):
                     drop(LINK_LIST, lines.pop()[0])  # the list's heading or label ("More:", "Trending News")
-                drop(LINK_LIST, node_text(child))
+                drop(LINK_LIST, node_text(node))
             elif tag in ("td", "th"):
                 parts.append(" ")  # the cells of a row make one line
-                walk(child, block, in_link)
-                parts.append(" ")
+                stack.append(("space", None, None, None))
+                stack.append(("children", node, block, in_link))
             elif tag in _BLOCKS:
                 flush(block)
                 if tag == "li":
                     parts.append("- ")
-                walk(child, tag if tag != "br" else block, in_link)
-                flush(tag if tag != "br" else block)
+                inner = tag if tag != "br" else block
+                stack.append(("flush", inner))
+                stack.append(("children", node, inner, in_link))
             else:
-                walk(child, block, in_link or tag == "a")
-            child = child.next
+                stack.append(("children", node, block, in_link or tag == "a"))
 
     for node in nodes:
         flush("div")

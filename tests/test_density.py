@@ -159,3 +159,13 @@ def test_clean_html_traces_the_content_finders_leavings():
 def test_every_step_is_documented():
     assert len({s.name for s in EXTRACT_STEPS}) == len(EXTRACT_STEPS)
     assert all(s.name.startswith("extract.") and len(s.doc) > 40 for s in EXTRACT_STEPS)
+
+
+def test_thousands_of_nested_inline_elements_are_read_without_recursion():
+    """The body is read with a stack of its own: a page nesting 20,000 <span>s deep keeps its story."""
+    deep = "<span>" * 20_000 + "A note set twenty thousand elements deep, still part of the story." + "</span>" * 20_000
+    html = _page(f"<div class='text'>{paras_html(*PARAS)}<p>{deep}</p></div>")
+    lines = _lines(html)
+    assert lines == [*PARAS, "A note set twenty thousand elements deep, still part of the story."]
+    doc = clean_html(html)
+    assert all(p in doc.text for p in PARAS)
