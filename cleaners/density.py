@@ -1,16 +1,16 @@
 """cleanwire's own main-content finder on the selectolax tree (no second parse).
 
 A readability-style scorer: every paragraph-like block (`<p>`, `<pre>`, `<td>`, `<blockquote>`, and
-a `<div>` that holds text of its own rather than other blocks) with 25+ characters gives points
+a `<div>`, `<section>` or `<article>` that holds text of its own) with 25+ characters gives points
 (one, one a comma, one per 100 characters up to three) to its parent and half of that to its
 grandparent; a container's points are scaled down by the share of its text inside links. The best
 container is the article body; its siblings join when they score close to it or are long, link-poor
 paragraphs. `content_lines` turns the chosen nodes into lines the way the text rules expect them
 (one block a line, `<br>` breaks a line, list items as `- item`).
 
-The pipeline runs it after the DOM rules and uses it when the extractor's own text is empty or much
-shorter than what this finder sees as the body (the fallback trafilatura itself makes with
-readability, here without a second parse of the page).
+It is the pipeline's extractor (`extract.extract_text`); trafilatura is asked only when it finds
+next to no body. On a page of unknown markup the pipeline runs it before the boilerplate rules, and
+those rules then run only in the nodes it chose.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from . import patterns as P
 from .rules import Context, dom_rule
-from .util import has_ancestor_in, link_density, node_text, same_content
+from .util import collapse, has_ancestor_in, link_density, node_text, same_content
 
 PROTECTED_TAGS = frozenset({"html", "body", "main", "article", "head", "-document"})
 _PROTECTED_INSIDE = "article, main, [itemprop=articleBody]"
@@ -112,59 +112,58 @@ def short_text(node, cap: int = _BLOCK_CAP) -> str | None:
     raw = node.text(deep=True, separator=" ")
     if len(raw) > 4 * cap and len(raw.split(None, cap)) > cap:
         return None  # more words than characters allowed: too long however it is spaced
-    text = node_text(node) if _ZW.search(raw) else " ".join(raw.split())
+    text = collapse(raw)
     return text if len(text) <= cap else None
 
 
-_ZW = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+def _per_page(root, ctx: Context, name: str, build) -> list:
+    """`build()`'s list of items (`node` or `(node, ...)`), made once per document and root, in
+    document order; once DOM rules took nodes out, the items of those nodes are dropped (once per
+    change: `ctx.removed` only grows)."""
+    key = (name, root.mem_id)
+    entry = ctx.cache.get(key)
+    removed = ctx.removed
+    if entry is None:
+        entry = ctx.cache[key] = [len(removed), build()]
+    elif entry[0] != len(removed):
+        entry[:] = [len(removed), [item for item in entry[1]
+                                   if (item[0] if isinstance(item, tuple) else item).mem_id not in removed]]
+    return entry[1]
+
+
+def _short_blocks(root) -> list[tuple[object, str]]:
+    """Every block of `_PHRASE_TAGS` with its text, when that is at most `_BLOCK_CAP` characters.
+    The blocks are visited innermost first: a block with a long block inside is long itself, so it
+    and its ancestors are passed over without asking lexbor for their (long) text."""
+    long: set[int] = set()
+    items = []
+    for node in reversed(root.css(_PHRASE_TAGS)):
+        if node.mem_id in long:
+            continue
+        text = short_text(node)
+        if text is None:
+            anc = node
+            while anc is not None and anc.mem_id not in long:
+                long.add(anc.mem_id)
+                anc = anc.parent
+        elif len(text) > 1:
+            items.append((node, text))
+    items.reverse()
+    return items
 
 
 def phrase_blocks(root, ctx: Context, max_len: int = 200) -> list[tuple[object, str]]:
-    """Short blocks of the tree (at most `max_len` characters) with their text, in document order.
-
-    Computed once per document (entries of nodes DOM rules took out are dropped as they go). The
-    blocks are visited innermost first: a block with a long block inside is long itself, so it
-    and its ancestors are passed over without asking lexbor for their (long) text."""
-    key = ("phrase_blocks", root.mem_id)
-    entry = ctx.cache.get(key)
-    if entry is None:
-        nodes = root.css(_PHRASE_TAGS)
-        long: set[int] = set()
-        items = []
-        for node in reversed(nodes):
-            if node.mem_id in long:
-                continue
-            text = short_text(node)
-            if text is None:
-                anc = node
-                while anc is not None and anc.mem_id not in long:
-                    long.add(anc.mem_id)
-                    anc = anc.parent
-            elif len(text) > 1:
-                items.append((node, text))
-        items.reverse()
-        entry = ctx.cache[key] = [ctx.generation, {_BLOCK_CAP: items}]
-    elif entry[0] != ctx.generation:
-        removed = ctx.removed
-        alive = [item for item in entry[1][_BLOCK_CAP] if item[0].mem_id not in removed]
-        entry[:] = [ctx.generation, {_BLOCK_CAP: alive}]
-    by_len = entry[1]
-    if max_len not in by_len:
-        by_len[max_len] = [item for item in by_len[_BLOCK_CAP] if len(item[1]) <= max_len]
-    return by_len[max_len]
+    """Short blocks of the tree (at most `max_len` characters) with their text, in document order
+    (computed once per document, see `_per_page`)."""
+    return _per_page(root, ctx, f"phrase_blocks:{max_len}", lambda: [
+        item for item in _per_page(root, ctx, "phrase_blocks", lambda: _short_blocks(root))
+        if len(item[1]) <= max_len])
 
 
 def _classed(root, ctx: Context) -> list[tuple[object, frozenset[str]]]:
-    """Every element with a class or id, with its words (see `_words`), in document order:
-    computed once per document (one CSS pass), entries of nodes DOM rules took out dropped."""
-    key = ("classed", root.mem_id)
-    entry = ctx.cache.get(key)
-    if entry is None:
-        entry = ctx.cache[key] = [ctx.generation, [(node, _words(node)) for node in root.css("[class], [id]")]]
-    elif entry[0] != ctx.generation:
-        removed = ctx.removed
-        entry[:] = [ctx.generation, [item for item in entry[1] if item[0].mem_id not in removed]]
-    return entry[1]
+    """Every element with a class or id, with its words (see `_words`), in document order (one CSS
+    pass per document, see `_per_page`)."""
+    return _per_page(root, ctx, "classed", lambda: [(node, _words(node)) for node in root.css("[class], [id]")])
 
 
 _NAV_TAGS = "nav, [role=navigation], [role=menubar], [role=menu]"
@@ -181,15 +180,9 @@ _LANDMARKS = ", ".join((_NAV_TAGS, _IN_PAGE_LINKS, _CHROME_TAGS, _EMAIL_FIELDS, 
 
 def _landmarks(root, ctx: Context, selector: str) -> list:
     """The elements matching `selector` (one of the selectors in `_LANDMARKS`), in document order:
-    one pass over the tree per document for all of them, entries of nodes DOM rules took out dropped."""
-    key = ("landmarks", root.mem_id)
-    entry = ctx.cache.get(key)
-    if entry is None:
-        entry = ctx.cache[key] = [ctx.generation, root.css(_LANDMARKS)]
-    elif entry[0] != ctx.generation:
-        removed = ctx.removed
-        entry[:] = [ctx.generation, [node for node in entry[1] if node.mem_id not in removed]]
-    return [node for node in entry[1] if node.css_matches(selector)]
+    one pass over the tree per document for all of them (see `_per_page`)."""
+    return [node for node in _per_page(root, ctx, "landmarks", lambda: root.css(_LANDMARKS))
+            if node.css_matches(selector)]
 
 
 def _with_words(root, ctx: Context, words: frozenset[str]) -> list:

@@ -52,6 +52,10 @@ class InputDoc:
     deferred: tuple[str, str, str, int] | None = None
 
 
+def _too_large(max_bytes: int) -> tuple[str, str]:
+    return "too_large", f"over the limit of {max_bytes} bytes (--max-bytes)"
+
+
 def load(doc: InputDoc) -> InputDoc:
     """A document with its bytes: a deferred one is read and classified now (html, text, or the
     error that keeps it from being cleaned), as `iter_documents` would have done it."""
@@ -64,7 +68,7 @@ def load(doc: InputDoc) -> InputDoc:
     except OSError as exc:
         return InputDoc(doc.path, doc.url, error=("unreadable", f"cannot read: {exc.strerror or exc}"))
     if len(data) > max_bytes:
-        return InputDoc(doc.path, doc.url, error=("too_large", f"over the limit of {max_bytes} bytes (--max-bytes)"))
+        return InputDoc(doc.path, doc.url, error=_too_large(max_bytes))
     return _classify(doc.path, data, suffix, fmt, doc.url)
 
 
@@ -179,7 +183,7 @@ def _documents_of(path: str, *, fmt: str, url: str | None, max_bytes: int,
             yield InputDoc(shown, url, error=("corrupt", f"broken gzip data: {exc}"))
             return
     if len(data) > max_bytes:
-        yield InputDoc(shown, url, error=("too_large", f"over the limit of {max_bytes} bytes (--max-bytes)"))
+        yield InputDoc(shown, url, error=_too_large(max_bytes))
         return
     yield _classify(shown, data, suffix, fmt, url or (sidecar_url(path) if path != "-" else None))
 
@@ -245,7 +249,7 @@ def _warc_documents(raw, path: str, max_bytes: int, discovery: Discovery) -> Ite
             charset = ctype.split("charset=", 1)[1].split(";")[0].strip() if "charset=" in ctype else None
             data = record.content_stream().read(max_bytes + 1)
             if len(data) > max_bytes:
-                yield InputDoc(path, target, error=("too_large", f"over the limit of {max_bytes} bytes (--max-bytes)"))
+                yield InputDoc(path, target, error=_too_large(max_bytes))
             elif not data.strip():
                 yield InputDoc(path, target, error=("empty", "the HTTP response has no body"))
             else:

@@ -197,10 +197,6 @@ def all_rules() -> list:
             *GENERIC_TEXT_RULES]
 
 
-def node_text_of(nodes: list) -> str:
-    return " ".join(node_text(node) for node in nodes)
-
-
 def _scopes(region: list) -> list:
     """Where the body rules run: the body's nodes, or their parent when they are siblings (one
     pass instead of one per paragraph); never the whole page."""
@@ -286,7 +282,7 @@ def clean_html(html: bytes | str, url: str | None = None, *, path: str | None = 
             for rule in BODY_RULES:
                 rule.apply(scope, ctx)
         region = [node for node in region if is_attached(node)]
-        if len(node_text_of(region)) < MIN_BODY:
+        if len(" ".join(node_text(node) for node in region)) < MIN_BODY:
             # next to no body: the extractor (or the page's blocks) will read the whole page, so the
             # whole page is cleaned, as for a page whose body was never looked for
             for rule in BODY_RULES:

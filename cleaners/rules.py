@@ -37,9 +37,8 @@ class Context:
     rule: str = ""
     stage: str = ""
     cache: dict[str, Any] = field(default_factory=dict, repr=False)
-    #: bumped whenever a DOM rule takes nodes out, so cached node lists know to drop detached nodes
-    generation: int = 0
-    #: `mem_id`s of the elements DOM rules took out (with everything inside them)
+    #: `mem_id`s of the elements DOM rules took out (with everything inside them); it only grows, so
+    #: its size tells cached node lists whether they must drop detached nodes
     removed: set[int] = field(default_factory=set, repr=False)
     #: `mem_id`s of the body's nodes, once the text is taken from them, and of their ancestors: a
     #: rule run after that (to trace what the rest of the page held) leaves the body alone
@@ -85,8 +84,6 @@ class DomRule:
                 ctx.drop(node_text(node))
             removed.update(n.mem_id for n in node.traverse())
             node.remove()
-        if chosen:
-            ctx.generation += 1
 
 
 @dataclass(frozen=True)

@@ -168,11 +168,13 @@ def run(docs: Iterable[InputDoc], *, jobs: int | None = None, timeout: float = D
     exhausted = False
     retry: deque[tuple[int, InputDoc]] = deque()  # handed to a worker that had to be replaced
 
-    def replace(i: int) -> None:
-        """Kill worker `i` and start a new one; the documents queued behind its oldest go again."""
+    def replace(i: int, lost: int = 1) -> _Worker:
+        """Kill worker `i` and start a new one; its documents but the `lost` oldest (the one that
+        timed out or killed it) go again, before any other."""
         workers[i].stop(kill=True)
-        retry.extendleft(reversed(list(workers[i].tasks)[1:]))
+        retry.extendleft(reversed(list(workers[i].tasks)[lost:]))
         workers[i] = _Worker(ctx)
+        return workers[i]
 
     try:
         while True:
@@ -197,10 +199,7 @@ def run(docs: Iterable[InputDoc], *, jobs: int | None = None, timeout: float = D
                         worker.give(seq, doc, timeout)
                     except (OSError, ValueError):  # the worker died while idle: replace it, retry
                         retry.appendleft((seq, doc))
-                        retry.extendleft(reversed(worker.tasks))
-                        worker.tasks.clear()
-                        worker.stop(kill=True)
-                        workers[i] = worker = _Worker(ctx)
+                        worker = replace(i, lost=0)
             while next_out in done:
                 yield done.pop(next_out)
                 next_out += 1

@@ -68,7 +68,11 @@ _ZW_TABLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 
 def node_text(node) -> str:
     """The visible text of a selectolax node, all white space (newlines too) collapsed to one space."""
-    raw = node.text(deep=True, separator=" ")
+    return collapse(node.text(deep=True, separator=" "))
+
+
+def collapse(raw: str) -> str:
+    """Text as `node_text` gives it: zero-width characters dropped, all white space collapsed."""
     if "\u200b" in raw or "\u200c" in raw or "\u200d" in raw or "\u2060" in raw or "\ufeff" in raw:
         raw = raw.translate(_ZW_TABLE)
     return " ".join(raw.split())
