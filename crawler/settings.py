@@ -43,6 +43,14 @@ DOWNLOAD_HANDLERS = {"ftp": None, "s3": None, "data": None, "file": None}  # htt
 HTTPCACHE_ENABLED = False
 HTTPCACHE_EXPIRATION_SECS = 24 * 3600
 
+# faults and hostile links: Retry-After and back-off (crawler.middlewares), the private-address guard
+# (crawler.guard); Scrapy's own RetryMiddleware is replaced by ours
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.guard.AddressGuard": 50,
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawler.middlewares.BackoffRetryMiddleware": 550,
+}
+
 ITEM_PIPELINES = {"crawler.pipelines.CleanPipeline": 300}
 CLEANWIRE_CLEAN = True
 EXTENSIONS = {"crawler.extensions.CleanwireState": 900}  # after the feed exporter (0)
