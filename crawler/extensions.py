@@ -3,8 +3,11 @@
 `CleanwireState` opens the spider's seen-store when it starts (setting `CLEANWIRE_STATE`, default
 `output/.state/<spider>.sqlite`), marks every written article in it *after* the feed exporter
 wrote the record (the extension is loaded after the exporter, so its `item_scraped` handler runs
-second), and at the end prints one summary line and decides whether the crawl failed (nothing
-fetched, or every request failed): `scrapy crawl` then exits 1 (see `crawler.commands.crawl`).
+second), and at the end prints one summary line — counts, then every error by name
+(`crawler.faults`), the retries and their reasons — and decides the exit status of `scrapy crawl`
+(see `crawler.commands.crawl`): 1 when no page could be fetched, 3 when pages were lost to faults
+(after their retries) or to cleaning errors, 0 otherwise. Dead links (404, 410) are named but lose
+nothing.
 """
 
 from __future__ import annotations
@@ -15,12 +18,15 @@ import sys
 
 from scrapy import signals
 
+from . import faults
 from .seen import SeenStore, text_hash
 
 logger = logging.getLogger(__name__)
 
-#: Set when a crawl of this process failed; read by the crawl command for its exit status.
+#: Set when a crawl of this process failed (nothing could be fetched) or lost pages to faults; read
+#: by the crawl command for its exit status (1 and 3).
 FAILED: list[str] = []
+PARTIAL: list[str] = []
 
 
 class OneLineFetchErrors(logging.Filter):
@@ -38,26 +44,47 @@ for _name in ("scrapy.downloadermiddlewares.robotstxt", "scrapy.core.scraper"):
     logging.getLogger(_name).addFilter(OneLineFetchErrors())
 
 
-def summary(stats: dict, name: str) -> tuple[str, bool]:
-    """The one-line report of a crawl and whether it failed."""
+def summary(stats: dict, name: str) -> tuple[str, str]:
+    """The one-line report of a crawl and its outcome: `ok`, `partial` (pages lost to faults or to
+    cleaning errors: exit status 3) or `failed` (no page could be fetched: exit status 1)."""
     get = stats.get
     fetched = get("response_received_count", 0)
     written = get("item_scraped_count", 0)
     seen = get("cleanwire/skipped_seen", 0)
     unchanged = get("cleanwire/unchanged", 0)
     non_articles = sum(v for k, v in stats.items() if k.startswith("cleanwire/dropped/not_article"))
-    clean_errors = sum(v for k, v in stats.items() if k.startswith("cleanwire/dropped/")) - non_articles
-    http_errors = sum(v for k, v in stats.items() if k.startswith("downloader/response_status_count/")
-                      and k.rsplit("/", 1)[1][:1] in ("4", "5"))
-    # failed fetches other than HTTP error statuses (already counted): timeouts, refused, too large
-    failures = sum(v for k, v in stats.items()
-                   if k.startswith("cleanwire/fetch_errors/") and not k.endswith("/HttpError"))
-    errors = clean_errors + http_errors + failures
+    clean_errors = {k.rsplit("/", 1)[1]: v for k, v in stats.items()
+                    if k.startswith("cleanwire/dropped/") and not k.startswith("cleanwire/dropped/not_article")}
+    fault_counts = {k.split("/", 2)[2]: v for k, v in stats.items() if k.startswith("cleanwire/faults/")}
+    lost = sum(v for k, v in fault_counts.items() if faults.is_lost(k)) + sum(clean_errors.values())
+    errors = sum(clean_errors.values()) + sum(fault_counts.values())
     line = (f"cleanwire crawl {name}: {fetched} pages fetched, {written} articles written, {seen} skipped as seen"
             f"{f', {unchanged} unchanged' if unchanged else ''}, {non_articles} non-articles, {errors} errors "
             f"(finish reason: {get('finish_reason', '?')})")
-    failed = fetched == 0 or (get("downloader/request_count", 0) > 0 and fetched <= http_errors and written == 0)
-    return line, failed
+    named = {**fault_counts, **{f"cleaning {k}": v for k, v in clean_errors.items()}}
+    if named:
+        line += "; errors: " + ", ".join(f"{k} {v}" for k, v in sorted(named.items()))
+    retries = get("retry/count", 0)
+    if retries:
+        reasons = {k.rsplit("/", 1)[1].split(".")[-1]: v for k, v in stats.items()
+                   if k.startswith("retry/reason_count/")}
+        line += f"; {retries} retries (" + ", ".join(f"{k} {v}" for k, v in sorted(reasons.items())) + ")"
+    if get("cleanwire/backoff/retry_after"):
+        line += f", Retry-After honoured {get('cleanwire/backoff/retry_after')}x"
+    refused = {k.split("/", 2)[2]: v for k, v in stats.items() if k.startswith("cleanwire/refused/")}
+    if refused:
+        line += "; refused: " + ", ".join(f"{k} {v}" for k, v in sorted(refused.items()))
+    if get("cleanwire/robots_unavailable"):
+        line += f"; robots.txt unavailable on {get('cleanwire/robots_unavailable')} host(s)"
+    discovery = sum(v for k, v in stats.items() if k.startswith("cleanwire/sitemap_discovery_failed/"))
+    if discovery:
+        line += f"; robots.txt not read for sitemaps on {discovery} host(s)"
+    fixed = get("cleanwire/faults_fixed/wrong_content_type", 0)
+    if fixed:
+        line += f"; wrong Content-Type, read as HTML: {fixed}"
+    if get("cleanwire/pages_ok", 0) == 0 and written == 0:
+        return line, "failed"
+    return line, ("partial" if lost else "ok")
 
 
 class CleanwireState:
@@ -84,10 +111,13 @@ class CleanwireState:
             getattr(spider, "written_urls", set()).add(item["url"])
 
     def spider_closed(self, spider, reason):
-        line, failed = summary(self.crawler.stats.get_stats(), spider.name)
-        if failed:
+        line, outcome = summary(self.crawler.stats.get_stats(), spider.name)
+        if outcome == "failed":
             FAILED.append(spider.name)
             line += " - FAILED"
+        elif outcome == "partial":
+            PARTIAL.append(spider.name)
+            line += " - PARTIAL (pages lost to the errors named; exit status 3)"
         logger.info(line)
         print(line, file=sys.stderr, flush=True)
         if self.store is not None:

@@ -6,7 +6,18 @@ Override any of them per run with `-s NAME=VALUE`; the cleanwire-specific ones a
 * `CLEANWIRE_STATE`: the seen-store file (default `output/.state/<spider>.sqlite`);
 * `CLEANWIRE_CLEAN_WORKERS`: processes that clean pages beside the reactor (default: cores);
 * `CLEANWIRE_CLEAN`: 0 switches cleaning off (a bare fetch, for `bench/crawl.py`);
-* `CLEANWIRE_CONTACT`: the contact URL named in the User-Agent.
+* `CLEANWIRE_CONTACT`: the contact URL named in the User-Agent;
+* `CLEANWIRE_PRIVATE_ADDRESSES`: `auto` (default), `deny` or `allow`: requests to private, loopback,
+  link-local (cloud metadata), multicast or reserved addresses, by IP or by a name resolving to one,
+  are refused (`crawler.guard`); `auto` allows them when every start URL is on one (a local crawl),
+  `deny` refuses them but for the start URLs' own host:port, `allow` turns the check off. Schemes other
+  than http and https are refused in every mode;
+* `CLEANWIRE_RETRY_BACKOFF`, `CLEANWIRE_RETRY_BACKOFF_MAX`, `CLEANWIRE_RETRY_AFTER_MAX`: how long a
+  host is paused before a retry (see `crawler.middlewares`);
+* `CLEANWIRE_ROBOTS_UNAVAILABLE`: `disallow` (default, RFC 9309) or `allow` — what a robots.txt
+  that answers 5xx or cannot be fetched means;
+* `CLEANWIRE_FSYNC`: 0 stops syncing each record to disk before the seen-store marks it (faster on
+  slow disks; a power cut may then lose articles already marked as seen).
 """
 
 BOT_NAME = "cleanwire"
@@ -30,7 +41,9 @@ DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 10 * 1024 * 1024  # pages beyond 10 MB are dropped (the cleaner's limit too)
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 RETRY_ENABLED = True
-RETRY_TIMES = 2
+RETRY_TIMES = 3  # each after a back-off pause of the host (crawler.middlewares)
+RETRY_GIVE_UP_LOG_LEVEL = "DEBUG"  # the spider logs one line per failed fetch, with the attempts
+DOWNLOAD_FAIL_ON_DATALOSS = True  # a truncated body is a failed fetch (and retried), never half a page
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 REDIRECT_MAX_TIMES = 5
 DEPTH_LIMIT = 4
@@ -47,12 +60,21 @@ HTTPCACHE_EXPIRATION_SECS = 24 * 3600
 # (crawler.guard); Scrapy's own RetryMiddleware is replaced by ours
 DOWNLOADER_MIDDLEWARES = {
     "crawler.guard.AddressGuard": 50,
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawler.middlewares.RobotsPolicyMiddleware": 100,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.BackoffRetryMiddleware": 550,
+    "crawler.middlewares.RedirectLoopMiddleware": 650,  # sees a 3xx before RedirectMiddleware (600)
 }
+CLEANWIRE_PRIVATE_ADDRESSES = "auto"  # private targets: auto, deny or allow (crawler.guard)
+CLEANWIRE_RETRY_BACKOFF = 1.0  # seconds before the first retry, doubled at each next one
+CLEANWIRE_RETRY_BACKOFF_MAX = 60.0
+CLEANWIRE_RETRY_AFTER_MAX = 300.0  # a longer Retry-After is waited this long
+CLEANWIRE_ROBOTS_UNAVAILABLE = "disallow"  # robots.txt 5xx or unreachable: RFC 9309 (or "allow")
 
 ITEM_PIPELINES = {"crawler.pipelines.CleanPipeline": 300}
 CLEANWIRE_CLEAN = True
+CLEANWIRE_FSYNC = True  # each record synced to disk before the seen-store marks it (crawler.feeds)
 EXTENSIONS = {"crawler.extensions.CleanwireState": 900}  # after the feed exporter (0)
 
 # records: JSON Lines, written one whole line per write (see crawler.feeds)

@@ -1,4 +1,5 @@
-"""`scrapy crawl` that exits 1 when the crawl failed (nothing fetched, every request failed), and
+"""`scrapy crawl` that exits 1 when the crawl failed (no page could be fetched), 3 when it finished
+but lost pages to faults (named in its summary line; see `crawler.extensions`), and
 writes to `CLEANWIRE_DEFAULT_FEED` (`output/<spider>/<YYYY-MM-DD>.jsonl`) when no -o/-O is given."""
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from .. import extensions
 
 class Command(ScrapyCrawl):
     def short_desc(self) -> str:
-        return "Run a spider; exit status 1 when the crawl failed (cleanwire)"
+        return "Run a spider; exit status 1 when the crawl failed, 3 when pages were lost to faults (cleanwire)"
 
     def process_options(self, args, opts) -> None:
         super().process_options(args, opts)
@@ -22,3 +23,5 @@ class Command(ScrapyCrawl):
         super().run(args, opts)
         if extensions.FAILED:
             self.exitcode = 1
+        elif extensions.PARTIAL:
+            self.exitcode = 3

@@ -39,6 +39,7 @@ class DemoHTTPServer(ThreadingHTTPServer):
 
     daemon_threads = True
     block_on_close = False  # never wait for a slow or stalled client when closing
+    request_queue_size = 128  # socketserver's default 5 drops SYNs when a crawler opens many connections
 
     def __init__(self, site: str, host: str = "127.0.0.1", port: int = 0, articles: int | None = None):
         super().__init__((host, port), DemoHandler)

@@ -25,14 +25,15 @@ from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
 import scrapy
-from scrapy.exceptions import CloseSpider, IgnoreRequest
+from scrapy.exceptions import CloseSpider
 from scrapy.http import HtmlResponse, Response, TextResponse, XmlResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
 from cleaners import canonical_url
+from cleaners.encoding import looks_like_html
 
-from .. import profiles
+from .. import faults, profiles
 from ..profiles import GENERIC_DENY, CrawlProfile
 
 _XML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(urlset|sitemapindex|rss|feed|rdf:RDF)\b", re.S)
@@ -106,14 +107,22 @@ class CleanwireSpider(scrapy.Spider):
                                  meta={"cw_start": True})
         for host_url in sorted({f"{urlsplit(u).scheme}://{urlsplit(u).netloc}/" for u in self.start_urls}):
             self._sitemaps_asked.add(host_url)
-            yield scrapy.Request(host_url + "robots.txt", callback=self.parse_robots, errback=self.on_error,
+            yield scrapy.Request(host_url + "robots.txt", callback=self.parse_robots, errback=self.on_robots_error,
                                  dont_filter=True,
                                  meta={"dont_obey_robotstxt": True, "handle_httpstatus_list": [404, 403, 410]})
 
     # ------------------------------------------------------------------ routing
 
     def parse(self, response: Response):
-        """Any response: a sitemap, a feed, or an HTML page (listing, article or both)."""
+        """Any response: a sitemap, a feed, or an HTML page (listing, article or both). The declared
+        Content-Type is a hint, not the truth: an HTML page labelled text/plain or
+        application/octet-stream is read as HTML (counted as `cleanwire/faults_fixed/wrong_content_type`)."""
+        self._count("pages_ok")
+        if not isinstance(response, HtmlResponse | XmlResponse) and looks_like_html(response.body[:4096]) \
+                and not _XML_START.match(response.body[:2048]):
+            self._count("faults_fixed/wrong_content_type")
+            response = HtmlResponse(response.url, status=response.status, headers=response.headers,
+                                    body=response.body, request=response.request, flags=response.flags)
         if not isinstance(response, TextResponse):
             body = response.body
             if body[:2] == b"\x1f\x8b":  # a gzipped sitemap
@@ -222,18 +231,32 @@ class CleanwireSpider(scrapy.Spider):
                 yield request
 
     def on_error(self, failure):
-        """A request that failed (HTTP error, timeout, too large, refused): one log line and a count,
-        never a traceback in the log."""
+        """A request that failed for good (HTTP error, timeout, reset, too large, bomb...): one log line
+        with the fault's name (`crawler.faults`) and the attempts made, a `cleanwire/faults/<kind>`
+        count, never a traceback in the log. Requests not fetched on purpose (robots.txt, the
+        address guard) are counted as skipped."""
         request = failure.request
-        if failure.check(IgnoreRequest) and not failure.check(HttpError):  # robots.txt and friends: a skip
+        response = getattr(failure.value, "response", None)
+        status = response.status if failure.check(HttpError) and response is not None else None
+        kind = faults.kind_of(failure.value, status)
+        if kind is None:
             self._count("skipped_robots_or_ignored")
             self.logger.info("not fetched: %s: %s", request.url, failure.getErrorMessage())
             return
-        reason = failure.getErrorMessage() or failure.type.__name__
-        if hasattr(failure.value, "response") and failure.value.response is not None:
-            reason = f"HTTP {failure.value.response.status}"
-        self._count(f"fetch_errors/{failure.type.__name__}")
-        self.logger.warning("fetch failed: %s: %s", request.url, reason)
+        self._count(f"faults/{kind}")
+        attempts = request.meta.get("retry_times", 0) + 1
+        detail = failure.getErrorMessage() if status is None else f"HTTP {status}"
+        self.logger.warning("fetch failed: %s: %s%s%s", request.url, kind, f" ({detail[:300]})" if detail else "",
+                            f" after {attempts} attempts" if attempts > 1 else "")
+
+    def on_robots_error(self, failure):
+        """The robots.txt read for its Sitemap: lines could not be fetched: the crawl goes on from
+        its start pages (whether the host may be crawled at all is the robots middleware's call)."""
+        response = getattr(failure.value, "response", None)
+        status = response.status if failure.check(HttpError) and response is not None else None
+        kind = faults.kind_of(failure.value, status) or "ignored"
+        self._count(f"sitemap_discovery_failed/{kind}")
+        self.logger.warning("robots.txt not read for sitemaps: %s: %s", failure.request.url, kind)
 
     # ------------------------------------------------------------------ decisions
 
