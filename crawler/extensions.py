@@ -12,11 +12,16 @@ nothing.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import sys
+from datetime import UTC, datetime
+from pathlib import Path
 
 from scrapy import signals
+
+from cleaners.document import error_record
 
 from . import faults
 from .seen import SeenStore, text_hash
@@ -87,10 +92,31 @@ def summary(stats: dict, name: str) -> tuple[str, str]:
     return line, ("partial" if lost else "ok")
 
 
+def _errors_path(settings, spider) -> str | None:
+    """Where a crawl's error records go: beside its first local feed, `FEED.errors.jsonl` (as
+    `cleanwire clean` does), or None when the records go to no local file (stdout, a remote feed)."""
+    from .feeds import uri_params
+
+    for uri in settings.getdict("FEEDS"):
+        uri = str(uri)
+        if uri in ("-", "stdout:") or "://" in uri and not uri.startswith("file://"):
+            continue
+        params = uri_params({"name": spider.name, "time": datetime.now(UTC).replace(microsecond=0).isoformat()
+                             .replace(":", "-")}, spider)
+        try:
+            path = uri % params
+        except (KeyError, ValueError, TypeError):
+            continue
+        return path.removeprefix("file://") + ".errors.jsonl"
+    return None
+
+
 class CleanwireState:
     def __init__(self, crawler):
         self.crawler = crawler
         self.store: SeenStore | None = None
+        self.errors_path: str | None = None
+        self.errors = None  # the errors file, opened on the first error
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
@@ -103,7 +129,20 @@ class CleanwireState:
         path = self.crawler.settings.get("CLEANWIRE_STATE") or os.path.join("output", ".state", f"{spider.name}.sqlite")
         self.store = SeenStore(path)
         spider.seen = self.store
+        spider.report_error = self.report_error
+        self.errors_path = self.crawler.settings.get("CLEANWIRE_ERRORS") or _errors_path(self.crawler.settings, spider)
         logger.info("seen-store %s: %d articles already written", path, len(self.store))
+
+    def report_error(self, url: str, kind: str, message: str) -> None:
+        """One error record (`cleaners.document.error_record`) for a page that gave no record because
+        something failed: appended, one whole line per write, to the errors file (made on the first)."""
+        if not self.errors_path:
+            return
+        if self.errors is None:
+            Path(self.errors_path).parent.mkdir(parents=True, exist_ok=True)
+            self.errors = open(self.errors_path, "ab", buffering=0)  # noqa: SIM115 - closed at spider_closed
+        line = json.dumps(error_record(error=kind, message=message, url=url), ensure_ascii=False) + "\n"
+        self.errors.write(line.encode("utf-8"))
 
     def item_scraped(self, item, response, spider):
         if self.store is not None and item.get("url") and isinstance(item.get("text"), str):
@@ -118,6 +157,9 @@ class CleanwireState:
         elif outcome == "partial":
             PARTIAL.append(spider.name)
             line += " - PARTIAL (pages lost to the errors named; exit status 3)"
+        if self.errors is not None:
+            self.errors.close()
+            line += f"; error records in {self.errors_path}"
         logger.info(line)
         print(line, file=sys.stderr, flush=True)
         if self.store is not None:

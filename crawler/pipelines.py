@@ -2,7 +2,9 @@
 
 Cleaning runs in a process pool beside the Twisted reactor (the reactor thread only awaits the
 result), so fetching never waits behind extraction. A page the cleaner rejects (not an article,
-no text, too large...) is counted in the stats as `cleanwire/dropped/<kind>` and not written.
+no text, too large...) is counted in the stats as `cleanwire/dropped/<kind>` and not written; one
+that failed to clean (anything but "not an article") also gets an error record in the crawl's
+errors file (`crawler.extensions`).
 """
 
 from __future__ import annotations
@@ -85,6 +87,8 @@ class CleanPipeline:
         if outcome.record is None:
             kind = "not_article" if outcome.error in ("not_article", "no_text") else outcome.error
             self.stats.inc_value(f"cleanwire/dropped/{kind}")
+            if kind != "not_article" and getattr(spider, "report_error", None) is not None:
+                spider.report_error(item["cw_url"], outcome.error, outcome.message)
             raise DropItem(f"{item['cw_url']}: {outcome.error}: {outcome.message}", log_level="DEBUG")
         record = json.loads(outcome.record)
         since = getattr(spider, "since", None)

@@ -16,6 +16,8 @@ Override any of them per run with `-s NAME=VALUE`; the cleanwire-specific ones a
   host is paused before a retry (see `crawler.middlewares`);
 * `CLEANWIRE_ROBOTS_UNAVAILABLE`: `disallow` (default, RFC 9309) or `allow` — what a robots.txt
   that answers 5xx or cannot be fetched means;
+* `CLEANWIRE_ERRORS`: where error records go — one JSON line {path, url, error, message} per page
+  lost to a fault or a cleaning error (default: beside the feed, `FEED.errors.jsonl`);
 * `CLEANWIRE_FSYNC`: 0 stops syncing each record to disk before the seen-store marks it (faster on
   slow disks; a power cut may then lose articles already marked as seen).
 """

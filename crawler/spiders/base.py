@@ -94,6 +94,7 @@ class CleanwireSpider(scrapy.Spider):
             self.source_label = prof.sources[source]
         self.cleaner_profile = prof.cleaner if prof else None
         self.seen = None  # the seen-store, set by crawler.extensions.CleanwireState when the spider opens
+        self.report_error = None  # writes an error record; set there too
         self.written = 0
         self.written_urls: set[str] = set()  # canonical URLs written by this crawl
         self.skipped_urls: set[str] = set()  # canonical URLs skipped because an earlier crawl wrote them
@@ -246,8 +247,11 @@ class CleanwireSpider(scrapy.Spider):
         self._count(f"faults/{kind}")
         attempts = request.meta.get("retry_times", 0) + 1
         detail = failure.getErrorMessage() if status is None else f"HTTP {status}"
-        self.logger.warning("fetch failed: %s: %s%s%s", request.url, kind, f" ({detail[:300]})" if detail else "",
-                            f" after {attempts} attempts" if attempts > 1 else "")
+        message = f"{detail[:300] or kind}{f' (after {attempts} attempts)' if attempts > 1 else ''}"
+        wanted = (request.meta.get("redirect_urls") or [request.url])[0]  # before any redirect
+        self.logger.warning("fetch failed: %s: %s: %s", wanted, kind, message)
+        if self.report_error is not None:
+            self.report_error(wanted, kind, message)
 
     def on_robots_error(self, failure):
         """The robots.txt read for its Sitemap: lines could not be fetched: the crawl goes on from

@@ -95,7 +95,7 @@ def test_each_fault_is_named_and_every_article_a_retry_reaches_is_written(tmp_pa
     assert named(line) == want, line
     assert done.returncode == 3 and "PARTIAL" in line, line
     assert "Retry-After honoured 1x" in line and "retries (" in line
-    assert "wrong Content-Type, read as HTML: 1" in line  # text/plain; octet-stream is sniffed by Scrapy
+    assert "wrong Content-Type, read as HTML: 1" in line, line  # text/plain; octet-stream: Scrapy sniffs it
     # the permanent faults were retried (network and 5xx) or refused at once (size, bombs, loops)
     assert server.served[next(p for p, k in lost.items() if k == "http_500")] == 4  # 1 + RETRY_TIMES
     assert server.served[next(p for p, k in lost.items() if k == "too_large")] == 1
@@ -103,6 +103,11 @@ def test_each_fault_is_named_and_every_article_a_retry_reaches_is_written(tmp_pa
     failed_lines = [x for x in done.stderr.splitlines() if "fetch failed:" in x]
     assert len(failed_lines) == len(lost)
     assert "Gave up retrying" not in done.stderr
+    # and one error record per lost page, beside the output: every input page gives a record or an error
+    errors = [json.loads(x) for x in (tmp_path / "out.jsonl.errors.jsonl").read_text("utf-8").splitlines()]
+    assert {e["url"][len(base) - 1:]: e["error"] for e in errors} == lost
+    assert all(e["message"] and set(e) == {"path", "url", "error", "message"} for e in errors)
+    assert f"error records in {tmp_path / 'out.jsonl.errors.jsonl'}" in line
 
 
 def test_retry_after_pauses_the_whole_host(tmp_path):
@@ -215,6 +220,8 @@ def test_a_crawl_with_a_fifth_of_its_responses_faulted(tmp_path):
         want[name] = want.get(name, 0) + 1
     assert named(line) == want, line
     assert done.returncode == 3 and "PARTIAL" in line
+    errors = [json.loads(x) for x in (tmp_path / "out.jsonl.errors.jsonl").read_text("utf-8").splitlines()]
+    assert {e["url"][len(base) - 1:]: e["error"] for e in errors} == lost
 
 
 def test_the_seen_store_never_holds_an_article_missing_from_the_output(tmp_path):
