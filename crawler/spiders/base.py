@@ -18,7 +18,6 @@ Arguments (`-a NAME=VALUE`):
 
 from __future__ import annotations
 
-import gzip
 import re
 from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
@@ -28,6 +27,7 @@ import scrapy
 from scrapy.exceptions import CloseSpider
 from scrapy.http import HtmlResponse, Response, TextResponse, XmlResponse
 from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
 from cleaners import canonical_url
@@ -119,21 +119,17 @@ class CleanwireSpider(scrapy.Spider):
         Content-Type is a hint, not the truth: an HTML page labelled text/plain or
         application/octet-stream is read as HTML (counted as `cleanwire/faults_fixed/wrong_content_type`)."""
         self._count("pages_ok")
+        if response.body[:2] == b"\x1f\x8b":  # a gzipped sitemap, whatever its Content-Type says
+            body = self._gunzip(response)
+            if body is not None:
+                yield from self._parse_xml(response, body)
+            return
         if not isinstance(response, HtmlResponse | XmlResponse) and looks_like_html(response.body[:4096]) \
                 and not _XML_START.match(response.body[:2048]):
             self._count("faults_fixed/wrong_content_type")
             response = HtmlResponse(response.url, status=response.status, headers=response.headers,
                                     body=response.body, request=response.request, flags=response.flags)
         if not isinstance(response, TextResponse):
-            body = response.body
-            if body[:2] == b"\x1f\x8b":  # a gzipped sitemap
-                try:
-                    body = gzip.decompress(body)
-                except (OSError, EOFError):
-                    self._count("bad_sitemap")
-                    return
-                yield from self._parse_xml(response, body)
-                return
             self._count("not_html")
             return
         if isinstance(response, XmlResponse) or _XML_START.match(response.body[:2048]):
@@ -143,6 +139,22 @@ class CleanwireSpider(scrapy.Spider):
             self._count("not_html")
             return
         yield from self._parse_html(response)
+
+    def _gunzip(self, response: Response) -> bytes | None:
+        """A gzipped body inflated no further than DOWNLOAD_MAXSIZE; None (counted, logged, and an
+        error record for a bomb) when it is broken or grows past the limit."""
+        limit = self.crawler.settings.getint("DOWNLOAD_MAXSIZE") if self.crawler else 0
+        try:
+            return gunzip(response.body, max_size=limit)
+        except ValueError:  # past the limit: a decompression bomb
+            self._count("faults/decompression_bomb")
+            self.logger.warning("sitemap not read: %s: decompression_bomb (inflates past %d bytes)",
+                                response.url, limit)
+            if self.report_error is not None:
+                self.report_error(response.url, "decompression_bomb", f"inflates past {limit} bytes")
+        except (OSError, EOFError):
+            self._count("bad_sitemap")
+        return None
 
     def parse_robots(self, response: Response):
         if response.status != 200:

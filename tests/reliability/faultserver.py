@@ -26,6 +26,8 @@ Faults (all with real sockets; nothing is simulated above the TCP layer):
                    the last chunk
     huge           a page of `huge_bytes` (20 MB by default), with Content-Length
     huge_chunked   the same size, chunked (no length announced)
+    gz_file_bomb   a .gz file (application/gzip, no Content-Encoding) that inflates to `bomb_bytes`,
+                   as a gzipped sitemap would come
 
 `FaultPlan.burst_503` answers 503 to a run of consecutive requests whatever their path.
 Every request is logged in `hits` as (monotonic time, path, fault or None).
@@ -46,7 +48,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
 FAULTS = ("reset", "drip", "stall", "hang", "429", "503", "500", "redirect_loop", "gzip_bomb", "deflate_bomb",
-          "br_bomb", "wrong_type", "text_plain", "bad_charset", "truncated", "huge", "huge_chunked")
+          "br_bomb", "wrong_type", "text_plain", "bad_charset", "truncated", "huge", "huge_chunked", "gz_file_bomb")
 
 
 @dataclass
@@ -227,6 +229,10 @@ class FaultHandler(BaseHTTPRequestHandler):
             self.wfile.flush()
             self.connection.shutdown(socket.SHUT_WR)
             self.close_connection = True
+        elif fault == "gz_file_bomb":
+            data = self.server.bomb("gzip")
+            self._head(200, "application/gzip", len(data))
+            self.wfile.write(data)
         elif fault in ("huge", "huge_chunked"):
             filler = b"<p>" + b"filler text for a page far too large to keep. " * 40 + b"</p>\n"
             count = plan.huge_bytes // len(filler) + 1

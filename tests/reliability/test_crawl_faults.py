@@ -148,6 +148,22 @@ def test_a_burst_of_503s_is_waited_out(tmp_path):
     assert "503 Service Unavailable" in line and named(line) == {}
 
 
+def test_a_gzipped_sitemap_that_is_a_bomb_is_cut_off_and_named(tmp_path):
+    """robots.txt names /sitemap.xml; it comes as a gzip file inflating to 48 MB (past the 10 MB
+    limit): the spider stops inflating at the limit, names the fault, and finds the articles
+    through the listings instead."""
+    plan = FaultPlan(faults={"/sitemap.xml": ["gz_file_bomb"]}, bomb_bytes=48 * 1024 * 1024)
+    with serve_faults(watch_pages, plan) as server:
+        base = server.base_url
+        done, records = crawl(base, tmp_path, "-s", "MEMUSAGE_ENABLED=1", "-s", "MEMUSAGE_LIMIT_MB=1024")
+    assert "Traceback" not in done.stderr
+    assert sorted(written(records, base)) == ARTICLES
+    line = summary(done.stderr)
+    assert named(line) == {"decompression_bomb": 1}, line
+    peak = [x for x in done.stderr.splitlines() if "'memusage/max'" in x]
+    assert peak and int(peak[0].split(":")[1].strip(" ,")) < 400 * 1024 * 1024, peak
+
+
 def test_robots_txt_that_fails_for_a_while_is_retried_and_obeyed(tmp_path):
     with serve_faults(watch_pages, FaultPlan(faults={"/robots.txt": ["500", "503"]})) as server:
         base = server.base_url
