@@ -36,13 +36,18 @@ _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|dclid|yclid|mc_cid|mc_eid|_ga|ig
 
 def canonical_url(url: str | None) -> str | None:
     """Normalise a URL so one article has one URL: lower-case scheme and host, no default port,
-    no fragment, no tracking parameters, and `/` for an empty path. Returns None for None/blank."""
+    no fragment, no tracking parameters, and `/` for an empty path. Returns None for None/blank.
+    A URL that does not parse (a broken IPv6 literal, a port out of range) is kept as written."""
     if not url or not url.strip():
         return None
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError:
+        return url.strip()
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower()
-    port = parts.port if parts.port and (scheme, parts.port) not in (("http", 80), ("https", 443)) else None
+    port = port if port and (scheme, port) not in (("http", 80), ("https", 443)) else None
     netloc = host + (f":{port}" if port else "")
     if parts.username:
         netloc = f"{parts.username}@{netloc}"

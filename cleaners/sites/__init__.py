@@ -50,10 +50,14 @@ PROFILES: tuple[SiteProfile, ...] = _load()
 
 
 def host_of(url: str | None) -> str | None:
-    """The URL's host, lower-case, without a leading `www.`."""
+    """The URL's host, lower-case, without a leading `www.`; None for a URL that does not parse
+    (a broken IPv6 literal such as `http://[::1`)."""
     if not url:
         return None
-    host = (urlsplit(url).hostname or "").lower()
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return None
     return host.removeprefix("www.") or None
 
 

@@ -20,8 +20,8 @@ _URL_DATE = re.compile(r"@(\d{4}-\d{2}-\d{2})-")
 
 def url_meta(url: str) -> dict:
     """`published` from the base64 query of an article URL (`MTJAMjAyMy0wMS0zMC1IMDAxQA==`)."""
-    query = unquote(urlsplit(url).query)
     try:
+        query = unquote(urlsplit(url).query)
         decoded = base64.b64decode(query + "=" * (-len(query) % 4), validate=False).decode("ascii", "replace")
     except (binascii.Error, ValueError):
         return {}
