@@ -24,13 +24,16 @@ _ALIASES = {"ascii": "utf-8", "latin_1": "cp1252", "iso8859_1": "cp1252", "iso-8
 
 
 def _lookup(name: str | None) -> str | None:
+    """The codec a charset label names, or None: unknown labels, labels no codec name can hold (a NUL,
+    a lone surrogate: ValueError), and codecs that do not turn bytes into text (`rot13`, `base64`)."""
     if not name:
         return None
     name = name.strip().strip("\"'").lower()
     try:
-        return codecs.lookup(_ALIASES.get(name, name)).name
-    except LookupError:
+        info = codecs.lookup(_ALIASES.get(name, name))
+    except (LookupError, ValueError):
         return None
+    return info.name if getattr(info, "_is_text_encoding", True) else None
 
 
 def bom_encoding(data: bytes) -> str | None:
@@ -88,7 +91,7 @@ def decode_html(data: bytes | str, declared: str | None = None) -> str:
         if enc:
             try:
                 return data.decode(enc)
-            except (UnicodeDecodeError, LookupError):
+            except (UnicodeError, LookupError):  # UnicodeError: codecs such as `undefined`, `idna`
                 continue
     # UTF-8 with a stray bad byte or two is still UTF-8: detection would misread every accent
     # (many well-formed multi-byte characters, very few bad bytes; windows-1252 text has none)
