@@ -24,7 +24,7 @@ from .extract import MIN_BODY, block_lines, continued_chunks, extract_text, lead
 from .metadata import page_metadata
 from .rules import Context
 from .text_rules import GENERIC_TEXT_RULES, normalize
-from .util import has_ancestor_in, is_attached, node_text, norm_space, parse_date
+from .util import has_ancestor_in, is_attached, node_text, norm_space, parse_date, scrub_surrogates
 
 RULESET_VERSION = "0.1.0"
 
@@ -257,8 +257,9 @@ def clean_html(html: bytes | str, url: str | None = None, *, path: str | None = 
     On a page of unknown markup the body rules run only in the body the content finder chose, so
     `Document.trace` names what was taken out of the body (and the page's frame); with `explain`,
     the boilerplate in the rest of the page is named too, once the text is taken (it cannot
-    change the text)."""
-    text = decode_html(html, charset)
+    change the text). Lone surrogates in the page or the arguments become U+FFFD: a record is UTF-8."""
+    text = scrub_surrogates(decode_html(html, charset))
+    url, path, fetched_at = scrub_surrogates(url), scrub_surrogates(path), scrub_surrogates(fetched_at)
     if not text.strip():
         raise CleanError("empty", "the document is empty")
     tree = LexborHTMLParser(text)
@@ -318,7 +319,10 @@ def clean_html(html: bytes | str, url: str | None = None, *, path: str | None = 
 def clean_text(text: str, url: str | None = None, *, path: str | None = None,
                fetched_at: str | None = None) -> Document:
     """Clean one seed-format text (one paragraph a line) into a Document. The site profile comes
-    from `url`'s host or, without a URL, from a signature in the text."""
+    from `url`'s host or, without a URL, from a signature in the text. Lone surrogates in the text
+    or the arguments become U+FFFD: a record is UTF-8."""
+    text = scrub_surrogates(text)
+    url, path, fetched_at = scrub_surrogates(url), scrub_surrogates(path), scrub_surrogates(fetched_at)
     if not text.strip():
         raise CleanError("empty", "the document is empty")
     ctx = Context(url=url, profile=sites.for_url(url) or sites.for_text(text))
