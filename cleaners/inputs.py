@@ -196,11 +196,12 @@ def _open(path: str):
 
 
 def _is_warc(raw, gz: bool) -> bool:
-    """Look at the first bytes (through gzip if needed) for a WARC version line."""
+    """Look at the first bytes (through gzip if needed) for a WARC version line. Only 16 bytes are
+    inflated: 4 KB of a gzip bomb would inflate to 4 MB, whatever --max-bytes says."""
     head = raw.peek(64)[:64] if hasattr(raw, "peek") else b""
     if gz:
         try:
-            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(raw.peek(4096)[:4096])[:16]
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(raw.peek(4096)[:4096], 16)
         except zlib.error:
             return False
     return head.startswith((b"WARC/", b"filedesc://"))
@@ -254,7 +255,8 @@ def _warc_documents(raw, path: str, max_bytes: int, discovery: Discovery) -> Ite
                 yield InputDoc(path, target, error=("empty", "the HTTP response has no body"))
             else:
                 yield InputDoc(path, target, data=data, fmt="html", charset=charset, fetched_at=date)
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error) as exc:
+    # AttributeError: warcio trips over a response record without a WARC-Target-URI
+    except (ArchiveLoadFailed, OSError, EOFError, ValueError, AttributeError, zlib.error) as exc:
         broken = True
         yield InputDoc(path, None, error=("corrupt", f"unreadable WARC after {n} records: {exc}"))
     if n == 0 and not broken:
