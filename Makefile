@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: all install test demo bench lint clean-venv
+.PHONY: all install test fuzz demo bench lint clean-venv
 
 all: test
 
@@ -20,6 +20,12 @@ install: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
+
+# hostile HTML, text, bytes and files (tests/reliability/test_fuzz.py) with the big profile: 10,000+
+# random cases, and a line "fuzz (fuzz profile): N cases in T s" says how many ran. `make test` runs the
+# same tests with a few hundred, derandomized.
+fuzz: $(STAMP)
+	CLEANWIRE_FUZZ=fuzz $(BIN)/python -m pytest -q -s -p no:cacheprovider tests/reliability/test_fuzz.py
 
 demo: $(STAMP)
 	@mkdir -p output
