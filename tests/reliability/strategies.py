@@ -9,6 +9,9 @@ What they make, roughly from nastiest to most ordinary:
   with impossible dates, and text with control characters and lone surrogates;
 * `huge_attribute_page()`: a page with a 100 KB attribute (class, href, content, lang, alt...);
 * `deep_page()`: one to several thousand nested elements with an article at the bottom;
+  `wide_page()`: thousands of siblings, or a paragraph that is one 50-200 KB token;
+* `link_farm_page()`: a listing page of headline links (the `not_article` path);
+* `mutated(...)`: a page with slices cut, doubled or replaced by junk;
 * `article_page()`: a realistic article (invented paragraphs, headline, metadata, page chrome,
   sometimes a known site's markup) with junk from the strategies above mixed in, so that the
   cleaning paths, not only the rejection paths, run;
@@ -53,7 +56,9 @@ def sentence(draw) -> str:
 
 @st.composite
 def paragraph(draw) -> str:
-    parts = draw(st.lists(st.one_of(sentence(), sentence(), sentence(), st.sampled_from(FOREIGN)),
+    parts = draw(st.lists(st.one_of(sentence(), sentence(), sentence(), st.sampled_from(FOREIGN),
+                                    st.text(st.characters(codec=None, exclude_categories=()), min_size=1,
+                                            max_size=20)),
                           min_size=2, max_size=6))
     return " ".join(parts)
 
@@ -323,10 +328,58 @@ def deep_page(draw) -> str:
     return f"<html><head><title>{draw(sentence())}</title></head><body>{draw(deep_nesting())}</body></html>"
 
 
+@st.composite
+def link_farm_page(draw) -> str:
+    """A listing or home page: rows of headline links with a line or two of teaser, maybe one paragraph."""
+    rows = "".join(f"<li><a href=\"/story/{i}\">{draw(sentence())}</a> <span>{draw(st.sampled_from(WORDS))}</span></li>"
+                   for i in range(draw(st.integers(3, 40))))
+    extra = f"<p>{draw(paragraph())}</p>" if draw(st.booleans()) else ""
+    title = draw(sentence())
+    return f"<html><head><title>{title}</title></head><body><main><ul>{rows}</ul>{extra}</main></body></html>"
+
+
+@st.composite
+def wide_page(draw) -> str:
+    """Thousands of sibling elements, or one paragraph that is a single token of 50-200 KB (no spaces)."""
+    if draw(st.booleans()):
+        n = draw(st.integers(2000, 8000))
+        cell = draw(st.sampled_from(("<p>{}</p>", "<div><a href=x>{}</a></div>", "<span>{}</span>", "<br>{}",
+                                     "<li>{}</li>", "<td>{}</td>")))
+        words = draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=8))
+        body = "".join(cell.format(words[i % len(words)]) for i in range(n))
+    else:
+        unit = draw(st.sampled_from(("a", "ab-", "x.", "Share", "http://", "-0-", "­", "́", "﻿", "1/")))
+        body = f"<p>{draw(paragraph())}</p><p>{unit * (draw(st.integers(50_000, 200_000)) // len(unit))}</p>"
+    return f"<html><body><article>{body}</article></body></html>"
+
+
+@st.composite
+def mutated(draw, page: st.SearchStrategy[str]) -> str:
+    """A page with a few slices cut out, doubled, or replaced by junk (mid-tag, mid-entity, mid-word)."""
+    text = draw(page)
+    for _ in range(draw(st.integers(1, 8))):
+        if not text:
+            break
+        start = draw(st.integers(0, len(text)))
+        end = min(len(text), start + draw(st.integers(0, 200)))
+        kind = draw(st.sampled_from(("cut", "double", "junk", "char")))
+        if kind == "cut":
+            text = text[:start] + text[end:]
+        elif kind == "double":
+            text = text[:end] + text[start:end] + text[end:]
+        elif kind == "junk":
+            text = text[:start] + draw(soup_piece()) + text[end:]
+        else:
+            char = draw(st.sampled_from(NASTY_CHARS + ("<", ">", "&", "\"", "'", "/", "=")))
+            text = text[:start] + char + text[start:]
+    return text
+
+
 def html_text() -> st.SearchStrategy[str]:
-    """A page as `str`: tag soup, an article with junk, a huge attribute, deep nesting, or nothing much."""
-    return st.one_of(tag_soup(), article_page(), article_page(), article_page(), huge_attribute_page(),
-                     deep_page(), nasty_text, mixed_text())
+    """A page as `str`: tag soup, an article with junk (maybe cut about), a huge attribute, deep or wide
+    nesting, a link farm, or nothing much."""
+    return st.one_of(tag_soup(), article_page(), article_page(), mutated(article_page()), mutated(article_page()),
+                     huge_attribute_page(), deep_page(), wide_page(), link_farm_page(), nasty_text, mixed_text())
 
 
 # ------------------------------------------------------------------------------------------ bytes
