@@ -76,6 +76,8 @@ def summary(stats: dict, name: str) -> tuple[str, str]:
         line += f"; {retries} retries (" + ", ".join(f"{k} {v}" for k, v in sorted(reasons.items())) + ")"
     if get("cleanwire/backoff/retry_after"):
         line += f", Retry-After honoured {get('cleanwire/backoff/retry_after')}x"
+    if get("cleanwire/clean_pool_restarts"):
+        line += f"; cleaning processes restarted {get('cleanwire/clean_pool_restarts')}x"
     refused = {k.split("/", 2)[2]: v for k, v in stats.items() if k.startswith("cleanwire/refused/")}
     if refused:
         line += "; refused: " + ", ".join(f"{k} {v}" for k, v in sorted(refused.items()))

@@ -14,7 +14,10 @@ import gc
 import json
 import multiprocessing as mp
 import os
+import select
 import signal
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
@@ -26,15 +29,46 @@ from cleaners.runner import Outcome, clean_one, default_jobs
 from .seen import text_hash
 
 
-def _worker_init() -> None:
-    """A cleaning worker ignores Ctrl-C (a graceful stop lets the pages being cleaned finish) and
-    runs at a lower priority than the crawl: when the cores are busy, the reactor that fetches and
-    schedules gets them first (a late page costs nothing; a stalled reactor stalls every download)."""
+def _worker_init(crawl_pid: int) -> None:
+    """A cleaning worker ignores Ctrl-C (a graceful stop lets the pages being cleaned finish), runs
+    at a lower priority than the crawl (when the cores are busy, the reactor that fetches and
+    schedules gets them first: a late page costs nothing, a stalled reactor stalls every download),
+    and exits when the crawl process is gone, however it ended (see `_exit_with`)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         os.nice(5)
     except OSError:
         pass
+    threading.Thread(target=_exit_with, args=(crawl_pid,), name="cleanwire-parent-watch", daemon=True).start()
+
+
+def _exit_with(pid: int) -> None:
+    """Exit this process when process `pid` ends. A pool worker holds its own task queue open, so a
+    crawl killed with `kill -9` would otherwise leave its workers (and their forkserver) waiting
+    forever. Waits on a pidfd (Linux), else checks once a second."""
+    try:
+        fd = os.pidfd_open(pid)
+    except (AttributeError, OSError):
+        fd = None
+    if fd is not None:
+        select.select([fd], [], [])  # readable once the process has exited
+        os._exit(0)
+    while True:
+        time.sleep(1.0)
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            os._exit(0)
+        except PermissionError:
+            pass
+
+
+def _warm_up() -> int:
+    """Run once per new worker before any page is timed: loads what cleaning needs."""
+    import cleaners.pipeline  # noqa: F401
+
+    time.sleep(0.05)  # hold this worker a moment, so the pool's other workers take the other warm-ups
+    return os.getpid()
 
 
 class CleanPipeline:
@@ -44,7 +78,12 @@ class CleanPipeline:
         self.crawler = crawler
         self.stats = crawler.stats
         self.workers = crawler.settings.getint("CLEANWIRE_CLEAN_WORKERS") or default_jobs()
+        self.timeout = crawler.settings.getfloat("CLEANWIRE_CLEAN_TIMEOUT", 30.0)
         self.pool: ProcessPoolExecutor | None = None
+        # pages handed to the pool at once: two per worker keeps every worker busy, and the time
+        # limit then counts cleaning, not waiting in a long queue
+        self.slots = asyncio.Semaphore(2 * self.workers)
+        self._warming: tuple[ProcessPoolExecutor, asyncio.Future] | None = None
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -52,7 +91,8 @@ class CleanPipeline:
 
     def _new_pool(self) -> ProcessPoolExecutor:
         # forkserver: never fork the process that runs the reactor and its threads
-        return ProcessPoolExecutor(self.workers, mp_context=mp.get_context("forkserver"), initializer=_worker_init)
+        return ProcessPoolExecutor(self.workers, mp_context=mp.get_context("forkserver"), initializer=_worker_init,
+                                   initargs=(os.getpid(),))
 
     def open_spider(self, spider=None):
         self.pool = self._new_pool()
@@ -65,14 +105,42 @@ class CleanPipeline:
             self.pool.shutdown(wait=True)
 
     async def _clean(self, doc: InputDoc) -> Outcome:
-        for attempt in (1, 2):
-            try:
-                return await asyncio.wrap_future(self.pool.submit(clean_one, doc))
-            except BrokenProcessPool:  # a worker died (killed, or a crash in a C library): new pool, once more
-                self.pool = self._new_pool()
-                if attempt == 2:
-                    break
+        """Clean one page in the pool. A page that takes longer than CLEANWIRE_CLEAN_TIMEOUT becomes a
+        `timeout` error and the pool is replaced (its processes killed: a stuck worker cannot be
+        interrupted otherwise); a worker that dies (killed, a crash in a C library) breaks the pool,
+        which is replaced, and the pages it held are tried once more on the new one."""
+        async with self.slots:
+            for _attempt in (1, 2):
+                pool = self.pool
+                try:
+                    await self._warmed(pool)  # start-up is not cleaning: the time limit starts after it
+                    return await asyncio.wait_for(asyncio.wrap_future(pool.submit(clean_one, doc)), self.timeout)
+                except BrokenProcessPool:
+                    self._renew(pool)
+                except TimeoutError:
+                    self._renew(pool, kill=True)
+                    return Outcome(doc.path, doc.url, error="timeout",
+                                   message=f"cleaning took longer than {self.timeout:g} s (CLEANWIRE_CLEAN_TIMEOUT); "
+                                           "the worker was stopped")
         return Outcome(doc.path, doc.url, error="crashed", message="the cleaning process died on this page twice")
+
+    def _warmed(self, pool: ProcessPoolExecutor) -> asyncio.Future:
+        """Done when every worker of `pool` has started and loaded the cleaning modules."""
+        if self._warming is None or self._warming[0] is not pool:
+            self._warming = (pool, asyncio.gather(*(asyncio.wrap_future(pool.submit(_warm_up))
+                                                   for _ in range(self.workers))))
+        return self._warming[1]
+
+    def _renew(self, pool: ProcessPoolExecutor, kill: bool = False) -> None:
+        """Replace `pool` with a new one, once (several pages may see the same broken pool)."""
+        if self.pool is not pool:
+            return
+        if kill:
+            for process in list((getattr(pool, "_processes", None) or {}).values()):
+                process.kill()
+        pool.shutdown(wait=False, cancel_futures=True)
+        self.pool = self._new_pool()
+        self.stats.inc_value("cleanwire/clean_pool_restarts")
 
     async def process_item(self, item, spider=None):
         spider = spider or self.crawler.spider

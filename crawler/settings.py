@@ -6,6 +6,8 @@ Override any of them per run with `-s NAME=VALUE`; the cleanwire-specific ones a
 * `CLEANWIRE_STATE`: the seen-store file (default `output/.state/<spider>.sqlite`);
 * `CLEANWIRE_CLEAN_WORKERS`: processes that clean pages beside the reactor (default: cores);
 * `CLEANWIRE_CLEAN`: 0 switches cleaning off (a bare fetch, for `bench/crawl.py`);
+* `CLEANWIRE_CLEAN_TIMEOUT`: seconds one page may take to clean (default 30); beyond it the page is
+  a `timeout` error and the cleaning processes are replaced;
 * `CLEANWIRE_CONTACT`: the contact URL named in the User-Agent;
 * `CLEANWIRE_PRIVATE_ADDRESSES`: `auto` (default), `deny` or `allow`: requests to private, loopback,
   link-local (cloud metadata), multicast or reserved addresses, by IP or by a name resolving to one,
@@ -76,6 +78,7 @@ CLEANWIRE_ROBOTS_UNAVAILABLE = "disallow"  # robots.txt 5xx or unreachable: RFC 
 
 ITEM_PIPELINES = {"crawler.pipelines.CleanPipeline": 300}
 CLEANWIRE_CLEAN = True
+CLEANWIRE_CLEAN_TIMEOUT = 30.0  # seconds per page in the cleaning pool (crawler.pipelines)
 CLEANWIRE_FSYNC = True  # each record synced to disk before the seen-store marks it (crawler.feeds)
 EXTENSIONS = {"crawler.extensions.CleanwireState": 900}  # after the feed exporter (0)
 

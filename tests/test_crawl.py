@@ -194,7 +194,11 @@ def test_make_demo_crawl_checks_every_article(tmp_path, capsys):
     assert main(["--out", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "every demo article written once" in out
-    assert sorted(p.name for p in tmp_path.glob("*.jsonl")) == ["kcnawatch.jsonl", "news.jsonl", "ohmymag.jsonl"]
+    assert sorted(p.name for p in tmp_path.glob("*.jsonl")) == ["kcnawatch.jsonl", "news.jsonl",
+                                                                 "news.jsonl.errors.jsonl", "ohmymag.jsonl"]
+    # the generic spider met the magazine's traps: one error record each, the dead link included
+    errors = [json.loads(line) for line in (tmp_path / "news.jsonl.errors.jsonl").read_text("utf-8").splitlines()]
+    assert sorted(e["error"] for e in errors) == ["http_404", "http_500", "redirect_loop", "too_large"]
 
 
 def test_jobdir_pause_with_ctrl_c_and_resume(urls, tmp_path):

@@ -34,6 +34,7 @@ from cleaners import canonical_url
 from cleaners.encoding import looks_like_html
 
 from .. import faults, profiles
+from ..guard import Refused
 from ..profiles import GENERIC_DENY, CrawlProfile
 
 _XML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(urlset|sitemapindex|rss|feed|rdf:RDF)\b", re.S)
@@ -249,6 +250,9 @@ class CleanwireSpider(scrapy.Spider):
         count, never a traceback in the log. Requests not fetched on purpose (robots.txt, the
         address guard) are counted as skipped."""
         request = failure.request
+        if failure.check(Refused):  # the address guard counted it (cleanwire/refused/*) and logged it once per host
+            self.logger.debug("not fetched: %s: %s", request.url, failure.getErrorMessage())
+            return
         response = getattr(failure.value, "response", None)
         status = response.status if failure.check(HttpError) and response is not None else None
         kind = faults.kind_of(failure.value, status)

@@ -268,3 +268,120 @@ def test_the_seen_store_never_holds_an_article_missing_from_the_output(tmp_path)
     records = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
     got = written(records, base)
     assert sorted(set(got)) == ARTICLES
+
+
+def _slow_page() -> bytes:
+    """A valid article page of some 6 MB, 20,000 paragraphs: seconds to clean, not milliseconds."""
+    from tests._support import P1, page
+
+    body = "".join(f'<div class="c{i % 50}"><p>{P1} {i}</p><ul><li><a href="/x{i}/">link {i}</a></li></ul></div>'
+                   for i in range(20000))
+    return page(body).encode("utf-8")
+
+
+def test_a_page_too_slow_to_clean_is_a_timeout_and_the_crawl_goes_on(tmp_path):
+    from .faultserver import StaticPage
+
+    slow = ARTICLES[5]
+
+    def pages(base):
+        site = watch_pages(base)
+        site[slow] = StaticPage(_slow_page())
+        return site
+
+    with serve_faults(pages, FaultPlan()) as server:
+        base = server.base_url
+        done, records = crawl(base, tmp_path, "-s", "CLEANWIRE_CLEAN_TIMEOUT=1")
+    assert "Traceback" not in done.stderr
+    assert sorted(written(records, base)) == sorted(set(ARTICLES) - {slow})
+    assert_exact(records, base)
+    line = summary(done.stderr)
+    assert named(line) == {"cleaning timeout": 1} and "cleaning processes restarted 1x" in line, line
+    assert done.returncode == 3
+    [error] = [json.loads(x) for x in (tmp_path / "out.jsonl.errors.jsonl").read_text("utf-8").splitlines()]
+    assert error["url"] == base + slow[1:] and error["error"] == "timeout" and "CLEANWIRE_CLEAN_TIMEOUT" in \
+        error["message"]
+
+
+def _children(pid: int) -> list[int]:
+    """The processes `pid` started, from /proc."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        listing = task / "children"
+        found += [int(c) for c in listing.read_text().split()] if listing.exists() else []
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def test_cleaning_workers_killed_mid_crawl_lose_nothing(tmp_path):
+    """kill -9 of the cleaning processes while the crawl runs: the pool is replaced, the pages it
+    held are cleaned again, every article is written once."""
+    import os
+    import signal
+
+    if not Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").exists():
+        pytest.skip("needs /proc/<pid>/task/<tid>/children (Linux)")
+    with serve_faults(watch_pages, FaultPlan()) as server:
+        base = server.base_url
+        out = tmp_path / "out.jsonl"
+        cmd = [sys.executable, "-m", "scrapy.cmdline", "crawl", "kcnawatch", "-a", f"base_url={base}", "-O", str(out),
+               "-s", f"CLEANWIRE_STATE={tmp_path / 'state.sqlite'}", "-s", "AUTOTHROTTLE_ENABLED=0",
+               "-s", "DOWNLOAD_DELAY=0.1", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1", "-s", "CLEANWIRE_CLEAN_WORKERS=2"]
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        killed = 0
+        deadline = time.monotonic() + 120
+        for wanted in (4, 12):
+            while time.monotonic() < deadline and not (out.exists() and len(out.read_bytes().splitlines()) >= wanted):
+                time.sleep(0.02)
+            # the forkserver is a child of the crawl; the cleaning workers are its children
+            workers = [p for child in _children(proc.pid) for p in _children(child)]
+            for pid in workers:
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                    killed += 1
+                except ProcessLookupError:
+                    pass
+        _, err = proc.communicate(timeout=180)
+    assert killed >= 2
+    records = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    got = written(records, base)
+    assert sorted(got) == ARTICLES, "every article once"
+    assert_exact(records, base)
+    line = summary(err)
+    assert "cleaning processes restarted" in line and proc.returncode == 0, line
+
+
+def test_a_crawl_killed_with_kill_9_leaves_no_process_behind(tmp_path):
+    """The cleaning workers (and their forkserver) exit when the crawl process dies, however it
+    died: a killed cron job must not leave processes waiting forever."""
+    import os
+
+    if not Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").exists():
+        pytest.skip("needs /proc/<pid>/task/<tid>/children (Linux)")
+    with serve_faults(watch_pages, FaultPlan()) as server:
+        out = tmp_path / "out.jsonl"
+        cmd = [sys.executable, "-m", "scrapy.cmdline", "crawl", "kcnawatch", "-a", f"base_url={server.base_url}",
+               "-O", str(out), "-s", f"CLEANWIRE_STATE={tmp_path / 'state.sqlite'}", "-s", "AUTOTHROTTLE_ENABLED=0",
+               "-s", "DOWNLOAD_DELAY=0.2", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1", "-s", "CLEANWIRE_CLEAN_WORKERS=2"]
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and not (out.exists() and len(out.read_bytes().splitlines()) >= 3):
+            time.sleep(0.02)
+        below = _children(proc.pid)
+        below += [p for child in below for p in _children(child)]
+        assert len(below) >= 3, "a forkserver and two cleaning workers at least"
+        proc.kill()
+        proc.wait()
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and any(map(_alive, below)):
+            time.sleep(0.1)
+        left = [p for p in below if _alive(p)]
+        for pid in left:  # don't leak them into the rest of the run
+            os.kill(pid, 9)
+        assert left == [], f"{len(left)} processes outlived the killed crawl"
