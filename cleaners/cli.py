@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import re
@@ -19,6 +20,7 @@ from collections import Counter
 from pathlib import Path
 
 from . import __version__
+from .checkpoint import CHECKPOINT_DOCS, CHECKPOINT_FORMAT, CHECKPOINT_SECONDS, Feed, Output, ResumeError
 from .document import error_record
 from .inputs import (
     DEFAULT_MAX_BYTES,
@@ -30,10 +32,10 @@ from .inputs import (
     is_shard_dir,
     iter_documents,
 )
-from .pipeline import CleanError
+from .pipeline import RULESET_VERSION, CleanError
 from .runner import DEFAULT_TIMEOUT, clean_document, default_jobs, run
 
-EXIT_OK, EXIT_SOME_ERRORS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_SOME_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 DEFAULT_SHARD_SIZE = 50_000
 
 
@@ -72,39 +74,35 @@ class AtomicWriter:
             os.unlink(self.tmp)
 
 
-class RecordSink:
-    """Where records go: one file (`-o FILE`, atomic), standard output, or shards in a folder
-    (`-o DIR/`: `part-00000.jsonl`, ... each atomic, `--shard-size` records each)."""
+class _StdoutOutput:
+    """`-o -`: records to standard output, error records to a file written atomically. Nothing to
+    resume."""
 
-    def __init__(self, target: str, shard_size: int):
-        self.target, self.shard_size = target, shard_size
-        self.sharded = target != "-" and is_shard_dir(target)
-        self.shards: list[str] = []
-        self.writer: AtomicWriter | None = None if self.sharded else AtomicWriter(target)
+    checkpointed = False
 
-    def write(self, line: str) -> None:
-        if self.sharded and (self.writer is None or self.writer.lines >= self.shard_size):
-            if self.writer is not None:
-                self.writer.commit()
-            name = os.path.join(self.target, f"part-{len(self.shards):05d}.jsonl")
-            self.shards.append(name)
-            self.writer = AtomicWriter(name)
-        self.writer.write_line(line)
+    def __init__(self, errors_path: str):
+        self.errors_path = errors_path
+        self.errors: AtomicWriter | None = None
+
+    def write_record(self, line: str) -> None:
+        sys.stdout.write(line + "\n")
+
+    def write_error(self, line: str) -> None:
+        if self.errors is None:
+            self.errors = AtomicWriter(self.errors_path)
+        self.errors.write_line(line)
 
     def commit(self) -> None:
-        if self.writer is not None:
-            self.writer.commit()
+        sys.stdout.flush()
+        if self.errors is not None:
+            self.errors.commit()
 
-    def abort(self) -> None:
-        if self.writer is not None:
-            self.writer.abort()
+    def stop(self) -> None:
+        if self.errors is not None:
+            self.errors.abort()
 
     def describe(self) -> str:
-        if self.target == "-":
-            return "stdout"
-        if self.sharded:
-            return f"{len(self.shards)} shard(s) in {self.target}"
-        return self.target
+        return "stdout"
 
 
 def _errors_path(args: argparse.Namespace) -> str:
@@ -117,8 +115,9 @@ def _errors_path(args: argparse.Namespace) -> str:
     return f"{args.output}.errors.jsonl"
 
 
-def _progress(args: argparse.Namespace):
-    """A tqdm bar on stderr when it is a terminal (documents, docs/s, ETA), else None."""
+def _progress(args: argparse.Namespace, initial: int = 0):
+    """A tqdm bar on stderr when it is a terminal (documents, docs/s, ETA), else None. `initial`:
+    documents a resumed run had done before."""
     if args.quiet or not (args.progress or sys.stderr.isatty()):
         return None
     from tqdm import tqdm
@@ -126,8 +125,80 @@ def _progress(args: argparse.Namespace):
     total = None
     if not any(s == "-" for s in args.inputs) and args.format != "warc":
         total = count_files(args.inputs)
-    return tqdm(total=total, unit="doc", file=sys.stderr, dynamic_ncols=True, mininterval=0.5,
+    return tqdm(total=total, initial=initial, unit="doc", file=sys.stderr, dynamic_ncols=True, mininterval=0.5,
                 desc="cleaning")
+
+
+#: What a run is asked, as kept in its checkpoint: `--resume` goes on only when it is asked the same.
+_RUN_KEYS = {"cleanwire": "cleanwire version", "ruleset": "rule set version", "inputs": "INPUTs",
+             "cwd": "working folder (the INPUTs are relative)", "format": "--format", "url": "--url",
+             "max_bytes": "--max-bytes", "shard_size": "--shard-size", "errors": "errors file (--errors)"}
+
+
+def _run_key(args: argparse.Namespace, errors_path: str, sharded: bool) -> dict:
+    relative = any(not os.path.isabs(spec) for spec in args.inputs)
+    inputs: list[str] = list(args.inputs)
+    if len(inputs) > 20:  # a shell glob of many files: a digest keeps the checkpoint small
+        digest = hashlib.sha256(json.dumps(inputs, ensure_ascii=False).encode("utf-8", "surrogatepass")).hexdigest()
+        inputs = [f"{len(inputs)} paths, from {inputs[0]}", f"sha256 {digest[:16]}"]
+    return {"cleanwire": __version__, "ruleset": RULESET_VERSION, "inputs": inputs,
+            "cwd": os.getcwd() if relative else None, "format": args.format, "url": args.url,
+            "max_bytes": args.max_bytes, "shard_size": args.shard_size if sharded else None,
+            "errors": os.path.abspath(errors_path)}
+
+
+def _differences(then: dict, now: dict) -> list[str]:
+    def show(value) -> str:
+        if isinstance(value, list):
+            return " ".join(value) if len(value) <= 4 else f"{' '.join(value[:3])} ... ({len(value)} in all)"
+        return "none" if value is None else str(value)
+
+    return [f"{name} {show(then.get(key))} then, {show(now.get(key))} now"
+            for key, name in _RUN_KEYS.items() if then.get(key) != now.get(key)]
+
+
+def _open_output(args: argparse.Namespace, errors_path: str, discovery: Discovery, key: dict):
+    """The output of a `-o OUT` run, locked and started (fresh, or where a stopped run's checkpoint
+    says), and the documents to clean: `(output, feed or None, documents, checkpoint or None)`.
+    `key` is what this run is asked (`_run_key`). ResumeError when the run cannot start as asked;
+    nothing is changed then."""
+    out = Output(args.output, errors_path, sharded=is_shard_dir(args.output), shard_size=args.shard_size)
+    out.lock.acquire()
+    try:
+        try:
+            left = out.load()
+        except ResumeError:
+            if args.resume:
+                raise
+            left = None  # a fresh run replaces it anyway
+        state = None
+        if args.resume and left is None:
+            print(f"cleanwire clean: nothing to resume for {args.output} (no interrupted run left a checkpoint "
+                  "there); cleaning from the start", file=sys.stderr)
+        elif args.resume:
+            differences = _differences(left.get("run", {}), key)
+            if differences:
+                raise ResumeError(f"cannot resume {args.output}: the interrupted run was asked something else ("
+                                  + "; ".join(differences) + "). Give the same INPUTs and options, or leave out "
+                                  "--resume to start again")
+            state = left
+        elif left is not None:
+            print(f"cleanwire clean: {args.output}: an interrupted run had done {left.get('done', 0)} documents; "
+                  "starting again from the beginning (--resume would have continued it)", file=sys.stderr)
+        feed = None
+        if "-" in args.inputs:  # standard input cannot be read again: no checkpoints
+            docs = iter_documents(args.inputs, fmt=args.format, url=args.url, max_bytes=args.max_bytes,
+                                  discovery=discovery)
+        else:
+            at = state["position"] if state else {}
+            feed = Feed(args.inputs, fmt=args.format, url=args.url, max_bytes=args.max_bytes, discovery=discovery,
+                        file=at.get("file", 0), docs=at.get("docs", 0), path=at.get("path"))
+            docs = iter(feed)
+        out.start(state)
+    except BaseException:
+        out.stop()
+        raise
+    return out, feed, docs, state
 
 
 def _cmd_clean(args: argparse.Namespace) -> int:
@@ -142,53 +213,97 @@ def _cmd_clean(args: argparse.Namespace) -> int:
     if args.jobs < 1 or args.max_bytes < 1 or args.timeout <= 0 or args.shard_size < 1:
         print("cleanwire clean: --jobs, --max-bytes, --timeout and --shard-size must be positive", file=sys.stderr)
         return EXIT_USAGE
+    if args.resume and args.output == "-":
+        print("cleanwire clean: --resume continues a run that wrote -o OUT; standard output cannot be continued",
+              file=sys.stderr)
+        return EXIT_USAGE
+    if args.resume and "-" in args.inputs:
+        print("cleanwire clean: --resume cannot read standard input ('-') a second time; name files instead",
+              file=sys.stderr)
+        return EXIT_USAGE
 
     started = time.monotonic()
     discovery = Discovery()
-    docs = iter_documents(args.inputs, fmt=args.format, url=args.url, max_bytes=args.max_bytes, discovery=discovery)
-    sink = RecordSink(args.output, args.shard_size)
     errors_path = _errors_path(args)
-    err_writer: AtomicWriter | None = None
-    kinds: Counter[str] = Counter()
-    records = 0
-    bar = _progress(args)
+    feed, state, key = None, None, None
+    if args.output == "-":
+        out = _StdoutOutput(errors_path)
+        docs = iter_documents(args.inputs, fmt=args.format, url=args.url, max_bytes=args.max_bytes,
+                              discovery=discovery)
+    else:
+        key = _run_key(args, errors_path, is_shard_dir(args.output))
+        try:
+            out, feed, docs, state = _open_output(args, errors_path, discovery, key)
+        except ResumeError as exc:
+            print(f"cleanwire clean: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+    state = state or {}
+    resumed = done = state.get("done", 0)
+    records = state.get("records", 0)
+    kinds: Counter[str] = Counter(state.get("errors_by_kind", {}))
+    skipped_before = Counter(state.get("skipped", {}))  # inside files a resumed run does not read again
+    skipped_done = Counter(skipped_before)  # the same, as of the position below
+    at = state.get("position", {})
+    position = (at.get("file", 0), at.get("docs", 0), at.get("path"))
+    origin = feed.origin if feed is not None else None
+    saved_done, next_docs, next_time = done, done + CHECKPOINT_DOCS, started + CHECKPOINT_SECONDS
+    write_record, write_error = out.write_record, out.write_error
+    outcomes = run(docs, jobs=args.jobs, timeout=args.timeout)
+    bar = None
     try:
-        for outcome in run(docs, jobs=args.jobs, timeout=args.timeout):
+        bar = _progress(args, resumed)
+        for outcome in outcomes:
             if outcome.record is not None:
-                sink.write(outcome.record)
+                write_record(outcome.record)
                 records += 1
             else:
                 kinds[outcome.error] += 1
-                if err_writer is None:
-                    err_writer = AtomicWriter(errors_path)
-                err_writer.write_line(json.dumps(error_record(error=outcome.error, message=outcome.message,
-                                                              path=outcome.path, url=outcome.url), ensure_ascii=False))
+                write_error(json.dumps(error_record(error=outcome.error, message=outcome.message,
+                                                   path=outcome.path, url=outcome.url), ensure_ascii=False))
                 if bar is None and not args.quiet and args.verbose:
                     print(f"cleanwire clean: {outcome.path}: {outcome.error}: {outcome.message}", file=sys.stderr)
+            done += 1
             if bar is not None:
                 bar.update(1)
+            if origin is not None:
+                position = origin.popleft()
+                if done >= next_docs or time.monotonic() >= next_time:
+                    feed.skipped_before(position[0], skipped_done)
+                    out.save({"checkpoint": CHECKPOINT_FORMAT, "run": key, "done": done,
+                              "position": {"file": position[0], "docs": position[1], "path": position[2]},
+                              "records": records, "errors_by_kind": dict(kinds), "skipped": dict(skipped_done)})
+                    saved_done, next_docs = done, done + CHECKPOINT_DOCS
+                    next_time = time.monotonic() + CHECKPOINT_SECONDS
+    except KeyboardInterrupt:
+        outcomes.close()
+        out.stop()
+        kept = ("" if args.output == "-" else
+                f"; the first {saved_done} documents are kept, run the same command with --resume to go on from there"
+                if out.checkpointed else "; nothing was kept")
+        print(f"\ncleanwire clean: interrupted after {done} documents{kept}", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except BaseException:
-        sink.abort()
-        if err_writer is not None:
-            err_writer.abort()
+        outcomes.close()
+        out.stop()
         raise
     finally:
         if bar is not None:
             bar.close()
-    sink.commit()
-    if err_writer is not None:
-        err_writer.commit()
+    out.commit()
 
     elapsed = time.monotonic() - started
     total = records + sum(kinds.values())
     errs = ", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))
-    skipped = sum(discovery.skipped.values())
-    skips = ", ".join(f"{k} {n}" for k, n in sorted(discovery.skipped.items()))
+    found = discovery.skipped + skipped_before
+    skipped = sum(found.values())
+    skips = ", ".join(f"{k} {n}" for k, n in sorted(found.items()))
+    rate = (total - resumed) / elapsed if elapsed else 0.0
     if not args.quiet or kinds:
-        print(f"cleanwire clean: {total} documents in, {records} records out, {sum(kinds.values())} errors"
+        print(f"cleanwire clean: {f'resumed after {resumed} documents; ' if resumed else ''}"
+              f"{total} documents in, {records} records out, {sum(kinds.values())} errors"
               f"{f' ({errs})' if errs else ''}, {skipped} skipped{f' ({skips})' if skips else ''}"
-              f" in {elapsed:.{2 if elapsed < 10 else 1}f}s ({total / elapsed if elapsed else 0:.1f} docs/s)"
-              f" -> {sink.describe()}"
+              f" in {elapsed:.{2 if elapsed < 10 else 1}f}s ({rate:.1f} docs/s)"
+              f" -> {out.describe()}"
               f"{f'; errors in {errors_path}' if kinds else ''}", file=sys.stderr)
     return EXIT_SOME_ERRORS if kinds else EXIT_OK
 
@@ -294,12 +409,22 @@ def build_parser() -> argparse.ArgumentParser:
                     "too, so a page saved as .txt is still read as HTML.\n\n"
                     "Every document gives exactly one record, or one error record {path, url, error, message} in "
                     "the errors file. Error kinds: empty, binary, decode, too_large, corrupt, not_article, no_text, "
-                    "timeout, crashed, unsupported, unreadable, internal. Output files are written to a temporary "
-                    "name and renamed when complete.",
+                    "timeout, crashed, unsupported, unreadable, internal.\n\n"
+                    "Crash safety: output files are written under a hidden name (.OUT.part; .part-00000.jsonl.part "
+                    "in a shard folder) and renamed when complete, so however the run ends (even kill -9) OUT is "
+                    "absent, the old file, or complete, never a half-written line. About once a second the run "
+                    "puts a checkpoint beside it (.OUT.resume.json; DIR/.cleanwire.resume.json). If the run was "
+                    "stopped (Ctrl-C, kill, a crash), the same command with --resume goes on where that checkpoint "
+                    "left off, and the files it ends with are byte for byte those of a run never stopped. --resume "
+                    "refuses (exit 2) when the INPUTs or the options that change the output differ; with no "
+                    "checkpoint it says so and cleans from the start. Without --resume a stopped run's leftovers "
+                    "are replaced. Two runs writing the same OUT at once: the second stops with an error.",
         epilog="Exit status: 0 every document gave a record; 1 some gave error records; 2 usage error "
-               "(bad option, missing input).\n"
+               "(bad option, missing input, a --resume that cannot go on, OUT in use by another run); "
+               "130 interrupted by Ctrl-C (--resume goes on).\n"
                "Examples:\n"
                "  cleanwire clean dump/ -o output/dump.jsonl               # a folder, all cores\n"
+               "  cleanwire clean dump/ -o output/dump.jsonl --resume      # go on after a crash or Ctrl-C\n"
                "  cleanwire clean crawl-*.warc.gz -o output/shards/ --jobs 2   # shards part-00000.jsonl, ...\n"
                "  cleanwire clean page.html --url https://kcnawatch.org/newstream/1-2/slug/\n"
                "  zcat page.html.gz | cleanwire clean - > record.jsonl",
@@ -323,6 +448,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="time limit per document; the worker is stopped beyond it (default: %(default)s)")
     clean.add_argument("--shard-size", type=int, default=DEFAULT_SHARD_SIZE, metavar="N",
                        help="records per shard with -o DIR/ (default: %(default)s)")
+    clean.add_argument("--resume", action="store_true",
+                       help="go on with a stopped run of the same command (same INPUTs and options) from its last "
+                            "checkpoint instead of starting again; needs -o OUT")
     clean.add_argument("--progress", action="store_true",
                        help="show the progress bar even when stderr is not a terminal")
     clean.add_argument("-v", "--verbose", action="store_true", help="print each error as it happens")

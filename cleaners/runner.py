@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import signal
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -70,16 +71,27 @@ def clean_one(doc: InputDoc) -> Outcome:
         return Outcome(doc.path, doc.url, error="internal", message=f"{type(exc).__name__}: {exc}")
 
 
-def _worker(conn) -> None:
+def _worker(conn, parent_end=None) -> None:
+    # Ctrl-C reaches the whole process group; it is the parent's to handle (it stops the workers and
+    # keeps what is done for --resume), not a reason for each worker to die with a traceback
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if parent_end is not None:
+        # the parent's end of this pipe, inherited by the fork: while it stays open here, a parent
+        # killed with -9 never shows as end-of-file, and the worker would wait for work forever
+        parent_end.close()
     while True:
         try:
             task = conn.recv()
-        except (EOFError, KeyboardInterrupt):
+        except (EOFError, OSError, KeyboardInterrupt):
             return
         if task is None:
             return
         seq, doc = task
-        conn.send((seq, clean_one(doc)))
+        outcome = clean_one(doc)
+        try:
+            conn.send((seq, outcome))
+        except OSError:  # the parent is gone
+            return
 
 
 class _Worker:
@@ -93,7 +105,7 @@ class _Worker:
     def __init__(self, ctx):
         parent, child = ctx.Pipe()
         self.conn = parent
-        self.process = ctx.Process(target=_worker, args=(child,), daemon=True)
+        self.process = ctx.Process(target=_worker, args=(child, parent), daemon=True)
         self.process.start()
         child.close()
         self.tasks: deque[tuple[int, InputDoc]] = deque()

@@ -1,0 +1,381 @@
+"""Crash-safe, resumable output for `cleanwire clean -o OUT`.
+
+While a run goes on, records are written to a hidden part file next to their target
+(`.OUT.part`; with `-o DIR/` the shard being filled, `DIR/.part-00003.jsonl.part`) and error
+records to the errors file's (`.OUT.errors.jsonl.part`). When the run ends, each part is flushed to
+disk and renamed onto its target, so a target is either absent, the old file, or complete.
+
+Every second (or every `CHECKPOINT_DOCS` documents) the parts are flushed to disk and a small
+checkpoint is written beside them (`.OUT.resume.json`; `DIR/.cleanwire.resume.json`), through a
+temporary file renamed over the old one: how many documents are done, where in the inputs that is,
+the byte length of each part at that moment, the shard being filled, the counts for the summary,
+and what the run was asked to do (inputs, options, versions). `--resume` checks that the new run
+is asked the same, cuts each part back to its checkpointed length, skips the documents already done
+(whole files are skipped without being opened) and goes on, so the final files are byte for byte
+those of a run that was never stopped. A lock file (`.OUT.lock`; `DIR/.cleanwire.lock`, `flock`ed)
+keeps two runs from writing the same OUT at once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import json
+import os
+import re
+from collections import Counter, deque
+from collections.abc import Iterator
+
+from .inputs import Discovery, InputDoc, _documents_of, expand
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not on POSIX: no lock
+    fcntl = None
+
+CHECKPOINT_FORMAT = 1
+CHECKPOINT_SECONDS = 1.0
+CHECKPOINT_DOCS = 1000
+
+
+class ResumeError(Exception):
+    """The run cannot go on as asked (nothing written yet, exit status 2)."""
+
+
+class Busy(ResumeError):
+    """Another run holds the lock of this output."""
+
+
+def hidden(path: str, suffix: str) -> str:
+    """`dir/name` -> `dir/.name<suffix>`: a name folder walks (and `cleanwire clean DIR`) leave out."""
+    folder, name = os.path.split(os.path.abspath(path))
+    return os.path.join(folder, f".{name}{suffix}")
+
+
+def _sync_folder(folder: str) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _unlink(path: str) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(path)
+
+
+class PartFile:
+    """One output file written under a fixed hidden name (`.NAME.part`) and renamed onto NAME by
+    `commit()`. Bytes and lines are counted as they are written, for the checkpoint."""
+
+    def __init__(self, final: str):
+        self.final = final
+        self.path = hidden(final, ".part")
+        self.handle = None
+        self.size = 0
+        self.lines = 0
+
+    @property
+    def is_open(self) -> bool:
+        return self.handle is not None
+
+    def open(self, size: int = 0, lines: int = 0) -> None:
+        """Start the part empty, or (resuming) keep its first `size` bytes, `lines` lines."""
+        os.makedirs(os.path.dirname(self.path), exist_ok=True)
+        if size or lines:
+            if not os.path.exists(self.path) and os.path.exists(self.final):
+                # stopped while the finished run was renaming its files: take the file back
+                os.replace(self.final, self.path)
+            try:
+                have = os.path.getsize(self.path)
+            except FileNotFoundError:
+                raise ResumeError(f"{self.path} is gone") from None
+            if have < size:
+                raise ResumeError(f"{self.path} holds {have} bytes, fewer than the {size} the checkpoint counts")
+        fd = os.open(self.path, os.O_WRONLY | os.O_CREAT, 0o666)
+        try:
+            os.ftruncate(fd, size)
+            os.lseek(fd, size, os.SEEK_SET)
+            self.handle = os.fdopen(fd, "wb", buffering=1 << 16)
+        except BaseException:
+            os.close(fd)
+            raise
+        self.size, self.lines = size, lines
+
+    def write_line(self, line: str) -> None:
+        data = (line + "\n").encode("utf-8")
+        self.handle.write(data)
+        self.size += len(data)
+        self.lines += 1
+
+    def sync(self) -> None:
+        """Everything written so far is on disk."""
+        if self.handle is not None:
+            self.handle.flush()
+            os.fsync(self.handle.fileno())
+
+    def commit(self) -> None:
+        self.sync()
+        self.handle.close()
+        self.handle = None
+        os.replace(self.path, self.final)
+
+    def close(self) -> None:
+        """Stop writing, keep the part (a later `--resume` goes on from it)."""
+        if self.handle is not None:
+            with contextlib.suppress(OSError):
+                self.handle.close()
+            self.handle = None
+
+    def discard(self) -> None:
+        self.close()
+        _unlink(self.path)
+
+
+#: Descriptors of the locks this process holds. A child forked while one is held (a cleaning worker)
+#: closes its copy at once: a lock lives as long as any copy of it, and the workers of a run killed
+#: with -9 can outlive it by a document or two.
+_HELD: set[int] = set()
+
+
+def _drop_held_locks() -> None:
+    for fd in _HELD:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _HELD.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_drop_held_locks)
+
+
+class Lock:
+    """An exclusive `flock` on a small file holding the owner's pid; removed on `release()`."""
+
+    def __init__(self, path: str, what: str):
+        self.path, self.what = path, what
+        self.fd: int | None = None
+
+    def acquire(self) -> None:
+        if fcntl is None:  # pragma: no cover
+            return
+        os.makedirs(os.path.dirname(self.path), exist_ok=True)
+        while True:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                owner = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+                os.close(fd)
+                raise Busy(f"another cleanwire run{f' (pid {owner})' if owner.isdigit() else ''} is writing "
+                           f"{self.what}; wait for it to end or stop it (its lock is {self.path})") from None
+            try:
+                same = os.path.samestat(os.fstat(fd), os.stat(self.path))
+            except FileNotFoundError:
+                same = False
+            if same:  # not a file its last owner removed between our open and our lock
+                break
+            os.close(fd)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+        self.fd = fd
+        _HELD.add(fd)
+
+    def release(self) -> None:
+        if self.fd is not None:
+            _unlink(self.path)
+            _HELD.discard(self.fd)
+            os.close(self.fd)
+            self.fd = None
+
+
+class Feed:
+    """The documents of the inputs in `iter_documents` order, from a position (`file`: index of a
+    file in the walk, `docs`: documents of it already done). Files before the position are skipped
+    by name, never opened; the named file at the position must be the checkpoint's `path`.
+    `origin` holds, for each document handed out and not yet taken back, (file index, documents of
+    that file so far, its path); `skips` the skipped things found inside each finished file (WARC
+    records that are not HTML responses) by file index."""
+
+    def __init__(self, specs: list[str], *, fmt: str, url: str | None, max_bytes: int, discovery: Discovery,
+                 file: int = 0, docs: int = 0, path: str | None = None):
+        self.fmt, self.url, self.max_bytes, self.discovery = fmt, url, max_bytes, discovery
+        self.first, self.skip = file, docs
+        self.origin: deque[tuple[int, int, str]] = deque()
+        self.skips: dict[int, Counter] = {}
+        paths = expand(specs, discovery)
+        if file:
+            for _ in itertools.islice(paths, file):
+                pass
+        if path is not None:
+            at = next(paths, None)
+            if at != path:
+                raise ResumeError(f"the inputs changed since the interrupted run: file {file + 1} was {path}, "
+                                  f"now {at or 'there is none'}")
+            paths = itertools.chain([at], paths)
+        self.paths = paths
+
+    def __iter__(self) -> Iterator[InputDoc]:
+        origin, skips = self.origin, self.skips
+        for index, path in enumerate(self.paths, self.first):
+            found = Discovery()
+            n = 0
+            for doc in _documents_of(path, fmt=self.fmt, url=self.url, max_bytes=self.max_bytes, discovery=found):
+                n += 1
+                if index == self.first and n <= self.skip:
+                    continue
+                origin.append((index, n, path))
+                yield doc
+            if index == self.first and n < self.skip:
+                raise ResumeError(f"the inputs changed since the interrupted run: {path} now holds {n} "
+                                  f"documents, the run had done {self.skip} of it")
+            if found.skipped:
+                skips[index] = found.skipped
+                self.discovery.skipped.update(found.skipped)
+
+    def skipped_before(self, file: int, into: Counter) -> None:
+        """Move the skip counts of files before `file` (all finished) into `into`."""
+        for index in [i for i in self.skips if i < file]:
+            into.update(self.skips.pop(index))
+
+
+class Output:
+    """The files of one `cleanwire clean -o OUT` run: records (one file, or shards in a folder),
+    the errors file, the checkpoint and the lock."""
+
+    def __init__(self, target: str, errors_path: str, *, sharded: bool, shard_size: int):
+        self.target, self.sharded, self.shard_size = target, sharded, shard_size
+        if sharded:
+            self.checkpoint_path = os.path.join(os.path.abspath(target), ".cleanwire.resume.json")
+            self.lock = Lock(os.path.join(os.path.abspath(target), ".cleanwire.lock"), target)
+        else:
+            self.checkpoint_path = hidden(target, ".resume.json")
+            self.lock = Lock(hidden(target, ".lock"), target)
+        self.errors = PartFile(errors_path)
+        self.shard = 0  # index of the shard being filled (or to open next, when none is open)
+        self.records: PartFile | None = None
+        self.started = False  # start() has touched the files
+        self.checkpointed = False  # a checkpoint of this run's work is on disk
+
+    # ---------------------------------------------------------------- start
+
+    def load(self) -> dict | None:
+        """The checkpoint a stopped run left here, or None."""
+        try:
+            with open(self.checkpoint_path, encoding="utf-8") as fh:
+                state = json.load(fh)
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError) as exc:
+            raise ResumeError(f"cannot read the checkpoint {self.checkpoint_path}: {exc}") from None
+        if not isinstance(state, dict) or state.get("checkpoint") != CHECKPOINT_FORMAT \
+                or not {"run", "done", "position", "records_part", "errors_part"} <= state.keys():
+            raise ResumeError(f"{self.checkpoint_path} is not a checkpoint this cleanwire can read")
+        return state
+
+    def _shard_part(self, index: int) -> PartFile:
+        return PartFile(os.path.join(self.target, f"part-{index:05d}.jsonl"))
+
+    def _stale_shard_parts(self) -> list[str]:
+        folder = os.path.abspath(self.target)
+        with contextlib.suppress(FileNotFoundError):
+            return [os.path.join(folder, n) for n in os.listdir(folder) if re.fullmatch(r"\.part-\d+\.jsonl\.part", n)]
+        return []
+
+    def start(self, state: dict | None) -> None:
+        """Open the parts: empty (a fresh run: a stopped run's leftovers are removed), or as the
+        checkpoint `state` left them."""
+        self.started = True
+        self.checkpointed = state is not None  # from here on the stopped run's parts are ours to keep
+        if state is None:
+            _unlink(self.checkpoint_path)  # first, so it never points at parts cut below
+            self.errors.discard()
+            if self.sharded:
+                for path in self._stale_shard_parts():
+                    _unlink(path)
+            else:
+                self.records = PartFile(self.target)
+                self.records.open()
+            return
+        part, err = state["records_part"], state["errors_part"]
+        if self.sharded:
+            self.shard = part["shard"]
+            for path in self._stale_shard_parts():
+                if path != self._shard_part(self.shard).path:
+                    _unlink(path)
+            if part["lines"]:
+                self.records = self._shard_part(self.shard)
+                self.records.open(part["bytes"], part["lines"])
+            else:
+                _unlink(self._shard_part(self.shard).path)
+        else:
+            self.records = PartFile(self.target)
+            self.records.open(part["bytes"], part["lines"])
+        if err["bytes"]:
+            self.errors.open(err["bytes"], err["lines"])
+        else:
+            self.errors.discard()
+
+    # ---------------------------------------------------------------- writing
+
+    def write_record(self, line: str) -> None:
+        records = self.records
+        if self.sharded and (records is None or records.lines >= self.shard_size):
+            if records is not None:
+                records.commit()
+                self.shard += 1
+            records = self.records = self._shard_part(self.shard)
+            records.open()
+        records.write_line(line)
+
+    def write_error(self, line: str) -> None:
+        if not self.errors.is_open:
+            self.errors.open()
+        self.errors.write_line(line)
+
+    def save(self, state: dict) -> None:
+        """Put the parts on disk, then the checkpoint `state` (plus where the parts stand)."""
+        records = self.records
+        if records is not None:
+            records.sync()
+        self.errors.sync()
+        state["records_part"] = {"shard": self.shard if self.sharded else None,
+                                 "lines": records.lines if records else 0, "bytes": records.size if records else 0}
+        state["errors_part"] = {"lines": self.errors.lines, "bytes": self.errors.size}
+        tmp = self.checkpoint_path + ".tmp"
+        with open(tmp, "w", encoding="utf-8") as fh:
+            json.dump(state, fh, ensure_ascii=False, indent=1)
+            fh.write("\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, self.checkpoint_path)
+        _sync_folder(os.path.dirname(self.checkpoint_path))
+        self.checkpointed = True
+
+    # ---------------------------------------------------------------- end
+
+    def commit(self) -> None:
+        """Rename the parts onto their targets, then drop the checkpoint and the lock."""
+        if self.errors.is_open:
+            self.errors.commit()
+        if self.records is not None:
+            self.records.commit()
+        _unlink(self.checkpoint_path)
+        _sync_folder(os.path.dirname(self.checkpoint_path))
+        self.lock.release()
+
+    def stop(self) -> None:
+        """The run ends early: keep the parts when a checkpoint refers to them (for `--resume`),
+        else remove them; release the lock. Before `start()` nothing is touched."""
+        if self.started:
+            for part in (self.records, self.errors):
+                if part is not None:
+                    part.close() if self.checkpointed else part.discard()
+        self.lock.release()
+
+    def describe(self) -> str:
+        if self.sharded:
+            return f"{self.shard + (1 if self.records is not None else 0)} shard(s) in {self.target}"
+        return self.target
