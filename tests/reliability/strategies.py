@@ -400,6 +400,10 @@ def encode(text: str, encoding: str) -> bytes:
     return text.encode(encoding, "replace")
 
 
+def encode_utf8(text: str) -> bytes:
+    return encode(text, "utf-8")
+
+
 @st.composite
 def encoded(draw, text: st.SearchStrategy[str]) -> bytes:
     return encode(draw(text), draw(st.sampled_from(ENCODINGS)))

@@ -249,27 +249,37 @@ def _looks_like_warc(data: bytes) -> bool:
 
 
 @cases(ci=30, fuzz=1000)
-@given(files=st.lists(hostile_file(), min_size=1, max_size=5), max_bytes=st.sampled_from((1 << 20, 64 << 10, 300)))
-def test_iter_documents_on_hostile_files(files, max_bytes):
+@given(files=st.lists(st.tuples(hostile_file(), st.one_of(st.none(), st.binary(max_size=80),
+                                                          st.sampled_from(S.BROKEN_URLS).map(S.encode_utf8))),
+                      min_size=1, max_size=5),
+       max_bytes=st.sampled_from((1 << 20, 64 << 10, 300)),
+       fmt=st.sampled_from(("auto", "auto", "html", "text", "warc")))
+def test_iter_documents_on_hostile_files(files, max_bytes, fmt):
+    """Files of every kind (with `.url` sidecars of junk) in a folder: one document or error document a
+    file (a WARC: at least one, or its records were counted as skipped), nothing read past max_bytes."""
     RAN["iter_documents"] += 1
     with tempfile.TemporaryDirectory() as folder:
         written = {}
-        for i, (suffix, data) in enumerate(files):
+        for i, ((suffix, data), sidecar) in enumerate(files):
             path = os.path.join(folder, f"f{i}{suffix}")
             with open(path, "wb") as fh:
                 fh.write(data)
+            if sidecar is not None:
+                with open(path + ".url", "wb") as fh:
+                    fh.write(sidecar)
             written[path] = (suffix, data)
-        discovery = inputs.Discovery()
-        docs = list(iter_documents([folder], max_bytes=max_bytes, discovery=discovery))
+        docs = list(iter_documents([folder], fmt=fmt, max_bytes=max_bytes))
         per_file = Counter(doc.path for doc in docs)
         assert set(per_file) <= set(written)
         for path, (suffix, data) in written.items():
-            is_warc = suffix.lower().removesuffix(".gz") in (".warc", ".arc") or _looks_like_warc(data)
-            if is_warc:
-                # at least one document, unless every record was skipped (counted, as documented)
-                assert per_file[path] >= 1 or sum(discovery.skipped.values()) > 0, (path, suffix)
-            else:
+            is_warc = fmt == "warc" or fmt == "auto" and (
+                suffix.lower().removesuffix(".gz") in (".warc", ".arc") or _looks_like_warc(data))
+            if not is_warc:
                 assert per_file[path] == 1, (path, suffix, per_file[path])
+            elif per_file[path] == 0:  # documented: a WARC of request, metadata, non-HTML... records only
+                discovery = inputs.Discovery()
+                assert list(iter_documents([path], fmt=fmt, max_bytes=max_bytes, discovery=discovery)) == []
+                assert sum(discovery.skipped.values()) > 0, (path, suffix)
         for doc in docs:
             loaded = inputs.load(doc)
             assert loaded.error is not None or loaded.data, loaded
