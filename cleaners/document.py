@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from urllib.parse import urlsplit, urlunsplit
 
+from .util import scrub_surrogates
+
 __all__ = [
     "RECORD_FIELDS",
     "Document",
@@ -103,8 +105,11 @@ class Document:
 
 
 def error_record(*, error: str, message: str, path: str | None = None, url: str | None = None) -> dict:
-    """The one shape of an error record: where the input came from, the kind of error and why."""
-    return {"path": path, "url": url, "error": error, "message": message}
+    """The one shape of an error record: where the input came from, the kind of error and why. Lone
+    surrogates (a file name that is not UTF-8, read with `surrogateescape`) become U+FFFD: the
+    error file is UTF-8 JSON Lines, like the records."""
+    return {"path": scrub_surrogates(path), "url": scrub_surrogates(url), "error": error,
+            "message": scrub_surrogates(message)}
 
 
 def record_schema() -> dict:

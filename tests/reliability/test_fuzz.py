@@ -405,3 +405,15 @@ def test_warc_response_without_target_uri(tmp_path):
     path.write_bytes(b"WARC/1.0\r\nWARC-Type: response\r\n\r\n")
     docs = list(iter_documents([str(path)]))
     assert [d.error[0] for d in docs] == ["corrupt"]
+
+
+def test_error_record_of_a_file_whose_name_is_not_utf8():
+    """`cleanwire clean` crashed with UnicodeEncodeError writing the error record of a file named with
+    bytes that are not UTF-8 (os.walk gives `\\udcff`): error_record now makes such names U+FFFD."""
+    from cleaners.document import error_record
+
+    record = error_record(error="binary", message="cannot read \udcff.html", path="in/\udcff.html",
+                          url="http://x/\ud800")
+    assert record == {"path": "in/\ufffd.html", "url": "http://x/\ufffd", "error": "binary",
+                      "message": "cannot read \ufffd.html"}
+    json.dumps(record, ensure_ascii=False).encode("utf-8")
