@@ -5,16 +5,16 @@ While a run goes on, records are written to a hidden part file next to their tar
 records to the errors file's (`.OUT.errors.jsonl.part`). When the run ends, each part is flushed to
 disk and renamed onto its target, so a target is either absent, the old file, or complete.
 
-Every second (or every `CHECKPOINT_DOCS` documents) the parts are flushed to disk and a small
-checkpoint is written beside them (`.OUT.resume.json`; `DIR/.cleanwire.resume.json`), through a
-temporary file renamed over the old one: how many documents are done, where in the inputs that is,
-the byte length of each part at that moment, the shard being filled, the counts for the summary,
-and what the run was asked to do (inputs, options, versions). `--resume` checks that the new run
-is asked the same, cuts each part back to its checkpointed length, skips the documents already done
-(whole files are skipped without being opened) and goes on, so the final files are byte for byte
-those of a run that was never stopped. A lock file (`.OUT.lock`; `DIR/.cleanwire.lock`, `flock`ed)
-keeps two runs from writing the same OUT at once.
-"""
+Every second (the environment's CLEANWIRE_CHECKPOINT_SECONDS sets another interval), or every
+`CHECKPOINT_DOCS` documents, the parts are flushed to disk and a small checkpoint is written beside
+them (`.OUT.resume.json`; `DIR/.cleanwire.resume.json`), through a temporary file renamed over the
+old one: how many documents are done, where in the inputs that is, the byte length of each part at
+that moment, the shard being filled, the counts for the summary, and what the run was asked to do
+(inputs, options, versions). `--resume` checks that the new run is asked the same, cuts each part
+back to its checkpointed length, skips the documents already done (whole files are skipped without
+being opened) and goes on, so the final files are byte for byte those of a run that was never
+stopped. A lock file (`.OUT.lock`; `DIR/.cleanwire.lock`, `flock`ed) keeps two runs from writing the
+same OUT at once. """
 
 from __future__ import annotations
 
