@@ -1,13 +1,13 @@
 """Crawl state and the end-of-crawl report.
 
 `CleanwireState` opens the spider's seen-store when it starts (setting `CLEANWIRE_STATE`, default
-`output/.state/<spider>.sqlite`), marks every written article in it *after* the feed exporter
-wrote the record (the extension is loaded after the exporter, so its `item_scraped` handler runs
-second), and at the end prints one summary line — counts, then every error by name
-(`crawler.faults`), the retries and their reasons — and decides the exit status of `scrapy crawl`
-(see `crawler.commands.crawl`): 1 when no page could be fetched, 3 when pages were lost to faults
-(after their retries) or to cleaning errors, 0 otherwise. Dead links (404, 410) are named but lose
-nothing.
+`output/.state/<spider>.sqlite`), marks every written article in it *after* the feed exporter wrote
+the record (the extension is loaded after the exporter, so its `item_scraped` handler runs second)
+and the record is synced to disk (`crawler.seen.DurableMarks`, off the reactor thread), and at the
+end prints one summary line — counts, then every error by name (`crawler.faults`), the retries and
+their reasons — and decides the exit status of `scrapy crawl` (see `crawler.commands.crawl`): 1 when
+no page could be fetched, 3 when pages were lost to faults (after their retries) or to cleaning
+errors, 0 otherwise. Dead links (404, 410) are named but lose nothing.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from scrapy import signals
 from cleaners.document import error_record
 
 from . import faults
-from .seen import SeenStore, text_hash
+from .seen import DurableMarks, SeenStore, text_hash
 
 logger = logging.getLogger(__name__)
 
@@ -117,6 +117,8 @@ class CleanwireState:
     def __init__(self, crawler):
         self.crawler = crawler
         self.store: SeenStore | None = None
+        self.marks: DurableMarks | None = None
+        crawler.cleanwire_feed_fds = []  # crawler.feeds puts a duplicate of each feed file's descriptor here
         self.errors_path: str | None = None
         self.errors = None  # the errors file, opened on the first error
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
@@ -131,6 +133,9 @@ class CleanwireState:
         path = self.crawler.settings.get("CLEANWIRE_STATE") or os.path.join("output", ".state", f"{spider.name}.sqlite")
         self.store = SeenStore(path)
         spider.seen = self.store
+        self.marks = DurableMarks(path, self.crawler.cleanwire_feed_fds,
+                                  sync=self.crawler.settings.getbool("CLEANWIRE_FSYNC", True))
+        self.marks.start()
         spider.report_error = self.report_error
         self.errors_path = self.crawler.settings.get("CLEANWIRE_ERRORS") or _errors_path(self.crawler.settings, spider)
         logger.info("seen-store %s: %d articles already written", path, len(self.store))
@@ -147,8 +152,8 @@ class CleanwireState:
         self.errors.write(line.encode("utf-8"))
 
     def item_scraped(self, item, response, spider):
-        if self.store is not None and item.get("url") and isinstance(item.get("text"), str):
-            self.store.mark(item["url"], text_hash(item["text"]))
+        if self.marks is not None and item.get("url") and isinstance(item.get("text"), str):
+            self.marks.add(item["url"], text_hash(item["text"]))  # marked once synced to disk
             getattr(spider, "written_urls", set()).add(item["url"])
 
     def spider_closed(self, spider, reason):
@@ -159,6 +164,13 @@ class CleanwireState:
         elif outcome == "partial":
             PARTIAL.append(spider.name)
             line += " - PARTIAL (pages lost to the errors named; exit status 3)"
+        if self.marks is not None:
+            self.marks.close()
+            if self.marks.failed:
+                line += f"; seen-store not updated ({self.marks.failed})"
+        for fd in self.crawler.cleanwire_feed_fds:
+            os.close(fd)
+        self.crawler.cleanwire_feed_fds.clear()
         if self.errors is not None:
             self.errors.close()
             line += f"; error records in {self.errors_path}"

@@ -1,11 +1,10 @@
-"""Feed storage that never leaves half a line and marks nothing seen before it is on disk.
+"""Feed storage that never leaves half a line, and lets the seen-store sync it before marking.
 
 The file is opened unbuffered, so each record the JSON Lines exporter writes goes to the file in
-one `write()` — a crawl killed with `kill -9` leaves whole lines only — and each write is followed
-by `fdatasync`, so when the seen-store marks the article (`crawler.extensions`, right after the
-write) the record is already durable: a crash, a kill or a power cut can never leave an article
-marked as seen but missing from the output. `-s CLEANWIRE_FSYNC=0` drops the sync (a kill still
-leaves whole lines; a power cut may lose the last records written).
+one `write()`: a crawl killed with `kill -9` leaves whole lines only. A duplicate of the file's
+descriptor goes to `crawler.cleanwire_feed_fds`; the seen-store's marking thread
+(`crawler.seen.DurableMarks`) `fdatasync`s through it before it marks articles as seen, so a kill
+or a power cut can never leave an article marked but missing from the output.
 """
 
 from __future__ import annotations
@@ -17,37 +16,34 @@ from pathlib import Path
 from scrapy.extensions.feedexport import FileFeedStorage
 
 
-class _DurableFile(io.FileIO):
-    """A raw file whose every write is written whole and synced to disk before it returns."""
-
-    sync = True
+class _WholeWrites(io.FileIO):
+    """A raw file whose every write is written whole before it returns."""
 
     def write(self, data) -> int:
         view = memoryview(data).cast("B")
         done = 0
         while done < len(view):
             done += super().write(view[done:])
-        if self.sync:
-            os.fdatasync(self.fileno())
         return done
 
 
 class LineSafeFileFeedStorage(FileFeedStorage):
-    """Local file feed storage, unbuffered (one write per exported item), synced per write."""
+    """Local file feed storage, unbuffered (one write per exported item)."""
 
-    sync = True
+    fds: list[int] | None = None  # where a duplicate descriptor of each opened file goes
 
     @classmethod
     def from_crawler(cls, crawler, uri, *, feed_options=None):
         storage = cls(uri, feed_options=feed_options)
-        storage.sync = crawler.settings.getbool("CLEANWIRE_FSYNC", True)
+        storage.fds = getattr(crawler, "cleanwire_feed_fds", None)
         return storage
 
     def open(self, spider):
         path = Path(self.path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle = _DurableFile(path, self.write_mode)
-        handle.sync = self.sync
+        handle = _WholeWrites(path, self.write_mode)
+        if self.fds is not None:
+            self.fds.append(os.dup(handle.fileno()))
         return handle
 
 

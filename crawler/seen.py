@@ -4,14 +4,21 @@ SQLite, one file per spider (`output/.state/<spider>.sqlite` by default; setting
 A rerun skips stored articles; with `recrawl=changed` it refetches them and writes a new version
 only when the clean text changed. Listings, feeds and sitemaps are never stored: they are always
 refetched. Each `mark()` commits at once, so a crash loses at most the article being written.
+A crawl marks from a thread of its own (`crawler.extensions.DurableMarks`), after the records are
+synced to disk, with a connection of its own.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
+import queue
 import sqlite3
+import threading
 import time
+
+logger = logging.getLogger(__name__)
 
 
 def text_hash(text: str) -> str:
@@ -45,8 +52,75 @@ class SeenStore:
                         "ON CONFLICT(url) DO UPDATE SET hash = excluded.hash, last_seen = excluded.last_seen",
                         (url, digest, now, now))
 
+    def mark_many(self, marks: list[tuple[str, str]]) -> None:
+        """`mark` for many (url, hash) pairs, in one transaction."""
+        now = time.time()
+        with self.db:
+            self.db.execute("BEGIN")
+            self.db.executemany("INSERT INTO seen (url, hash, first_seen, last_seen) VALUES (?, ?, ?, ?) "
+                                "ON CONFLICT(url) DO UPDATE SET hash = excluded.hash, last_seen = excluded.last_seen",
+                                [(url, digest, now, now) for url, digest in marks])
+
     def __len__(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM seen").fetchone()[0]
 
     def close(self) -> None:
         self.db.close()
+
+
+class DurableMarks(threading.Thread):
+    """Marks written articles as seen only once their records are on disk, off the reactor thread.
+
+    `add()` queues a (url, hash) pair right after the feed exporter wrote the record. The thread
+    takes every pair queued so far, `fdatasync`s the crawl's feed files (`fds`: duplicates of their
+    descriptors, so they stay valid after the feeds close), then marks the batch in one SQLite
+    transaction: one sync covers many records, and a disk that stalls never stalls the crawl. A
+    kill or a power cut can leave an article written but not marked (the next run writes it
+    again), never marked but missing from the output.
+    """
+
+    def __init__(self, path: str, fds: list[int], sync: bool = True):
+        super().__init__(name="cleanwire-seen-marks", daemon=True)
+        self.path, self.fds, self.sync = path, fds, sync
+        self.queue: queue.SimpleQueue = queue.SimpleQueue()
+        self.marked = 0
+        self.failed: str | None = None
+
+    def add(self, url: str, digest: str) -> None:
+        self.queue.put((url, digest))
+
+    def close(self) -> None:
+        """Mark everything queued, then stop."""
+        self.queue.put(None)
+        self.join()
+
+    def run(self) -> None:
+        store = SeenStore(self.path)
+        try:
+            stop = False
+            while not stop:
+                batch = []
+                item = self.queue.get()
+                while True:
+                    if item is None:
+                        stop = True
+                    else:
+                        batch.append(item)
+                    try:
+                        item = self.queue.get_nowait()
+                    except queue.Empty:
+                        break
+                if not batch or self.failed:
+                    continue
+                try:
+                    if self.sync:
+                        for fd in self.fds:
+                            os.fdatasync(fd)
+                    store.mark_many(batch)
+                    self.marked += len(batch)
+                except (OSError, sqlite3.Error) as exc:  # a full disk: stop marking, never mark unsynced
+                    self.failed = f"{type(exc).__name__}: {exc}"
+                    logger.error("seen-store %s: marking stopped (%s); the next run will write these "
+                                 "articles again", self.path, self.failed)
+        finally:
+            store.close()
