@@ -21,11 +21,15 @@ _HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!docty
 _HTML_ANY = re.compile(rb"<(?:html|head|body|p|div|article|title|meta)\b[^>]*>", re.I)
 # windows-1252 and friends are supersets for the detector's purposes: prefer the web's names
 _ALIASES = {"ascii": "utf-8", "latin_1": "cp1252", "iso8859_1": "cp1252", "iso-8859-1": "cp1252"}
+# Python codecs that are no web encoding (the WHATWG Encoding Standard has no label for them, so a
+# browser ignores a page that names them): Python escape syntaxes, IDN host encodings, UTF-7
+_NOT_WEB = frozenset({"utf-7", "unicode-escape", "raw-unicode-escape", "punycode", "idna", "undefined"})
 
 
 def _lookup(name: str | None) -> str | None:
     """The codec a charset label names, or None: unknown labels, labels no codec name can hold (a NUL,
-    a lone surrogate: ValueError), and codecs that do not turn bytes into text (`rot13`, `base64`)."""
+    a lone surrogate: ValueError), codecs that do not turn bytes into text (`rot13`, `base64`), and
+    codecs no browser would use for a page (`utf-7`, `unicode_escape`: see `_NOT_WEB`)."""
     if not name:
         return None
     name = name.strip().strip("\"'").lower()
@@ -33,7 +37,9 @@ def _lookup(name: str | None) -> str | None:
         info = codecs.lookup(_ALIASES.get(name, name))
     except (LookupError, ValueError):
         return None
-    return info.name if getattr(info, "_is_text_encoding", True) else None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_WEB:
+        return None
+    return info.name
 
 
 def bom_encoding(data: bytes) -> str | None:

@@ -12,6 +12,7 @@ generic text rules. Every removal is kept in `Document.trace`.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -79,6 +80,10 @@ def _iso_date(value: str | None) -> str | None:
         return None
     value = norm_space(value).strip("[]() ")
     if re.match(r"^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$", value):
+        try:
+            date.fromisoformat(value[:10])  # a calendar day, not just its digits (9999-99-99)
+        except ValueError:
+            return None
         return value
     day = parse_date(value)
     return day.isoformat() if day else None

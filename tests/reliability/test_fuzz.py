@@ -393,9 +393,25 @@ def test_lone_surrogates_become_replacement_characters():
 
 
 def test_utf7_page_with_an_encoded_lone_surrogate():
-    """A page declaring UTF-7 decodes `+2AA-` to a lone surrogate: it becomes U+FFFD in the record."""
+    """A page declaring UTF-7 decoded `+2AA-` to a lone surrogate. UTF-7 is no web encoding (browsers
+    ignore the label), so the label is now passed over and the bytes read as what they are."""
     data = _page("<meta charset=utf-7>").replace("winter", "win+2AA-ter").encode("ascii")
-    check_document(clean_html(data))
+    doc = clean_html(data)
+    check_document(doc)
+    assert "win+2AA-ter" in doc.text
+    for label in ("utf-7", "unicode_escape", "raw_unicode_escape", "UTF-7"):
+        assert encoding._lookup(label) is None, label
+
+
+@pytest.mark.parametrize("stamp", ["9999-99-99", "2026-13-45", "2026-02-30T10:00:00Z"])
+def test_published_date_that_is_no_calendar_day(stamp):
+    """A date with the right digits but no such day (from a page's meta or a profile's URL reader)
+    passed the schema's pattern into `published`; it is now no date."""
+    doc = clean_html(_page(f'<meta property="article:published_time" content="{stamp}">'))
+    check_document(doc)
+    assert doc.published is None
+    ok = clean_html(_page('<meta property="article:published_time" content="2026-02-28T10:00:00Z">'))
+    assert ok.published[:10] == "2026-02-28"
 
 
 def test_warc_response_without_target_uri(tmp_path):
