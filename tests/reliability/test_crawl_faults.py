@@ -11,6 +11,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -64,6 +65,24 @@ def assert_exact(records: list[dict], base: str) -> None:
         assert record["text"] == EXPECTED[record["url"][len(base) - 1:]]["text"]
 
 
+def assert_only_lost(done, records: list[dict], base: str, lost: dict[str, str], tmp: Path) -> str:
+    """The crawl wrote every article but the `lost` ones (path -> fault), once each and with its exact
+    text; its summary names exactly those faults; it exits 3; and each lost page has one error record
+    beside the output (every page gives a record or an error record). Returns the summary line."""
+    assert "Traceback" not in done.stderr, done.stderr[-3000:]
+    got = written(records, base)
+    assert len(got) == len(set(got))
+    assert sorted(got) == sorted(set(ARTICLES) - set(lost)), "every article a retry could reach, nothing else"
+    assert_exact(records, base)
+    line = summary(done.stderr)
+    assert named(line) == dict(Counter(lost.values())), line
+    assert done.returncode == 3 and "PARTIAL" in line, line
+    errors = [json.loads(x) for x in (tmp / "out.jsonl.errors.jsonl").read_text("utf-8").splitlines()]
+    assert {e["url"][len(base) - 1:]: e["error"] for e in errors} == lost
+    assert all(e["message"] and set(e) == {"path", "url", "error", "message"} for e in errors)
+    return line
+
+
 def test_each_fault_is_named_and_every_article_a_retry_reaches_is_written(tmp_path):
     transient = {"reset": 1, "stall": 1, "503": 2, "429": 1, "truncated": 1, "drip": 1, "wrong_type": 1,
                  "text_plain": 1, "bad_charset": 1, "500": 2}
@@ -83,17 +102,7 @@ def test_each_fault_is_named_and_every_article_a_retry_reaches_is_written(tmp_pa
     with serve_faults(watch_pages, plan) as server:
         base = server.base_url
         done, records = crawl(base, tmp_path)
-    assert "Traceback" not in done.stderr, done.stderr[-3000:]
-    got = written(records, base)
-    assert len(got) == len(set(got))
-    assert sorted(got) == sorted(set(ARTICLES) - set(lost)), "every article a retry could reach, nothing else"
-    assert_exact(records, base)
-    line = summary(done.stderr)
-    want: dict[str, int] = {}
-    for name in lost.values():
-        want[name] = want.get(name, 0) + 1
-    assert named(line) == want, line
-    assert done.returncode == 3 and "PARTIAL" in line, line
+    line = assert_only_lost(done, records, base, lost, tmp_path)
     assert "Retry-After honoured 1x" in line and "retries (" in line
     assert "wrong Content-Type, read as HTML: 1" in line, line  # text/plain; octet-stream: Scrapy sniffs it
     # the permanent faults were retried (network and 5xx) or refused at once (size, bombs, loops)
@@ -103,10 +112,6 @@ def test_each_fault_is_named_and_every_article_a_retry_reaches_is_written(tmp_pa
     failed_lines = [x for x in done.stderr.splitlines() if "fetch failed:" in x]
     assert len(failed_lines) == len(lost)
     assert "Gave up retrying" not in done.stderr
-    # and one error record per lost page, beside the output: every input page gives a record or an error
-    errors = [json.loads(x) for x in (tmp_path / "out.jsonl.errors.jsonl").read_text("utf-8").splitlines()]
-    assert {e["url"][len(base) - 1:]: e["error"] for e in errors} == lost
-    assert all(e["message"] and set(e) == {"path", "url", "error", "message"} for e in errors)
     assert f"error records in {tmp_path / 'out.jsonl.errors.jsonl'}" in line
 
 
@@ -226,18 +231,7 @@ def test_a_crawl_with_a_fifth_of_its_responses_faulted(tmp_path):
         hits = list(server.hits)
     share = sum(1 for _t, _p, f in hits if f) / len(hits)
     assert share >= 0.2, f"only {share:.0%} of the responses were faults"
-    got = written(records, base)
-    assert len(got) == len(set(got))
-    assert sorted(got) == sorted(set(ARTICLES) - set(lost))
-    assert_exact(records, base)
-    line = summary(done.stderr)
-    want: dict[str, int] = {}
-    for name in lost.values():
-        want[name] = want.get(name, 0) + 1
-    assert named(line) == want, line
-    assert done.returncode == 3 and "PARTIAL" in line
-    errors = [json.loads(x) for x in (tmp_path / "out.jsonl.errors.jsonl").read_text("utf-8").splitlines()]
-    assert {e["url"][len(base) - 1:]: e["error"] for e in errors} == lost
+    assert_only_lost(done, records, base, lost, tmp_path)
 
 
 def test_the_seen_store_never_holds_an_article_missing_from_the_output(tmp_path):
