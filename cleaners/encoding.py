@@ -42,6 +42,12 @@ def _lookup(name: str | None) -> str | None:
     return info.name
 
 
+def codec_name(label: str | None) -> str | None:
+    """The Python codec a charset label (HTTP header, `<meta charset>`) names, or None when it names
+    none a page can be read with (see `_lookup`)."""
+    return _lookup(label)
+
+
 def bom_encoding(data: bytes) -> str | None:
     """The encoding a byte-order mark announces, or None."""
     for bom, enc in _BOMS:

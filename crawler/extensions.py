@@ -89,6 +89,9 @@ def summary(stats: dict, name: str) -> tuple[str, str]:
     fixed = get("cleanwire/faults_fixed/wrong_content_type", 0)
     if fixed:
         line += f"; wrong Content-Type, read as HTML: {fixed}"
+    unknown = get("cleanwire/faults_fixed/unknown_charset", 0)
+    if unknown:
+        line += f"; unknown charset, decoded from the bytes: {unknown}"
     if get("cleanwire/pages_ok", 0) == 0 and written == 0:
         return line, "failed"
     return line, ("partial" if lost else "ok")

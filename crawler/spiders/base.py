@@ -31,7 +31,7 @@ from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
 from cleaners import canonical_url
-from cleaners.encoding import looks_like_html
+from cleaners.encoding import codec_name, looks_like_html
 
 from .. import faults, profiles
 from ..guard import Refused
@@ -305,6 +305,8 @@ class CleanwireSpider(scrapy.Spider):
             raise CloseSpider("max_articles")
         content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
         charset = content_type.split("charset=", 1)[1].split(";")[0].strip() if "charset=" in content_type else None
+        if charset and codec_name(charset) is None:  # read from the bytes instead (cleaners.encoding)
+            self._count("faults_fixed/unknown_charset")
         yield {
             "cw_body": response.body,
             "cw_url": response.url,

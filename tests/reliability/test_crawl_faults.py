@@ -105,6 +105,7 @@ def test_each_fault_is_named_and_every_article_a_retry_reaches_is_written(tmp_pa
     line = assert_only_lost(done, records, base, lost, tmp_path)
     assert "Retry-After honoured 1x" in line and "retries (" in line
     assert "wrong Content-Type, read as HTML: 1" in line, line  # text/plain; octet-stream: Scrapy sniffs it
+    assert "unknown charset, decoded from the bytes: 1" in line, line
     # the permanent faults were retried (network and 5xx) or refused at once (size, bombs, loops)
     assert server.served[next(p for p, k in lost.items() if k == "http_500")] == 4  # 1 + RETRY_TIMES
     assert server.served[next(p for p, k in lost.items() if k == "too_large")] == 1
