@@ -66,16 +66,47 @@ def _unlink(path: str) -> None:
         os.unlink(path)
 
 
+#: Output compressions: name -> (file suffix, function that compresses one batch into one member)
+COMPRESSIONS = ("none", "gzip", "zstd")
+SUFFIXES = {"none": "", "gzip": ".gz", "zstd": ".zst"}
+_BATCH_BYTES = 1 << 20  # a compressed part gets one member (gzip) or frame (zstd) per ~1 MB of lines
+
+
+def _compressor(compression: str):
+    if compression == "gzip":
+        import gzip
+
+        return lambda data: gzip.compress(data, compresslevel=6, mtime=0)
+    if compression == "zstd":
+        import zstandard
+
+        return zstandard.ZstdCompressor(level=3).compress
+    return None
+
+
+def compression_of(path: str) -> str:
+    """The compression an output name asks for: `.gz` gzip, `.zst` zstd, else none."""
+    return "gzip" if path.endswith(".gz") else "zstd" if path.endswith(".zst") else "none"
+
+
 class PartFile:
     """One output file written under a fixed hidden name (`.NAME.part`) and renamed onto NAME by
-    `commit()`. Bytes and lines are counted as they are written, for the checkpoint."""
+    `commit()`. Bytes and lines are counted as they are written, for the checkpoint.
 
-    def __init__(self, final: str):
+    A compressed part (`compression` gzip or zstd) is a series of whole members (gzip) or frames
+    (zstd), one per batch of about 1 MB of lines, each ended before a checkpoint: so a checkpoint's
+    byte length always falls between members, a resumed run cuts the part there and goes on with new
+    members, and every reader of .gz/.zst (gzip, zstd, Python, datasets, datatrove) reads the whole."""
+
+    def __init__(self, final: str, compression: str = "none"):
         self.final = final
         self.path = hidden(final, ".part")
         self.handle = None
         self.size = 0
         self.lines = 0
+        self.compress = _compressor(compression)
+        self.pending: list[bytes] = []  # lines not yet compressed (compressed parts only)
+        self.pending_bytes = 0
 
     @property
     def is_open(self) -> bool:
@@ -103,16 +134,32 @@ class PartFile:
             os.close(fd)
             raise
         self.size, self.lines = size, lines
+        self.pending, self.pending_bytes = [], 0
 
     def write_line(self, line: str) -> None:
         data = (line + "\n").encode("utf-8")
-        self.handle.write(data)
-        self.size += len(data)
         self.lines += 1
+        if self.compress is None:
+            self.handle.write(data)
+            self.size += len(data)
+            return
+        self.pending.append(data)
+        self.pending_bytes += len(data)
+        if self.pending_bytes >= _BATCH_BYTES:
+            self._end_member()
+
+    def _end_member(self) -> None:
+        """Compress the pending lines into one whole member and write it."""
+        if self.compress is not None and self.pending:
+            member = self.compress(b"".join(self.pending))
+            self.handle.write(member)
+            self.size += len(member)
+            self.pending, self.pending_bytes = [], 0
 
     def sync(self) -> None:
-        """Everything written so far is on disk."""
+        """Everything written so far is on disk (a compressed part: in whole members)."""
         if self.handle is not None:
+            self._end_member()
             self.handle.flush()
             os.fsync(self.handle.fileno())
 
@@ -126,6 +173,7 @@ class PartFile:
         """Stop writing, keep the part (a later `--resume` goes on from it)."""
         if self.handle is not None:
             with contextlib.suppress(OSError):
+                self._end_member()
                 self.handle.close()
             self.handle = None
 
@@ -245,8 +293,11 @@ class Output:
     """The files of one `cleanwire clean -o OUT` run: records (one file, or shards in a folder),
     the errors file, the checkpoint and the lock."""
 
-    def __init__(self, target: str, errors_path: str, *, sharded: bool, shard_size: int):
+    def __init__(self, target: str, errors_path: str, *, sharded: bool, shard_size: int,
+                 shard_bytes: int | None = None, compression: str = "none"):
         self.target, self.sharded, self.shard_size = target, sharded, shard_size
+        self.shard_bytes = shard_bytes  # a shard ends once it holds this many bytes (on disk)
+        self.compression = compression
         if sharded:
             self.checkpoint_path = os.path.join(os.path.abspath(target), ".cleanwire.resume.json")
             self.lock = Lock(os.path.join(os.path.abspath(target), ".cleanwire.lock"), target)
@@ -256,6 +307,7 @@ class Output:
         self.errors = PartFile(errors_path)
         self.shard = 0  # index of the shard being filled (or to open next, when none is open)
         self.records: PartFile | None = None
+        self.shards: list[dict] = []  # committed shards of this run: {"file", "records", "bytes"}
         self.started = False  # start() has touched the files
         self.checkpointed = False  # a checkpoint of this run's work is on disk
 
@@ -276,12 +328,14 @@ class Output:
         return state
 
     def _shard_part(self, index: int) -> PartFile:
-        return PartFile(os.path.join(self.target, f"part-{index:05d}.jsonl"))
+        name = f"part-{index:05d}.jsonl{SUFFIXES[self.compression]}"
+        return PartFile(os.path.join(self.target, name), self.compression)
 
     def _stale_shard_parts(self) -> list[str]:
         folder = os.path.abspath(self.target)
         with contextlib.suppress(FileNotFoundError):
-            return [os.path.join(folder, n) for n in os.listdir(folder) if re.fullmatch(r"\.part-\d+\.jsonl\.part", n)]
+            return [os.path.join(folder, n) for n in os.listdir(folder)
+                    if re.fullmatch(r"\.part-\d+\.jsonl(\.gz|\.zst)?\.part", n)]
         return []
 
     def start(self, state: dict | None) -> None:
@@ -296,7 +350,7 @@ class Output:
                 for path in self._stale_shard_parts():
                     _unlink(path)
             else:
-                self.records = PartFile(self.target)
+                self.records = PartFile(self.target, self.compression)
                 self.records.open()
             return
         part, err = state["records_part"], state["errors_part"]
@@ -311,7 +365,7 @@ class Output:
             else:
                 _unlink(self._shard_part(self.shard).path)
         else:
-            self.records = PartFile(self.target)
+            self.records = PartFile(self.target, self.compression)
             self.records.open(part["bytes"], part["lines"])
         if err["bytes"]:
             self.errors.open(err["bytes"], err["lines"])
@@ -320,9 +374,14 @@ class Output:
 
     # ---------------------------------------------------------------- writing
 
+    def _full(self, records: PartFile) -> bool:
+        if self.shard_bytes:
+            return records.size + records.pending_bytes // (4 if records.compress else 1) >= self.shard_bytes
+        return records.lines >= self.shard_size
+
     def write_record(self, line: str) -> None:
         records = self.records
-        if self.sharded and (records is None or records.lines >= self.shard_size):
+        if self.sharded and (records is None or self._full(records)):
             if records is not None:
                 records.commit()
                 self.shard += 1
@@ -357,11 +416,14 @@ class Output:
     # ---------------------------------------------------------------- end
 
     def commit(self) -> None:
-        """Rename the parts onto their targets, then drop the checkpoint and the lock."""
+        """Rename the parts onto their targets (sharded: and write `manifest.json`), then drop the
+        checkpoint and the lock."""
         if self.errors.is_open:
             self.errors.commit()
         if self.records is not None:
             self.records.commit()
+        if self.sharded:
+            write_manifest(self.target)
         _unlink(self.checkpoint_path)
         _sync_folder(os.path.dirname(self.checkpoint_path))
         self.lock.release()
@@ -379,3 +441,48 @@ class Output:
         if self.sharded:
             return f"{self.shard + (1 if self.records is not None else 0)} shard(s) in {self.target}"
         return self.target
+
+
+def write_manifest(folder: str) -> dict:
+    """`folder/manifest.json`: for each shard `part-NNNNN.jsonl[.gz|.zst]` its name, records, bytes
+    and sha256 (read back from the files on disk, so it holds for shards of earlier, resumed runs
+    too), written through a renamed temporary file."""
+    import hashlib
+    import io
+
+    shards = []
+    names = sorted(n for n in os.listdir(folder) if re.fullmatch(r"part-\d+\.jsonl(\.gz|\.zst)?", n))
+    for name in names:
+        path = os.path.join(folder, name)
+        digest, size = hashlib.sha256(), 0
+        with open(path, "rb") as fh:
+            for block in iter(lambda fh=fh: fh.read(1 << 20), b""):
+                digest.update(block)
+                size += len(block)
+        with open_records(path) as fh:
+            lines = sum(1 for _ in io.TextIOWrapper(fh, encoding="utf-8"))
+        shards.append({"file": name, "records": lines, "bytes": size, "sha256": digest.hexdigest(),
+                       "compression": compression_of(name)})
+    manifest = {"manifest": 1, "records": sum(s["records"] for s in shards), "shards": shards}
+    tmp = os.path.join(folder, ".manifest.json.tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        json.dump(manifest, fh, indent=1)
+        fh.write("\n")
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, os.path.join(folder, "manifest.json"))
+    return manifest
+
+
+def open_records(path: str):
+    """A binary stream of a records file, decompressed when it is .gz or .zst."""
+    kind = compression_of(path)
+    if kind == "gzip":
+        import gzip
+
+        return gzip.open(path, "rb")
+    if kind == "zstd":
+        import zstandard
+
+        return zstandard.ZstdDecompressor().stream_reader(open(path, "rb"), closefd=True)  # noqa: SIM115
+    return open(path, "rb")  # noqa: SIM115

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import hashlib
 import io
 import json
 import os
@@ -288,7 +289,7 @@ def test_killed_twice_refused_with_other_inputs_then_resumed(corpus, tmp_path):
     out.write_bytes(b'{"old": "a complete file from an earlier run"}\n')
     old = out.read_bytes()
 
-    first = kill_when(start(corpus["inputs"], str(out)), out, after_docs=0)
+    first = kill_when(start(corpus["inputs"], str(out)), out, after_docs=20)  # some files wholly done
     assert first is not None
     assert_absent_or_complete(out, old)  # the earlier file stays whole until the new one is complete
     left = checkpoint_of(out)
@@ -353,7 +354,13 @@ def test_sharded_output_resumes_to_the_same_shards(corpus, tmp_path):
 
     assert code == 1, err
     assert f"{len(expected)} shard(s) in" in err
-    assert {p.name: p.read_bytes() for p in shards.iterdir()} == {**expected, "errors.jsonl": corpus["errors"]}
+    written = {p.name: p.read_bytes() for p in shards.iterdir()}
+    manifest = json.loads(written.pop("manifest.json"))
+    assert written == {**expected, "errors.jsonl": corpus["errors"]}
+    # the manifest describes the shards of both runs, the killed one's included
+    assert [(s["file"], s["records"], s["bytes"]) for s in manifest["shards"]] == \
+        [(name, data.count(b"\n"), len(data)) for name, data in sorted(expected.items())]
+    assert all(s["sha256"] == hashlib.sha256(expected[s["file"]]).hexdigest() for s in manifest["shards"])
 
 
 def test_ctrl_c_keeps_the_work_and_a_second_run_on_the_same_output_is_refused(corpus, tmp_path):
