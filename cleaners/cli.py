@@ -2,6 +2,7 @@
 
     cleanwire clean INPUT... [-o OUT]          clean files, folders, .gz and WARC into JSON Lines records
     cleanwire export IN.jsonl --txt DIR        write records as seed-format text files
+    cleanwire dedup IN.jsonl... -o OUT.jsonl   drop exact and near duplicates, against a persistent index
     cleanwire explain FILE [--url URL]         show the clean text and every piece each rule removed
     cleanwire rules [--long]                   list the rules in the order they run
 """
@@ -349,6 +350,98 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return EXIT_SOME_ERRORS if bad else EXIT_OK
 
 
+def _dedup_lines(inputs: list[str]):
+    """(where, line) for every non-blank line of the inputs, in order ('-' is standard input)."""
+    for name in inputs:
+        handle = sys.stdin if name == "-" else open(name, encoding="utf-8", errors="surrogateescape")
+        try:
+            for number, line in enumerate(handle, 1):
+                if line.strip():
+                    yield f"{name}:{number}", line
+        finally:
+            if handle is not sys.stdin:
+                handle.close()
+
+
+def _cmd_dedup(args: argparse.Namespace) -> int:
+    """Copy records to OUT, dropping (or with --keep-dups marking) exact and near duplicates of
+    records seen earlier in the input or kept in the index."""
+    from .dedup import DedupIndex, DedupIndexError  # here: numpy and datasketch take a second to import
+
+    missing = [name for name in args.inputs if name != "-" and not os.path.isfile(name)]
+    if missing:
+        print(f"cleanwire dedup: no such file: {missing[0]}", file=sys.stderr)
+        return EXIT_USAGE
+    if not 0.0 < args.threshold <= 1.0:
+        print("cleanwire dedup: --threshold must be above 0 and at most 1", file=sys.stderr)
+        return EXIT_USAGE
+    if args.output != "-" and os.path.abspath(args.output) in {os.path.abspath(n) for n in args.inputs}:
+        print("cleanwire dedup: OUT must not be one of the inputs", file=sys.stderr)
+        return EXIT_USAGE
+    errors_path = args.errors or ("cleanwire.errors.jsonl" if args.output == "-" else f"{args.output}.errors.jsonl")
+    try:
+        index = DedupIndex(args.index, args.threshold)
+    except DedupIndexError as exc:
+        print(f"cleanwire dedup: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    started = time.monotonic()
+    before = index.size
+    total = kept = bad = 0
+    kinds: Counter[str] = Counter()
+    out, errors = None, None
+    try:
+        out = AtomicWriter(args.output)
+        for where, line in _dedup_lines(args.inputs):
+            try:
+                record = json.loads(line)
+                if not isinstance(record, dict):
+                    raise ValueError("not a JSON object")
+                rid, text = record.get("id"), record.get("text")
+                if not isinstance(rid, str) or not re.fullmatch(r"[0-9a-f]{16}", rid) or not isinstance(text, str):
+                    raise ValueError("no 16-hex id or no text")
+            except ValueError as exc:
+                bad += 1
+                if errors is None:
+                    errors = AtomicWriter(errors_path)
+                errors.write_line(json.dumps(error_record(error="not_a_record", message=f"{where}: {exc}",
+                                                          path=where.rsplit(":", 1)[0]), ensure_ascii=False))
+                continue
+            total += 1
+            match = index.check(rid, text)
+            if match is None:
+                out.write_line(line.rstrip("\r\n"))
+                kept += 1
+                continue
+            kinds[match.kind] += 1
+            if args.keep_dups:
+                record["dup_of"], record["dup_kind"] = match.of, match.kind
+                out.write_line(json.dumps(record, ensure_ascii=False))
+    except KeyboardInterrupt:
+        for writer in (out, errors):
+            if writer is not None:
+                writer.abort()
+        index.close()
+        print(f"\ncleanwire dedup: interrupted after {total} records; nothing was written, the index is unchanged",
+              file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BaseException:
+        for writer in (out, errors):
+            if writer is not None:
+                writer.abort()
+        index.close()
+        raise
+    out.commit()
+    if errors is not None:
+        errors.commit()
+    index.commit()  # after OUT: a run that fails before this leaves the index as it was
+    elapsed = time.monotonic() - started
+    print(f"cleanwire dedup: {total} records in, {kept} kept, {kinds['exact']} exact duplicates, "
+          f"{kinds['near']} near duplicates (against {before} records in the index) -> "
+          f"{'stdout' if args.output == '-' else args.output}"
+          f"{f'; {bad} lines not records, in {errors_path}' if bad else ''} in {elapsed:.2f}s", file=sys.stderr)
+    return EXIT_SOME_ERRORS if bad else EXIT_OK
+
+
 def _paint(text: str, code: str, on: bool) -> str:
     return f"\033[{code}m{text}\033[0m" if on else text
 
@@ -478,6 +571,47 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("input", metavar="IN.jsonl")
     export.add_argument("--txt", required=True, metavar="DIR", help="folder for the text files (created if needed)")
     export.set_defaults(func=_cmd_export)
+
+    dedup = sub.add_parser(
+        "dedup", help="drop exact and near-duplicate records, also against records kept by earlier runs",
+        description="Copy the records of IN.jsonl... (in order) to OUT, keeping the first occurrence of each "
+                    "article and dropping its duplicates.\n\n"
+                    "Exact duplicate: the same text after NFKC, casefold and collapsing whitespace (line breaks "
+                    "included); punctuation and digits count. Near duplicate: the estimated Jaccard similarity of "
+                    "the word 5-gram sets (MinHash, 128 permutations, LSH in bands, every candidate confirmed) is "
+                    "at least --threshold. Texts under 50 words get only the exact check.\n\n"
+                    "With --index DIR the records kept are added to DIR/index.sqlite, and later runs with the "
+                    "same DIR also drop duplicates of them: dedup each new crawl against everything written "
+                    "before. (So running the same input twice with one index drops every record the second "
+                    "time.) The index is updated only when the run completes, after OUT is written.\n\n"
+                    "Lines that are not records (not JSON, no 16-hex id or no text) go to the errors file as "
+                    "error records of kind not_a_record. OUT is written under a hidden name and renamed when "
+                    "complete.",
+        epilog="Exit status: 0 all lines were records; 1 some were not (see the errors file); 2 usage error "
+               "(missing input, bad --threshold, an index in use or made with other settings).\n"
+               "Examples:\n"
+               "  cleanwire dedup output/dump.jsonl -o output/dump.dedup.jsonl\n"
+               "  cleanwire dedup output/crawl-*.jsonl -o output/new.jsonl --index output/.dedup/\n"
+               "  cleanwire dedup a.jsonl -o audit.jsonl --keep-dups --threshold 0.7   # mark, do not drop\n"
+               "  jq -c 'select(.dup_of)' audit.jsonl                                  # the duplicates found",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    dedup.add_argument("inputs", nargs="+", metavar="IN.jsonl",
+                       help="cleanwire record files, or '-' for standard input")
+    dedup.add_argument("-o", "--output", required=True, metavar="OUT",
+                       help="the .jsonl file for the records kept ('-': standard output)")
+    dedup.add_argument("--index", metavar="DIR",
+                       help="a folder keeping the records seen across runs (e.g. output/.dedup/); created if "
+                            "needed. Without it only the inputs of this run are compared")
+    dedup.add_argument("--threshold", type=float, default=0.8,  # = dedup.DEFAULT_THRESHOLD metavar="J",
+                       help="the estimated Jaccard similarity of word 5-grams from which two texts are near "
+                            "duplicates (default: %(default)s; 0.7 also catches an article with a fifth of it cut)")
+    dedup.add_argument("--keep-dups", action="store_true",
+                       help="write duplicates too, with \"dup_of\" (the id of the record kept) and \"dup_kind\" "
+                            "(\"exact\" or \"near\") added, for an audit")
+    dedup.add_argument("--errors", metavar="FILE",
+                       help="where error records go (default: OUT.errors.jsonl); written only when there are errors")
+    dedup.set_defaults(func=_cmd_dedup)
 
     explain = sub.add_parser(
         "explain", help="show a file's clean text and what each rule removed",
