@@ -1,9 +1,10 @@
 """Crawl state and the end-of-crawl report.
 
 `CleanwireState` opens the spider's seen-store when it starts (setting `CLEANWIRE_STATE`, default
-`output/.state/<spider>.sqlite`), marks every written article in it *after* the feed exporter wrote
-the record (the extension is loaded after the exporter, so its `item_scraped` handler runs second)
-and the record is synced to disk (`crawler.seen.DurableMarks`, off the reactor thread), and at the
+`output/.state/<spider>.sqlite`; in Redis with `CLEANWIRE_REDIS_URL`, see `crawler.redis_mode`),
+marks every written article in it *after* the feed exporter wrote the record (the extension is
+loaded after the exporter, so its `item_scraped` handler runs second) and the record is synced to
+disk (`crawler.seen.DurableMarks`, off the reactor thread), and at the
 end prints one summary line — counts, then every error by name (`crawler.faults`), the retries and
 their reasons — and decides the exit status of `scrapy crawl` (see `crawler.commands.crawl`): 1 when
 no page could be fetched, 3 when pages were lost to faults (after their retries) or to cleaning
@@ -119,7 +120,7 @@ def _errors_path(settings, spider) -> str | None:
 class CleanwireState:
     def __init__(self, crawler):
         self.crawler = crawler
-        self.store: SeenStore | None = None
+        self.store: SeenStore | None = None  # or a RedisSeenStore (CLEANWIRE_REDIS_URL)
         self.marks: DurableMarks | None = None
         crawler.cleanwire_feed_fds = []  # crawler.feeds puts a duplicate of each feed file's descriptor here
         self.errors_path: str | None = None
@@ -133,11 +134,23 @@ class CleanwireState:
         return cls(crawler)
 
     def spider_opened(self, spider):
-        path = self.crawler.settings.get("CLEANWIRE_STATE") or os.path.join("output", ".state", f"{spider.name}.sqlite")
-        self.store = SeenStore(path)
+        redis_url = self.crawler.settings.get("CLEANWIRE_REDIS_URL")
+        if redis_url:  # a distributed crawl: the seen-store all the workers share (crawler.redis_mode)
+            from .redis_mode import RedisSeenStore
+
+            def opener():
+                return RedisSeenStore(redis_url, spider.name)
+        else:
+            sqlite_path = self.crawler.settings.get("CLEANWIRE_STATE") or os.path.join(
+                "output", ".state", f"{spider.name}.sqlite")
+
+            def opener():
+                return SeenStore(sqlite_path)
+        self.store = opener()
+        path = self.store.path
         spider.seen = self.store
         self.marks = DurableMarks(path, self.crawler.cleanwire_feed_fds,
-                                  sync=self.crawler.settings.getbool("CLEANWIRE_FSYNC", True))
+                                  sync=self.crawler.settings.getbool("CLEANWIRE_FSYNC", True), opener=opener)
         self.marks.start()
         spider.report_error = self.report_error
         self.errors_path = self.crawler.settings.get("CLEANWIRE_ERRORS") or _errors_path(self.crawler.settings, spider)

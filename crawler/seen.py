@@ -4,8 +4,9 @@ SQLite, one file per spider (`output/.state/<spider>.sqlite` by default; setting
 A rerun skips stored articles; with `recrawl=changed` it refetches them and writes a new version
 only when the clean text changed. Listings, feeds and sitemaps are never stored: they are always
 refetched. Each `mark()` commits at once, so a crash loses at most the article being written.
-A crawl marks from a thread of its own (`crawler.extensions.DurableMarks`), after the records are
-synced to disk, with a connection of its own.
+A crawl marks from a thread of its own (`DurableMarks`), after the records are synced to disk, with a
+connection of its own. A distributed crawl keeps the same interface in Redis instead
+(`crawler.redis_mode.RedisSeenStore`).
 """
 
 from __future__ import annotations
@@ -79,9 +80,11 @@ class DurableMarks(threading.Thread):
     again), never marked but missing from the output.
     """
 
-    def __init__(self, path: str, fds: list[int], sync: bool = True):
+    def __init__(self, path: str, fds: list[int], sync: bool = True, opener=None):
         super().__init__(name="cleanwire-seen-marks", daemon=True)
         self.path, self.fds, self.sync = path, fds, sync
+        #: makes the thread's own store: `SeenStore(path)` unless given (`crawler.redis_mode.RedisSeenStore`)
+        self.opener = opener or (lambda: SeenStore(path))
         self.queue: queue.SimpleQueue = queue.SimpleQueue()
         self.marked = 0
         self.failed: str | None = None
@@ -95,7 +98,8 @@ class DurableMarks(threading.Thread):
         self.join()
 
     def run(self) -> None:
-        store = SeenStore(self.path)
+        store = self.opener()
+        errors = (OSError, sqlite3.Error, *getattr(store, "errors", ()))
         try:
             stop = False
             while not stop:
@@ -118,7 +122,7 @@ class DurableMarks(threading.Thread):
                             os.fdatasync(fd)
                     store.mark_many(batch)
                     self.marked += len(batch)
-                except (OSError, sqlite3.Error) as exc:  # a full disk: stop marking, never mark unsynced
+                except errors as exc:  # a full disk or the store's own failure: stop marking, never mark unsynced
                     self.failed = f"{type(exc).__name__}: {exc}"
                     logger.error("seen-store %s: marking stopped (%s); the next run will write these "
                                  "articles again", self.path, self.failed)

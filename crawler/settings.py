@@ -21,7 +21,12 @@ Override any of them per run with `-s NAME=VALUE`; the cleanwire-specific ones a
 * `CLEANWIRE_ERRORS`: where error records go — one JSON line {path, url, error, message} per page
   lost to a fault or a cleaning error (default: beside the feed, `FEED.errors.jsonl`);
 * `CLEANWIRE_FSYNC`: 0 stops syncing each record to disk before the seen-store marks it (faster on
-  slow disks; a power cut may then lose articles already marked as seen).
+  slow disks; a power cut may then lose articles already marked as seen);
+* `CLEANWIRE_REDIS_URL`: `redis://HOST:PORT/DB` makes the crawl one worker of a distributed crawl
+  (`crawler.redis_mode`): queue, duplicate filter, seen-store and per-host rate limit shared in Redis;
+* `CLEANWIRE_REDIS_RATE`: requests per second per host across all the workers (default:
+  1 / DOWNLOAD_DELAY, 4 when it is 0); `CLEANWIRE_REDIS_IDLE_CLOSE`: seconds a worker waits on an
+  empty shared queue before it closes (default 30).
 """
 
 BOT_NAME = "cleanwire"
@@ -81,6 +86,11 @@ CLEANWIRE_CLEAN = True
 CLEANWIRE_CLEAN_TIMEOUT = 30.0  # seconds per page in the cleaning pool (crawler.pipelines)
 CLEANWIRE_FSYNC = True  # each record synced to disk before the seen-store marks it (crawler.feeds)
 EXTENSIONS = {"crawler.extensions.CleanwireState": 900}  # after the feed exporter (0)
+
+# distributed crawling: off unless CLEANWIRE_REDIS_URL is set (crawler.redis_mode)
+ADDONS = {"crawler.redis_mode.RedisMode": 100}
+CLEANWIRE_REDIS_URL = ""
+CLEANWIRE_REDIS_IDLE_CLOSE = 30.0
 
 # records: JSON Lines, written one whole line per write (see crawler.feeds)
 FEED_EXPORT_ENCODING = "utf-8"
