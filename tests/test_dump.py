@@ -639,7 +639,8 @@ def test_shards_of_two_and_errors_file_only_when_there_are_errors(tmp_path):
 
     no_crash(run)
     assert run.returncode == 0, run.stderr
-    assert sorted(p.name for p in shards.iterdir()) == ["part-00000.jsonl", "part-00001.jsonl", "part-00002.jsonl"]
+    assert sorted(p.name for p in shards.iterdir()) == ["manifest.json", "part-00000.jsonl", "part-00001.jsonl",
+                                                         "part-00002.jsonl"]
     parts = [read_jsonl(shards / f"part-0000{i}.jsonl") for i in range(3)]
     assert [len(p) for p in parts] == [2, 2, 1]
     assert [Path(r["path"]).name for part in parts for r in part] == [f"p{n}.html" for n in range(5)]
@@ -651,8 +652,8 @@ def test_shards_of_two_and_errors_file_only_when_there_are_errors(tmp_path):
     run = run_cli("clean", str(pages), "-o", f"{shards2}/", "--shard-size", "2", "--jobs", "2")
     no_crash(run)
     assert run.returncode == 1, run.stderr
-    assert sorted(p.name for p in shards2.iterdir()) == ["errors.jsonl", "part-00000.jsonl", "part-00001.jsonl",
-                                                          "part-00002.jsonl"]
+    assert sorted(p.name for p in shards2.iterdir()) == ["errors.jsonl", "manifest.json", "part-00000.jsonl",
+                                                         "part-00001.jsonl", "part-00002.jsonl"]
     (error,) = read_jsonl(shards2 / "errors.jsonl")
     assert (Path(error["path"]).name, error["error"]) == ("p5_empty.html", "empty")
 
