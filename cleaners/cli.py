@@ -34,7 +34,7 @@ from .inputs import (
     iter_documents,
 )
 from .pipeline import RULESET_VERSION, CleanError
-from .runner import DEFAULT_TIMEOUT, clean_document, default_jobs, run
+from .runner import DEFAULT_TIMEOUT, Outcome, clean_document, default_jobs, run
 
 EXIT_OK, EXIT_SOME_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 DEFAULT_SHARD_SIZE = 50_000
@@ -133,7 +133,8 @@ def _progress(args: argparse.Namespace, initial: int = 0):
 #: What a run is asked, as kept in its checkpoint: `--resume` goes on only when it is asked the same.
 _RUN_KEYS = {"cleanwire": "cleanwire version", "ruleset": "rule set version", "inputs": "INPUTs",
              "cwd": "working folder (the INPUTs are relative)", "format": "--format", "url": "--url",
-             "max_bytes": "--max-bytes", "shard_size": "--shard-size", "errors": "errors file (--errors)"}
+             "max_bytes": "--max-bytes", "language": "--language", "shard_size": "--shard-size",
+             "errors": "errors file (--errors)"}
 
 
 def _run_key(args: argparse.Namespace, errors_path: str, sharded: bool) -> dict:
@@ -144,7 +145,8 @@ def _run_key(args: argparse.Namespace, errors_path: str, sharded: bool) -> dict:
         inputs = [f"{len(inputs)} paths, from {inputs[0]}", f"sha256 {digest[:16]}"]
     return {"cleanwire": __version__, "ruleset": RULESET_VERSION, "inputs": inputs,
             "cwd": os.getcwd() if relative else None, "format": args.format, "url": args.url,
-            "max_bytes": args.max_bytes, "shard_size": args.shard_size if sharded else None,
+            "max_bytes": args.max_bytes, "language": ",".join(sorted(_languages(args.language))) or None,
+            "shard_size": args.shard_size if sharded else None,
             "errors": os.path.abspath(errors_path)}
 
 
@@ -212,6 +214,28 @@ def _checkpoint_seconds() -> float:
     return value if value > 0 else CHECKPOINT_SECONDS
 
 
+def _languages(value: str | None) -> frozenset[str]:
+    """The codes of `--language en,ru` (empty: every language). ValueError for a code that is not
+    two or three letters."""
+    codes = frozenset(code.strip().lower() for code in (value or "").split(",") if code.strip())
+    bad = sorted(code for code in codes if not re.fullmatch(r"[a-z]{2,3}", code))
+    if bad:
+        raise ValueError(f"--language takes language codes such as en,ru (ISO 639-1); not {', '.join(bad)}")
+    return codes
+
+
+def _keep_language(outcome: Outcome, wanted: frozenset[str]) -> Outcome:
+    """The outcome, or an error outcome of kind other_language when its record's language is not wanted."""
+    record = json.loads(outcome.record)
+    language, score = record.get("language"), record.get("language_score")
+    if language in wanted:
+        return outcome
+    said = ("no language detected or declared" if language is None else
+            f"language {language} (declared by the page)" if score is None else f"language {language} (score {score})")
+    return Outcome(outcome.path, outcome.url, error="other_language",
+                   message=f"{said}, not one of --language {','.join(sorted(wanted))}")
+
+
 def _cmd_clean(args: argparse.Namespace) -> int:
     try:
         check_specs(args.inputs)
@@ -223,6 +247,11 @@ def _cmd_clean(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if args.jobs < 1 or args.max_bytes < 1 or args.timeout <= 0 or args.shard_size < 1:
         print("cleanwire clean: --jobs, --max-bytes, --timeout and --shard-size must be positive", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        wanted = _languages(args.language)
+    except ValueError as exc:
+        print(f"cleanwire clean: {exc}", file=sys.stderr)
         return EXIT_USAGE
     if args.resume and args.output == "-":
         print("cleanwire clean: --resume continues a run that wrote -o OUT; standard output cannot be continued",
@@ -265,6 +294,8 @@ def _cmd_clean(args: argparse.Namespace) -> int:
     try:
         bar = _progress(args, resumed)
         for outcome in outcomes:
+            if wanted and outcome.record is not None:
+                outcome = _keep_language(outcome, wanted)
             if outcome.record is not None:
                 write_record(outcome.record)
                 records += 1
@@ -513,7 +544,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "too, so a page saved as .txt is still read as HTML.\n\n"
                     "Every document gives exactly one record, or one error record {path, url, error, message} in "
                     "the errors file. Error kinds: empty, binary, decode, too_large, corrupt, not_article, no_text, "
-                    "timeout, crashed, unsupported, unreadable, internal.\n\n"
+                    "timeout, crashed, unsupported, unreadable, internal, other_language (--language).\n\n"
                     "Crash safety: output files are written under a hidden name (.OUT.part; .part-00000.jsonl.part "
                     "in a shard folder) and renamed when complete, so however the run ends (even kill -9) OUT is "
                     "absent, the old file, or complete, never a half-written line. About once a second the run "
@@ -544,6 +575,10 @@ def build_parser() -> argparse.ArgumentParser:
                                      "otherwise a sidecar PAGE.url file, the page's canonical link or og:url")
     clean.add_argument("--format", choices=FORMATS, default="auto",
                        help="read every input as this format instead of detecting it (default: auto)")
+    clean.add_argument("--language", metavar="CODES",
+                       help="keep only records in these languages (comma-separated ISO 639-1 codes, e.g. en,ru); "
+                            "the others become error records of kind other_language. A record's language is the "
+                            "one detected in its text, else the page's <html lang>")
     clean.add_argument("-j", "--jobs", type=int, default=default_jobs(),
                        help="worker processes (default: the number of cores, here %(default)s)")
     clean.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",

@@ -29,7 +29,7 @@ __all__ = [
 #: The record's keys, in the order they are written.
 RECORD_FIELDS = (
     "id", "url", "path", "site", "source", "title", "authors", "published", "language",
-    "text", "sources", "original_url", "fetched_at", "cleaner",
+    "language_score", "text", "sources", "original_url", "fetched_at", "cleaner",
 )
 
 # Query parameters that only track the visitor; they never change which article a URL names.
@@ -88,6 +88,7 @@ class Document:
     authors: list[str]
     published: str | None
     language: str | None
+    language_score: float | None
     text: str
     sources: list[str]
     original_url: str | None

@@ -6,7 +6,8 @@ every generic rule on the page; unknown markup: the page-frame rules on the page
 finder picks the body, the boilerplate rules in the body) -> the body's lines (`extract`) -> site
 text rules -> generic text rules -> the page-type gate.
 Text (seed format): pick the profile (URL host, else the text's signature) -> site text rules ->
-generic text rules. Every removal is kept in `Document.trace`.
+generic text rules. Every removal is kept in `Document.trace`. Both: the record's `language` is the
+one py3langid detects in the clean text, else the page's declared one (`language.record_language`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from .document import Document, canonical_url, make_id
 from .dom_rules import BODY_RULES, GENERIC_DOM_RULES, PAGE_RULES
 from .encoding import decode_html
 from .extract import MIN_BODY, block_lines, continued_chunks, extract_text, lead_paragraph
+from .language import record_language
 from .metadata import page_metadata
 from .rules import Context
 from .text_rules import GENERIC_TEXT_RULES, normalize
@@ -66,6 +68,8 @@ def _page_title(tree) -> str | None:
 
 
 def _language(tree) -> str | None:
+    """The language the page declares (`<html lang>`, `xml:lang`, Content-Language, og:locale): the
+    record's `language` when the text is too short or unclear to detect one (`language.record_language`)."""
     html = tree.css_first("html")
     lang = (html.attributes.get("lang") or html.attributes.get("xml:lang") or "") if html is not None else ""
     if not lang:
@@ -119,6 +123,7 @@ def _finish(ctx: Context, lines: list[str], *, path: str | None, fetched_at: str
     extracted = extracted or {}
     profile = ctx.profile
     url = canonical_url(ctx.url)
+    language, language_score = record_language(text, language)
     return Document(
         id=make_id(url, text),
         url=url,
@@ -129,6 +134,7 @@ def _finish(ctx: Context, lines: list[str], *, path: str | None, fetched_at: str
         authors=list(meta.get("authors") or extracted.get("authors") or []),
         published=_iso_date(meta.get("published")) or _iso_date(extracted.get("published")),
         language=language,
+        language_score=language_score,
         text=text,
         sources=list(meta.get("sources") or []),
         original_url=meta.get("original_url") or None,

@@ -66,6 +66,9 @@ def _exit_with(pid: int) -> None:
 def _warm_up() -> int:
     """Run once per new worker before any page is timed: loads what cleaning needs."""
     import cleaners.pipeline  # noqa: F401
+    from cleaners import language
+
+    language.load()  # the language model (about 0.7 s), so the first page's time limit is not spent on it
 
     time.sleep(0.05)  # hold this worker a moment, so the pool's other workers take the other warm-ups
     return os.getpid()
@@ -169,6 +172,11 @@ class CleanPipeline:
         if since and record.get("published") and record["published"][:10] < since.isoformat():
             self.stats.inc_value("cleanwire/skipped_older_than_since")
             raise DropItem(f"{record['url']}: published {record['published']}, before {since}", log_level="DEBUG")
+        languages = getattr(spider, "languages", None)
+        if languages and record.get("language") not in languages:
+            self.stats.inc_value("cleanwire/skipped_other_language")
+            raise DropItem(f"{record['url']}: language {record.get('language')} (score {record.get('language_score')}),"
+                           f" not one of {','.join(sorted(languages))}", log_level="DEBUG")
         label = getattr(spider, "source_label", None)
         if label and record.get("source") != label:
             self.stats.inc_value("cleanwire/skipped_other_source")

@@ -11,6 +11,9 @@ Arguments (`-a NAME=VALUE`):
     allowed_domains=D[,D...]  stay on these domains (default: the start URLs' hosts)
     max_articles=N            stop after N articles written
     since=YYYY-MM-DD          skip articles older than this when the date is known
+    language=CODE[,CODE...]   keep only articles in these languages (ISO 639-1, e.g. en,ru; the record's
+                              `language`: detected in the text, else the page's <html lang>); the others
+                              are counted as cleanwire/skipped_other_language
     recrawl=changed           refetch stored articles; write a new version only when the text changed
     profile=seeds/NAME.toml   read a crawl profile (patterns for listings and articles)
     source=KEY                (site spiders with [sources]) keep only that source's articles
@@ -58,7 +61,8 @@ class CleanwireSpider(scrapy.Spider):
 
     def __init__(self, *args, start_urls: str | None = None, base_url: str | None = None,
                  allowed_domains: str | None = None, max_articles: str | None = None, since: str | None = None,
-                 recrawl: str | None = None, profile: str | None = None, source: str | None = None, **kwargs):
+                 recrawl: str | None = None, profile: str | None = None, source: str | None = None,
+                 language: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         prof = profiles.load(profile) if profile else (profiles.load(self.profile_name) if self.profile_name else None)
         if prof is not None and base_url:
@@ -84,6 +88,10 @@ class CleanwireSpider(scrapy.Spider):
             self.allowed_domains = sorted({urlsplit(u).hostname for u in starts if urlsplit(u).hostname})
         self.max_articles = int(max_articles) if max_articles else None
         self.since = date.fromisoformat(since) if since else None
+        self.languages = frozenset(c.strip().lower() for c in (language or "").split(",") if c.strip())
+        bad = sorted(c for c in self.languages if not re.fullmatch(r"[a-z]{2,3}", c))
+        if bad:
+            raise ValueError(f"spider {self.name}: language takes codes such as en,ru; not {', '.join(bad)}")
         if recrawl not in (None, "", "changed"):
             raise ValueError("recrawl takes one value: changed")
         self.recrawl = recrawl == "changed"
