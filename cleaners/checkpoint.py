@@ -439,7 +439,8 @@ class Output:
 
     def describe(self) -> str:
         if self.sharded:
-            return f"{self.shard + (1 if self.records is not None else 0)} shard(s) in {self.target}"
+            return (f"{self.shard + (1 if self.records is not None else 0)} shard(s) in {self.target} "
+                    f"(manifest.json)")
         return self.target
 
 

@@ -21,7 +21,16 @@ from collections import Counter
 from pathlib import Path
 
 from . import __version__
-from .checkpoint import CHECKPOINT_DOCS, CHECKPOINT_FORMAT, CHECKPOINT_SECONDS, Feed, Output, ResumeError
+from .checkpoint import (
+    CHECKPOINT_DOCS,
+    CHECKPOINT_FORMAT,
+    CHECKPOINT_SECONDS,
+    COMPRESSIONS,
+    Feed,
+    Output,
+    ResumeError,
+    compression_of,
+)
 from .document import error_record
 from .inputs import (
     DEFAULT_MAX_BYTES,
@@ -134,6 +143,7 @@ def _progress(args: argparse.Namespace, initial: int = 0):
 _RUN_KEYS = {"cleanwire": "cleanwire version", "ruleset": "rule set version", "inputs": "INPUTs",
              "cwd": "working folder (the INPUTs are relative)", "format": "--format", "url": "--url",
              "max_bytes": "--max-bytes", "language": "--language", "shard_size": "--shard-size",
+             "compress": "--compress",
              "errors": "errors file (--errors)"}
 
 
@@ -146,7 +156,7 @@ def _run_key(args: argparse.Namespace, errors_path: str, sharded: bool) -> dict:
     return {"cleanwire": __version__, "ruleset": RULESET_VERSION, "inputs": inputs,
             "cwd": os.getcwd() if relative else None, "format": args.format, "url": args.url,
             "max_bytes": args.max_bytes, "language": ",".join(sorted(_languages(args.language))) or None,
-            "shard_size": args.shard_size if sharded else None,
+            "shard_size": list(args.shard_size) if sharded else None, "compress": _compression(args),
             "errors": os.path.abspath(errors_path)}
 
 
@@ -165,7 +175,8 @@ def _open_output(args: argparse.Namespace, errors_path: str, discovery: Discover
     says), and the documents to clean: `(output, feed or None, documents, checkpoint or None)`.
     `key` is what this run is asked (`_run_key`). ResumeError when the run cannot start as asked;
     nothing is changed then."""
-    out = Output(args.output, errors_path, sharded=is_shard_dir(args.output), shard_size=args.shard_size)
+    out = Output(args.output, errors_path, sharded=is_shard_dir(args.output), shard_size=args.shard_size[0],
+                 shard_bytes=args.shard_size[1], compression=_compression(args))
     out.lock.acquire()
     try:
         try:
@@ -202,6 +213,24 @@ def _open_output(args: argparse.Namespace, errors_path: str, discovery: Discover
         out.stop()
         raise
     return out, feed, docs, state
+
+
+def _shard_size(text: str) -> tuple[int, int | None]:
+    """`--shard-size`: a number of records, or a size on disk with a unit: (records, bytes or None)."""
+    match = re.fullmatch(r"\s*(\d+)\s*(b|kb|mb|gb|kib|mib|gib)?\s*", text.lower())
+    if not match or int(match[1]) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: give a number of records (50000) or a size (64MB, 500KB)")
+    if not match[2]:
+        return int(match[1]), None
+    unit = {"b": 1, "kb": 1024, "kib": 1024, "mb": 1024 ** 2, "mib": 1024 ** 2, "gb": 1024 ** 3, "gib": 1024 ** 3}
+    return DEFAULT_SHARD_SIZE, int(match[1]) * unit[match[2]]
+
+
+def _compression(args: argparse.Namespace) -> str:
+    """--compress, else what the name of -o OUT asks for (.gz, .zst)."""
+    if args.compress:
+        return args.compress
+    return "none" if args.output == "-" or is_shard_dir(args.output) else compression_of(args.output)
 
 
 def _checkpoint_seconds() -> float:
@@ -245,8 +274,8 @@ def _cmd_clean(args: argparse.Namespace) -> int:
     if args.url and (len(args.inputs) != 1 or os.path.isdir(args.inputs[0])):
         print("cleanwire clean: --url names the URL of one file; give exactly one FILE with it", file=sys.stderr)
         return EXIT_USAGE
-    if args.jobs < 1 or args.max_bytes < 1 or args.timeout <= 0 or args.shard_size < 1:
-        print("cleanwire clean: --jobs, --max-bytes, --timeout and --shard-size must be positive", file=sys.stderr)
+    if args.jobs < 1 or args.max_bytes < 1 or args.timeout <= 0:
+        print("cleanwire clean: --jobs, --max-bytes and --timeout must be positive", file=sys.stderr)
         return EXIT_USAGE
     try:
         wanted = _languages(args.language)
@@ -585,8 +614,12 @@ def build_parser() -> argparse.ArgumentParser:
                        help="documents larger than this are errors of kind too_large (default: %(default)s)")
     clean.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
                        help="time limit per document; the worker is stopped beyond it (default: %(default)s)")
-    clean.add_argument("--shard-size", type=int, default=DEFAULT_SHARD_SIZE, metavar="N",
-                       help="records per shard with -o DIR/ (default: %(default)s)")
+    clean.add_argument("--shard-size", type=_shard_size, default=(DEFAULT_SHARD_SIZE, None), metavar="N|SIZE",
+                       help="with -o DIR/: records per shard (a number), or bytes per shard on disk with a unit "
+                            f"(64MB, 500KB, 1GB) (default: {DEFAULT_SHARD_SIZE} records)")
+    clean.add_argument("--compress", choices=COMPRESSIONS, default=None,
+                       help="compress the records: shards part-NNNNN.jsonl.gz or .jsonl.zst with -o DIR/ (default: "
+                            "none; with -o FILE the name decides: OUT.jsonl.gz is gzip, OUT.jsonl.zst zstd)")
     clean.add_argument("--resume", action="store_true",
                        help="go on with a stopped run of the same command (same INPUTs and options) from its last "
                             "checkpoint instead of starting again; needs -o OUT")
