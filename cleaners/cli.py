@@ -671,7 +671,7 @@ def build_parser() -> argparse.ArgumentParser:
     dedup.add_argument("--index", metavar="DIR",
                        help="a folder keeping the records seen across runs (e.g. output/.dedup/); created if "
                             "needed. Without it only the inputs of this run are compared")
-    dedup.add_argument("--threshold", type=float, default=0.8,  # = dedup.DEFAULT_THRESHOLD metavar="J",
+    dedup.add_argument("--threshold", type=float, default=0.8, metavar="J",  # dedup.DEFAULT_THRESHOLD
                        help="the estimated Jaccard similarity of word 5-grams from which two texts are near "
                             "duplicates (default: %(default)s; 0.7 also catches an article with a fifth of it cut)")
     dedup.add_argument("--keep-dups", action="store_true",
