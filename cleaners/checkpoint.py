@@ -307,7 +307,6 @@ class Output:
         self.errors = PartFile(errors_path)
         self.shard = 0  # index of the shard being filled (or to open next, when none is open)
         self.records: PartFile | None = None
-        self.shards: list[dict] = []  # committed shards of this run: {"file", "records", "bytes"}
         self.started = False  # start() has touched the files
         self.checkpointed = False  # a checkpoint of this run's work is on disk
 
@@ -375,6 +374,8 @@ class Output:
     # ---------------------------------------------------------------- writing
 
     def _full(self, records: PartFile) -> bool:
+        """The shard being filled has its records (or bytes on disk: lines not yet compressed are
+        counted at a guessed 4:1, as JSON text compresses at least that well)."""
         if self.shard_bytes:
             return records.size + records.pending_bytes // (4 if records.compress else 1) >= self.shard_bytes
         return records.lines >= self.shard_size

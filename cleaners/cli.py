@@ -380,6 +380,21 @@ def _cmd_clean(args: argparse.Namespace) -> int:
     return EXIT_SOME_ERRORS if kinds else EXIT_OK
 
 
+def _record_of_line(line: str) -> dict:
+    """A line of a records file as a cleanwire record (a JSON object with a 16-hex `id` and a `text`),
+    or ValueError saying why it is not one."""
+    try:
+        record = json.loads(line)
+    except ValueError as exc:
+        raise ValueError(f"not JSON: {exc}") from None
+    if not isinstance(record, dict):
+        raise ValueError("not a JSON object")
+    rid, text = record.get("id"), record.get("text")
+    if not isinstance(rid, str) or not re.fullmatch(r"[0-9a-f]{16}", rid) or not isinstance(text, str):
+        raise ValueError("no 16-hex id or no text")
+    return record
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
     """Write each record of IN.jsonl as a seed-format file DIR/NNN_<id>.txt."""
     source = Path(args.input)
@@ -393,11 +408,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
     written, bad = 0, 0
     for number, line in enumerate(lines):
         try:
-            record = json.loads(line)
+            record = _record_of_line(line)
             text, rid = record["text"], record["id"]
-            if not isinstance(text, str) or not re.fullmatch(r"[0-9a-f]{16}", str(rid)):
-                raise ValueError("no text or no 16-hex id")
-        except (ValueError, KeyError, TypeError) as exc:
+        except ValueError as exc:
             print(f"cleanwire export: {source}:{number + 1}: not a cleanwire record ({exc})", file=sys.stderr)
             bad += 1
             continue
@@ -438,7 +451,7 @@ def _cmd_dedup(args: argparse.Namespace) -> int:
     if args.output != "-" and os.path.abspath(args.output) in {os.path.abspath(n) for n in args.inputs}:
         print("cleanwire dedup: OUT must not be one of the inputs", file=sys.stderr)
         return EXIT_USAGE
-    errors_path = args.errors or ("cleanwire.errors.jsonl" if args.output == "-" else f"{args.output}.errors.jsonl")
+    errors_path = _errors_path(args)
     try:
         index = DedupIndex(args.index, args.threshold)
     except DedupIndexError as exc:
@@ -453,12 +466,8 @@ def _cmd_dedup(args: argparse.Namespace) -> int:
         out = AtomicWriter(args.output)
         for where, line in _dedup_lines(args.inputs):
             try:
-                record = json.loads(line)
-                if not isinstance(record, dict):
-                    raise ValueError("not a JSON object")
-                rid, text = record.get("id"), record.get("text")
-                if not isinstance(rid, str) or not re.fullmatch(r"[0-9a-f]{16}", rid) or not isinstance(text, str):
-                    raise ValueError("no 16-hex id or no text")
+                record = _record_of_line(line)
+                rid, text = record["id"], record["text"]
             except ValueError as exc:
                 bad += 1
                 if errors is None:
@@ -476,20 +485,16 @@ def _cmd_dedup(args: argparse.Namespace) -> int:
             if args.keep_dups:
                 record["dup_of"], record["dup_kind"] = match.of, match.kind
                 out.write_line(json.dumps(record, ensure_ascii=False))
-    except KeyboardInterrupt:
+    except BaseException as exc:  # nothing is written and the index is unchanged
         for writer in (out, errors):
             if writer is not None:
                 writer.abort()
         index.close()
+        if not isinstance(exc, KeyboardInterrupt):
+            raise
         print(f"\ncleanwire dedup: interrupted after {total} records; nothing was written, the index is unchanged",
               file=sys.stderr)
         return EXIT_INTERRUPTED
-    except BaseException:
-        for writer in (out, errors):
-            if writer is not None:
-                writer.abort()
-        index.close()
-        raise
     out.commit()
     if errors is not None:
         errors.commit()

@@ -50,6 +50,11 @@ for _name in ("scrapy.downloadermiddlewares.robotstxt", "scrapy.core.scraper"):
     logging.getLogger(_name).addFilter(OneLineFetchErrors())
 
 
+def _under(stats: dict, prefix: str) -> dict[str, int]:
+    """The counts of the stats keys below `prefix`, by the rest of the key."""
+    return {k[len(prefix):]: v for k, v in stats.items() if k.startswith(prefix)}
+
+
 def summary(stats: dict, name: str) -> tuple[str, str]:
     """The one-line report of a crawl and its outcome: `ok`, `partial` (pages lost to faults or to
     cleaning errors: exit status 3) or `failed` (no page could be fetched: exit status 1)."""
@@ -58,10 +63,9 @@ def summary(stats: dict, name: str) -> tuple[str, str]:
     written = get("item_scraped_count", 0)
     seen = get("cleanwire/skipped_seen", 0)
     unchanged = get("cleanwire/unchanged", 0)
-    non_articles = sum(v for k, v in stats.items() if k.startswith("cleanwire/dropped/not_article"))
-    clean_errors = {k.rsplit("/", 1)[1]: v for k, v in stats.items()
-                    if k.startswith("cleanwire/dropped/") and not k.startswith("cleanwire/dropped/not_article")}
-    fault_counts = {k.split("/", 2)[2]: v for k, v in stats.items() if k.startswith("cleanwire/faults/")}
+    clean_errors = _under(stats, "cleanwire/dropped/")
+    non_articles = clean_errors.pop("not_article", 0)
+    fault_counts = _under(stats, "cleanwire/faults/")
     lost = sum(v for k, v in fault_counts.items() if faults.is_lost(k)) + sum(clean_errors.values())
     errors = sum(clean_errors.values()) + sum(fault_counts.values())
     line = (f"cleanwire crawl {name}: {fetched} pages fetched, {written} articles written, {seen} skipped as seen"
@@ -72,19 +76,18 @@ def summary(stats: dict, name: str) -> tuple[str, str]:
         line += "; errors: " + ", ".join(f"{k} {v}" for k, v in sorted(named.items()))
     retries = get("retry/count", 0)
     if retries:
-        reasons = {k.rsplit("/", 1)[1].split(".")[-1]: v for k, v in stats.items()
-                   if k.startswith("retry/reason_count/")}
+        reasons = {k.split(".")[-1]: v for k, v in _under(stats, "retry/reason_count/").items()}
         line += f"; {retries} retries (" + ", ".join(f"{k} {v}" for k, v in sorted(reasons.items())) + ")"
     if get("cleanwire/backoff/retry_after"):
         line += f", Retry-After honoured {get('cleanwire/backoff/retry_after')}x"
     if get("cleanwire/clean_pool_restarts"):
         line += f"; cleaning processes restarted {get('cleanwire/clean_pool_restarts')}x"
-    refused = {k.split("/", 2)[2]: v for k, v in stats.items() if k.startswith("cleanwire/refused/")}
+    refused = _under(stats, "cleanwire/refused/")
     if refused:
         line += "; refused: " + ", ".join(f"{k} {v}" for k, v in sorted(refused.items()))
     if get("cleanwire/robots_unavailable"):
         line += f"; robots.txt unavailable on {get('cleanwire/robots_unavailable')} host(s)"
-    discovery = sum(v for k, v in stats.items() if k.startswith("cleanwire/sitemap_discovery_failed/"))
+    discovery = sum(_under(stats, "cleanwire/sitemap_discovery_failed/").values())
     if discovery:
         line += f"; robots.txt not read for sitemaps on {discovery} host(s)"
     fixed = get("cleanwire/faults_fixed/wrong_content_type", 0)

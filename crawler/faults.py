@@ -23,6 +23,7 @@ dead link (404, 410: the site removed the page; counted, named, but not a failur
 from __future__ import annotations
 
 from scrapy.exceptions import IgnoreRequest
+from scrapy.spidermiddlewares.httperror import HttpError
 
 #: HTTP statuses that mean "the page is not there" rather than "we could not get it".
 DEAD_LINK_STATUSES = frozenset({404, 410})
@@ -38,19 +39,29 @@ _NAMES = {
 }
 
 
-def kind_of(exc: BaseException, status: int | None = None) -> str | None:
-    """The fault an exception (or an HTTP error `status`) stands for; None for a request that was
-    not fetched on purpose (robots.txt, the address guard, a filter)."""
-    if status is not None:
-        return f"http_{status}"
+class Lost(IgnoreRequest):
+    """A request our middlewares give up on because of a fault (`kind`: a name above), not by
+    choice: the page counts as lost."""
+
+    def __init__(self, kind: str, message: str):
+        super().__init__(message)
+        self.kind = kind
+
+
+def kind_of(exc: BaseException) -> str | None:
+    """The fault an exception stands for (an HttpError: `http_<status>`); None for a request that
+    was not fetched on purpose (robots.txt, the address guard, a filter)."""
+    if isinstance(exc, HttpError) and exc.response is not None:
+        return f"http_{exc.response.status}"
     message = str(exc)
+    if isinstance(exc, Lost):  # our own middlewares say which fault
+        return exc.kind
     if isinstance(exc, IgnoreRequest):
+        # Scrapy's own carry no type of their own (nor their cause, by the errback): their words
         if "during decompression" in message:
             return "decompression_bomb"
-        if "max redirections" in message or "redirect loop" in message:
+        if "max redirections" in message:
             return "redirect_loop"
-        if "robots.txt unavailable" in message:
-            return "robots_unavailable"
         if "download max size" in message or "DOWNLOAD_MAXSIZE" in message:
             return "too_large"
         return None

@@ -32,6 +32,8 @@ from scrapy.utils.asyncio import call_later
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.defer import Deferred
 
+from .faults import Lost
+
 logger = logging.getLogger(__name__)
 
 
@@ -118,7 +120,7 @@ class RobotsPolicyMiddleware(RobotsTxtMiddleware):
     `CLEANWIRE_ROBOTS_UNAVAILABLE=allow` crawls such hosts as if they had no robots.txt (Scrapy's
     own behaviour). A 4xx robots.txt means no rules, as the RFC says. Either way the host is
     counted in `cleanwire/robots_unavailable` and logged once; under `disallow` every page of the
-    host is refused with IgnoreRequest("robots.txt unavailable ..."), which the spider counts as
+    host is refused with `faults.Lost` ("robots.txt unavailable ..."), which the spider counts as
     the fault `robots_unavailable` (pages lost)."""
 
     def __init__(self, crawler):
@@ -132,7 +134,8 @@ class RobotsPolicyMiddleware(RobotsTxtMiddleware):
     def process_request_2(self, rp, request):
         netloc = urlparse_cached(request).netloc
         if netloc in self.unavailable:
-            raise IgnoreRequest(f"robots.txt unavailable ({self.unavailable[netloc]}): not crawled (RFC 9309)")
+            raise Lost("robots_unavailable",
+                       f"robots.txt unavailable ({self.unavailable[netloc]}): not crawled (RFC 9309)")
         super().process_request_2(rp, request)
 
     async def _parse_robots(self, response, netloc, request):
@@ -171,7 +174,7 @@ class RedirectLoopMiddleware:
     """Names a redirect loop instead of losing the page silently: a redirect back to a URL already
     on the request's redirect chain (A -> B -> A) would otherwise be dropped by the duplicate
     filter without a word. Runs just before Scrapy's RedirectMiddleware sees the response; the
-    request fails with IgnoreRequest("redirect loop: ..."), counted as the fault `redirect_loop`.
+    request fails with `faults.Lost` ("redirect loop: ..."), counted as the fault `redirect_loop`.
     (A chain that never repeats is cut at REDIRECT_MAX_TIMES by Scrapy, the same fault.)"""
 
     def process_response(self, request, response, spider=None):
@@ -181,5 +184,5 @@ class RedirectLoopMiddleware:
         chain = [*request.meta.get("redirect_urls", []), request.url]
         if target in chain:
             hops = " -> ".join([*chain[chain.index(target):], target])
-            raise IgnoreRequest(f"redirect loop: {hops}")
+            raise Lost("redirect_loop", f"redirect loop: {hops}")
         return response

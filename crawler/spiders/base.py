@@ -29,7 +29,6 @@ from urllib.parse import urlsplit
 import scrapy
 from scrapy.exceptions import CloseSpider
 from scrapy.http import HtmlResponse, Response, TextResponse, XmlResponse
-from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
@@ -261,16 +260,14 @@ class CleanwireSpider(scrapy.Spider):
         if failure.check(Refused):  # the address guard counted it (cleanwire/refused/*) and logged it once per host
             self.logger.debug("not fetched: %s: %s", request.url, failure.getErrorMessage())
             return
-        response = getattr(failure.value, "response", None)
-        status = response.status if failure.check(HttpError) and response is not None else None
-        kind = faults.kind_of(failure.value, status)
+        kind = faults.kind_of(failure.value)
         if kind is None:
             self._count("skipped_robots_or_ignored")
             self.logger.info("not fetched: %s: %s", request.url, failure.getErrorMessage())
             return
         self._count(f"faults/{kind}")
         attempts = request.meta.get("retry_times", 0) + 1
-        detail = failure.getErrorMessage() if status is None else f"HTTP {status}"
+        detail = f"HTTP {kind[5:]}" if kind.startswith("http_") else failure.getErrorMessage()
         message = f"{detail[:300] or kind}{f' (after {attempts} attempts)' if attempts > 1 else ''}"
         wanted = (request.meta.get("redirect_urls") or [request.url])[0]  # before any redirect
         self.logger.warning("fetch failed: %s: %s: %s", wanted, kind, message)
@@ -280,9 +277,7 @@ class CleanwireSpider(scrapy.Spider):
     def on_robots_error(self, failure):
         """The robots.txt read for its Sitemap: lines could not be fetched: the crawl goes on from
         its start pages (whether the host may be crawled at all is the robots middleware's call)."""
-        response = getattr(failure.value, "response", None)
-        status = response.status if failure.check(HttpError) and response is not None else None
-        kind = faults.kind_of(failure.value, status) or "ignored"
+        kind = faults.kind_of(failure.value) or "ignored"
         self._count(f"sitemap_discovery_failed/{kind}")
         self.logger.warning("robots.txt not read for sitemaps: %s: %s", failure.request.url, kind)
 
