@@ -19,6 +19,7 @@ same OUT at once. """
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import itertools
 import json
 import os
@@ -104,9 +105,11 @@ class PartFile:
         self.handle = None
         self.size = 0
         self.lines = 0
+        self.compression = compression
         self.compress = _compressor(compression)
         self.pending: list[bytes] = []  # lines not yet compressed (compressed parts only)
         self.pending_bytes = 0
+        self.digest = hashlib.sha256()  # of the bytes written, for the manifest (`entry()`)
 
     @property
     def is_open(self) -> bool:
@@ -125,6 +128,13 @@ class PartFile:
                 raise ResumeError(f"{self.path} is gone") from None
             if have < size:
                 raise ResumeError(f"{self.path} holds {have} bytes, fewer than the {size} the checkpoint counts")
+        self.digest = hashlib.sha256()
+        if size:
+            with open(self.path, "rb") as fh:  # the kept bytes, for the manifest's sha256
+                left = size
+                while left and (block := fh.read(min(left, 1 << 20))):
+                    self.digest.update(block)
+                    left -= len(block)
         fd = os.open(self.path, os.O_WRONLY | os.O_CREAT, 0o666)
         try:
             os.ftruncate(fd, size)
@@ -137,10 +147,14 @@ class PartFile:
         self.pending, self.pending_bytes = [], 0
 
     def write_line(self, line: str) -> None:
-        data = (line + "\n").encode("utf-8")
-        self.lines += 1
+        self.write_lines((line + "\n").encode("utf-8"), 1)
+
+    def write_lines(self, data: bytes, lines: int) -> None:
+        """Write `data`, whole lines (`lines` of them) ending in a line break."""
+        self.lines += lines
         if self.compress is None:
             self.handle.write(data)
+            self.digest.update(data)
             self.size += len(data)
             return
         self.pending.append(data)
@@ -153,6 +167,7 @@ class PartFile:
         if self.compress is not None and self.pending:
             member = self.compress(b"".join(self.pending))
             self.handle.write(member)
+            self.digest.update(member)
             self.size += len(member)
             self.pending, self.pending_bytes = [], 0
 
@@ -163,11 +178,18 @@ class PartFile:
             self.handle.flush()
             os.fsync(self.handle.fileno())
 
-    def commit(self) -> None:
+    def commit(self) -> dict:
+        """Sync, rename onto the final name; returns the file's manifest entry (`entry()`)."""
         self.sync()
         self.handle.close()
         self.handle = None
         os.replace(self.path, self.final)
+        return self.entry()
+
+    def entry(self) -> dict:
+        """The manifest entry of what is written: name, records, bytes, sha256, compression."""
+        return {"file": os.path.basename(self.final), "records": self.lines, "bytes": self.size,
+                "sha256": self.digest.hexdigest(), "compression": self.compression}
 
     def close(self) -> None:
         """Stop writing, keep the part (a later `--resume` goes on from it)."""
@@ -180,6 +202,14 @@ class PartFile:
     def discard(self) -> None:
         self.close()
         _unlink(self.path)
+
+
+def shard_full(part: PartFile, records: int, size: int | None) -> bool:
+    """The shard being filled holds `records` lines, or (`size` given) that many bytes on disk:
+    lines not yet compressed are counted at a guessed 4:1, as JSON text compresses at least that well."""
+    if size:
+        return part.size + part.pending_bytes // (4 if part.compress else 1) >= size
+    return part.lines >= records
 
 
 #: Descriptors of the locks this process holds. A child forked while one is held (a cleaning worker)
@@ -307,6 +337,7 @@ class Output:
         self.errors = PartFile(errors_path)
         self.shard = 0  # index of the shard being filled (or to open next, when none is open)
         self.records: PartFile | None = None
+        self.entries: dict[str, dict] = {}  # manifest entries of the shards this run finished
         self.started = False  # start() has touched the files
         self.checkpointed = False  # a checkpoint of this run's work is on disk
 
@@ -374,17 +405,14 @@ class Output:
     # ---------------------------------------------------------------- writing
 
     def _full(self, records: PartFile) -> bool:
-        """The shard being filled has its records (or bytes on disk: lines not yet compressed are
-        counted at a guessed 4:1, as JSON text compresses at least that well)."""
-        if self.shard_bytes:
-            return records.size + records.pending_bytes // (4 if records.compress else 1) >= self.shard_bytes
-        return records.lines >= self.shard_size
+        return shard_full(records, self.shard_size, self.shard_bytes)
 
     def write_record(self, line: str) -> None:
         records = self.records
         if self.sharded and (records is None or self._full(records)):
             if records is not None:
-                records.commit()
+                entry = records.commit()
+                self.entries[entry["file"]] = entry
                 self.shard += 1
             records = self.records = self._shard_part(self.shard)
             records.open()
@@ -422,9 +450,10 @@ class Output:
         if self.errors.is_open:
             self.errors.commit()
         if self.records is not None:
-            self.records.commit()
+            entry = self.records.commit()
+            self.entries[entry["file"]] = entry
         if self.sharded:
-            write_manifest(self.target)
+            write_manifest(self.target, self.entries)
         _unlink(self.checkpoint_path)
         _sync_folder(os.path.dirname(self.checkpoint_path))
         self.lock.release()
@@ -445,26 +474,46 @@ class Output:
         return self.target
 
 
-def write_manifest(folder: str) -> dict:
-    """`folder/manifest.json`: for each shard `part-NNNNN.jsonl[.gz|.zst]` its name, records, bytes
-    and sha256 (read back from the files on disk, so it holds for shards of earlier, resumed runs
-    too), written through a renamed temporary file."""
-    import hashlib
+SHARD_NAME = re.compile(r"part-(\d+)\.jsonl(\.gz|\.zst)?")
+
+
+def write_manifest(folder: str, known: dict[str, dict] | None = None) -> dict:
+    """`folder/manifest.json`: for each shard `part-NNNNN.jsonl[.gz|.zst]` in the folder its name,
+    records, bytes, sha256 and compression, written through a renamed temporary file.
+
+    The entries come from `known` (shards just written, hashed as they were written), else from the
+    manifest already there when the file has the size it gives and is no newer than it (shards of
+    earlier runs into the same folder), else from reading the file back (shards of a resumed or
+    stopped run)."""
     import io
 
+    path = os.path.join(folder, "manifest.json")
+    known = dict(known or {})
+    try:
+        with open(path, encoding="utf-8") as fh:
+            old = json.load(fh)
+        written = os.stat(path).st_mtime_ns
+        earlier = {s["file"]: s for s in old.get("shards", []) if isinstance(s, dict) and "file" in s}
+    except (OSError, ValueError, AttributeError, TypeError):
+        written, earlier = 0, {}
     shards = []
-    names = sorted(n for n in os.listdir(folder) if re.fullmatch(r"part-\d+\.jsonl(\.gz|\.zst)?", n))
-    for name in names:
-        path = os.path.join(folder, name)
-        digest, size = hashlib.sha256(), 0
-        with open(path, "rb") as fh:
-            for block in iter(lambda fh=fh: fh.read(1 << 20), b""):
-                digest.update(block)
-                size += len(block)
-        with open_records(path) as fh:
-            lines = sum(1 for _ in io.TextIOWrapper(fh, encoding="utf-8"))
-        shards.append({"file": name, "records": lines, "bytes": size, "sha256": digest.hexdigest(),
-                       "compression": compression_of(name)})
+    for name in sorted(n for n in os.listdir(folder) if SHARD_NAME.fullmatch(n)):
+        shard = os.path.join(folder, name)
+        stat = os.stat(shard)
+        entry = known.get(name)
+        if entry is None or entry.get("bytes") != stat.st_size:
+            entry = earlier.get(name)
+            if entry is None or entry.get("bytes") != stat.st_size or stat.st_mtime_ns > written:
+                digest, size = hashlib.sha256(), 0
+                with open(shard, "rb") as fh:
+                    for block in iter(lambda fh=fh: fh.read(1 << 20), b""):
+                        digest.update(block)
+                        size += len(block)
+                with open_records(shard) as fh:
+                    lines = sum(1 for _ in io.TextIOWrapper(fh, encoding="utf-8"))
+                entry = {"file": name, "records": lines, "bytes": size, "sha256": digest.hexdigest(),
+                         "compression": compression_of(name)}
+        shards.append(entry)
     manifest = {"manifest": 1, "records": sum(s["records"] for s in shards), "shards": shards}
     tmp = os.path.join(folder, ".manifest.json.tmp")
     with open(tmp, "w", encoding="utf-8") as fh:
@@ -472,8 +521,70 @@ def write_manifest(folder: str) -> dict:
         fh.write("\n")
         fh.flush()
         os.fsync(fh.fileno())
-    os.replace(tmp, os.path.join(folder, "manifest.json"))
+    os.replace(tmp, path)
+    _sync_folder(folder)
     return manifest
+
+
+def whole_prefix(path: str, compression: str) -> int:
+    """The byte length of the longest start of a records file made of whole lines in whole members
+    (gzip) or frames (zstd): what is left of a file whose writer was killed mid-write, or whose disk
+    lost its last writes, once the torn tail is cut off. Reads a plain file backwards from its end
+    only; a compressed one is decompressed once, in 1 MB steps."""
+    size = os.path.getsize(path)
+    with open(path, "rb") as fh:
+        if compression == "none":
+            end = size
+            while end > 0:
+                start = max(0, end - (1 << 16))
+                fh.seek(start)
+                cut = fh.read(end - start).rfind(b"\n")
+                if cut >= 0:
+                    return start + cut + 1
+                end = start
+            return 0
+
+        def member():
+            if compression == "gzip":
+                import zlib
+
+                return zlib.decompressobj(wbits=31)
+            import zstandard
+
+            return zstandard.ZstdDecompressor().decompressobj()
+
+        good = pos = 0  # end of the last whole member; bytes fed so far
+        d, last, buf = member(), b"", b""
+        while True:
+            if not buf:
+                buf = fh.read(1 << 20)
+                if not buf:
+                    return good
+            try:
+                out = d.decompress(buf)
+            except Exception:  # noqa: BLE001 - a torn or garbled member: the file ends before it
+                return good
+            if out:
+                last = out[-1:]
+            if not d.eof:
+                pos, buf = pos + len(buf), b""
+                continue
+            pos += len(buf) - len(d.unused_data)
+            if last != b"\n":  # a member always holds whole lines
+                return good
+            good, buf, d, last = pos, d.unused_data, member(), b""
+
+
+def parse_shard_size(text: str, default_records: int) -> tuple[int, int | None]:
+    """A shard size: a number of records (`50000`), or a size on disk with a unit (`64MB`, `500KB`):
+    (records, bytes or None). ValueError when it is neither."""
+    match = re.fullmatch(r"\s*(\d+)\s*(b|kb|mb|gb|kib|mib|gib)?\s*", str(text).lower())
+    if not match or int(match[1]) < 1:
+        raise ValueError(f"{text!r}: give a number of records (50000) or a size (64MB, 500KB)")
+    if not match[2]:
+        return int(match[1]), None
+    unit = {"b": 1, "kb": 1024, "kib": 1024, "mb": 1024 ** 2, "mib": 1024 ** 2, "gb": 1024 ** 3, "gib": 1024 ** 3}
+    return default_records, int(match[1]) * unit[match[2]]
 
 
 def open_records(path: str):

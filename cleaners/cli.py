@@ -30,6 +30,7 @@ from .checkpoint import (
     Output,
     ResumeError,
     compression_of,
+    parse_shard_size,
 )
 from .document import error_record
 from .inputs import (
@@ -217,13 +218,10 @@ def _open_output(args: argparse.Namespace, errors_path: str, discovery: Discover
 
 def _shard_size(text: str) -> tuple[int, int | None]:
     """`--shard-size`: a number of records, or a size on disk with a unit: (records, bytes or None)."""
-    match = re.fullmatch(r"\s*(\d+)\s*(b|kb|mb|gb|kib|mib|gib)?\s*", text.lower())
-    if not match or int(match[1]) < 1:
-        raise argparse.ArgumentTypeError(f"{text!r}: give a number of records (50000) or a size (64MB, 500KB)")
-    if not match[2]:
-        return int(match[1]), None
-    unit = {"b": 1, "kb": 1024, "kib": 1024, "mb": 1024 ** 2, "mib": 1024 ** 2, "gb": 1024 ** 3, "gib": 1024 ** 3}
-    return DEFAULT_SHARD_SIZE, int(match[1]) * unit[match[2]]
+    try:
+        return parse_shard_size(text, DEFAULT_SHARD_SIZE)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _compression(args: argparse.Namespace) -> str:

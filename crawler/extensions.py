@@ -21,10 +21,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from scrapy import signals
+from scrapy.utils.defer import deferred_from_coro
 
+from cleaners.checkpoint import Busy
 from cleaners.document import error_record
 
 from . import faults
+from .feeds import close_target, is_folder_target
 from .seen import DurableMarks, SeenStore, text_hash
 
 logger = logging.getLogger(__name__)
@@ -116,7 +119,10 @@ def _errors_path(settings, spider) -> str | None:
             path = uri % params
         except (KeyError, ValueError, TypeError):
             continue
-        return path.removeprefix("file://") + ".errors.jsonl"
+        path = path.removeprefix("file://")
+        if is_folder_target(path):  # shards: DIR/errors.jsonl, as `cleanwire clean -o DIR/`
+            return os.path.join(path, "errors.jsonl")
+        return path + ".errors.jsonl"
     return None
 
 
@@ -126,6 +132,7 @@ class CleanwireState:
         self.store: SeenStore | None = None  # or a RedisSeenStore (CLEANWIRE_REDIS_URL)
         self.marks: DurableMarks | None = None
         crawler.cleanwire_feed_fds = []  # crawler.feeds puts a duplicate of each feed file's descriptor here
+        crawler.cleanwire_storages = []  # and each of its feed storages here (see spider_opened)
         self.errors_path: str | None = None
         self.errors = None  # the errors file, opened on the first error
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
@@ -137,6 +144,21 @@ class CleanwireState:
         return cls(crawler)
 
     def spider_opened(self, spider):
+        failed = None
+        for storage in self.crawler.cleanwire_storages:  # made by the feed exporter, which opened first
+            try:
+                storage.prepare()
+            except (ValueError, OSError, Busy) as exc:
+                failed = str(exc)
+        if failed:  # the feed could not be opened (crawler.feeds): fetch nothing, exit status 1
+            logger.error("cannot write the records, so nothing is crawled: %s", failed)
+            FAILED.append(spider.name)
+            spider.report_error = lambda *args: None
+            from twisted.internet import reactor
+
+            engine = self.crawler.engine
+            reactor.callLater(0, lambda: deferred_from_coro(engine.close_spider_async(reason="output_unavailable")))
+            return
         redis_url = self.crawler.settings.get("CLEANWIRE_REDIS_URL")
         if redis_url:  # a distributed crawl: the seen-store all the workers share (crawler.redis_mode)
             from .redis_mode import RedisSeenStore
@@ -187,8 +209,8 @@ class CleanwireState:
             self.marks.close()
             if self.marks.failed:
                 line += f"; seen-store not updated ({self.marks.failed})"
-        for fd in self.crawler.cleanwire_feed_fds:
-            os.close(fd)
+        for target in self.crawler.cleanwire_feed_fds:
+            close_target(target)
         self.crawler.cleanwire_feed_fds.clear()
         if self.errors is not None:
             self.errors.close()

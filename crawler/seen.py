@@ -73,14 +73,17 @@ class DurableMarks(threading.Thread):
     """Marks written articles as seen only once their records are on disk, off the reactor thread.
 
     `add()` queues a (url, hash) pair right after the feed exporter wrote the record. The thread
-    takes every pair queued so far, `fdatasync`s the crawl's feed files (`fds`: duplicates of their
-    descriptors, so they stay valid after the feeds close), then marks the batch in one SQLite
-    transaction: one sync covers many records, and a disk that stalls never stalls the crawl. A
-    kill or a power cut can leave an article written but not marked (the next run writes it
-    again), never marked but missing from the output.
+    takes every pair queued so far, puts the crawl's feeds on disk (`fds`: duplicates of plain feed
+    files' descriptors, which it `fdatasync`s and which stay valid after the feeds close, or the
+    `crawler.feeds.RecordsWriter` of a compressed or sharded feed, which writes the lines it holds),
+    then marks the batch in one SQLite transaction: one sync covers many records, and a disk that
+    stalls never stalls the crawl. With a compressed feed a batch spans at least its
+    `sync_interval` (a second), so each compressed member holds many records. A kill or a power cut
+    can leave an article written but not marked (the next run writes it again), never marked but
+    missing from the output.
     """
 
-    def __init__(self, path: str, fds: list[int], sync: bool = True, opener=None):
+    def __init__(self, path: str, fds: list, sync: bool = True, opener=None):
         super().__init__(name="cleanwire-seen-marks", daemon=True)
         self.path, self.fds, self.sync = path, fds, sync
         #: makes the thread's own store: `SeenStore(path)` unless given (`crawler.redis_mode.RedisSeenStore`)
@@ -97,29 +100,37 @@ class DurableMarks(threading.Thread):
         self.queue.put(None)
         self.join()
 
+    def _interval(self) -> float:
+        return max((getattr(target, "sync_interval", 0.0) for target in list(self.fds)), default=0.0)
+
     def run(self) -> None:
+        from .feeds import sync_target
+
         store = self.opener()
         errors = (OSError, sqlite3.Error, *getattr(store, "errors", ()))
+        last = 0.0  # when the feeds were last synced (monotonic)
         try:
             stop = False
             while not stop:
                 batch = []
                 item = self.queue.get()
+                deadline = last + self._interval()
                 while True:
                     if item is None:
                         stop = True
-                    else:
-                        batch.append(item)
+                        break
+                    batch.append(item)
                     try:
-                        item = self.queue.get_nowait()
+                        wait = deadline - time.monotonic()
+                        item = self.queue.get(timeout=wait) if wait > 0 else self.queue.get_nowait()
                     except queue.Empty:
                         break
                 if not batch or self.failed:
                     continue
                 try:
-                    if self.sync:
-                        for fd in self.fds:
-                            os.fdatasync(fd)
+                    for target in list(self.fds):
+                        sync_target(target, self.sync)
+                    last = time.monotonic()
                     store.mark_many(batch)
                     self.marked += len(batch)
                 except errors as exc:  # a full disk or the store's own failure: stop marking, never mark unsynced

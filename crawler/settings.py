@@ -20,6 +20,9 @@ Override any of them per run with `-s NAME=VALUE`; the cleanwire-specific ones a
   that answers 5xx or cannot be fetched means;
 * `CLEANWIRE_ERRORS`: where error records go — one JSON line {path, url, error, message} per page
   lost to a fault or a cleaning error (default: beside the feed, `FEED.errors.jsonl`);
+* `CLEANWIRE_SHARD_SIZE`: with `-o DIR/`, records per shard (`50000`, the default) or bytes on disk
+  (`64MB`); `CLEANWIRE_COMPRESS`: `gzip` or `zstd` compresses the shards (default `none`; a file
+  named `.jsonl.gz` or `.jsonl.zst` is compressed by its name) — see `crawler.feeds`;
 * `CLEANWIRE_FSYNC`: 0 stops syncing each record to disk before the seen-store marks it (faster on
   slow disks; a power cut may then lose articles already marked as seen);
 * `CLEANWIRE_REDIS_URL`: `redis://HOST:PORT/DB` makes the crawl one worker of a distributed crawl
@@ -96,6 +99,8 @@ CLEANWIRE_REDIS_IDLE_CLOSE = 30.0
 FEED_EXPORT_ENCODING = "utf-8"
 FEED_STORAGES = {"": "crawler.feeds.LineSafeFileFeedStorage", "file": "crawler.feeds.LineSafeFileFeedStorage"}
 FEED_STORE_EMPTY = True
+CLEANWIRE_SHARD_SIZE = "50000"  # with -o DIR/: records per shard, or a size on disk ("64MB")
+CLEANWIRE_COMPRESS = ""  # none, gzip or zstd; empty: by the name of the -o target (.gz, .zst)
 
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
