@@ -116,3 +116,28 @@ MENTION_TEXTS = [
     ("Councillors said they expected more from the regional government, which has so far offered "
      "only a third of the money the engineers say the work will cost.", "more-from"),
 ]
+
+
+def shard_files(folder) -> list:
+    """The shards `part-NNNNN.jsonl[.gz|.zst]` in a folder, in order."""
+    return sorted(p for p in folder.iterdir() if p.name.startswith("part-"))
+
+
+def check_manifest(folder) -> dict:
+    """Check `folder/manifest.json` against the shards on disk (names, bytes, sha256, records) and
+    return it."""
+    import hashlib
+    import json
+
+    from cleaners.checkpoint import open_records
+
+    manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
+    files = shard_files(folder)
+    assert [s["file"] for s in manifest["shards"]] == [p.name for p in files]
+    for shard, path in zip(manifest["shards"], files, strict=True):
+        data = path.read_bytes()
+        assert shard["bytes"] == len(data) and shard["sha256"] == hashlib.sha256(data).hexdigest(), shard
+        with open_records(str(path)) as fh:
+            assert shard["records"] == fh.read().count(b"\n")
+    assert manifest["records"] == sum(s["records"] for s in manifest["shards"])
+    return manifest

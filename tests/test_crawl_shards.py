@@ -10,7 +10,6 @@ tail cut off; a folder another crawl is writing refused with exit status 1."""
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
 import os
 import signal
@@ -24,6 +23,7 @@ import pytest
 from cleaners.checkpoint import Lock, open_records, whole_prefix
 from crawler.demo.server import serve_demo
 
+from ._support import check_manifest, shard_files
 from .conftest import ROOT, assert_valid_record
 from .test_crawl import EXPECTED, FAST, SCRAPY, paths, summary_line
 
@@ -47,25 +47,9 @@ def crawl(base: str, tmp: Path, target: str, *settings: str, overwrite: bool = F
     return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=180, check=False)
 
 
-def shards(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.name.startswith("part-"))
-
-
 def read(path: Path) -> list[dict]:
     with open_records(str(path)) as fh:
         return [json.loads(line) for line in fh.read().decode("utf-8").splitlines()]
-
-
-def check_manifest(folder: Path) -> dict:
-    manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
-    files = shards(folder)
-    assert [s["file"] for s in manifest["shards"]] == [p.name for p in files]
-    for entry, path in zip(manifest["shards"], files, strict=True):
-        data = path.read_bytes()
-        assert entry["bytes"] == len(data) and entry["sha256"] == hashlib.sha256(data).hexdigest(), entry
-        assert entry["records"] == len(read(path))
-    assert manifest["records"] == sum(s["records"] for s in manifest["shards"])
-    return manifest
 
 
 @pytest.mark.parametrize("compression, suffix", [("gzip", ".jsonl.gz"), ("zstd", ".jsonl.zst")])
@@ -73,7 +57,7 @@ def test_a_crawl_writes_compressed_shards_with_a_true_manifest(base, tmp_path, c
     out = tmp_path / "shards"
     done = crawl(base, tmp_path, f"{out}/", f"CLEANWIRE_COMPRESS={compression}", "CLEANWIRE_SHARD_SIZE=7")
     assert done.returncode == 0, done.stderr[-3000:]
-    files = shards(out)
+    files = shard_files(out)
     assert [p.name for p in files] == [f"part-{i:05d}{suffix}" for i in range(5)]  # 30 articles, 7 a shard
     manifest = check_manifest(out)
     assert [s["records"] for s in manifest["shards"]] == [7, 7, 7, 7, 2]
@@ -92,7 +76,7 @@ def test_shards_bounded_by_bytes_on_disk(base, tmp_path):
     out = tmp_path / "sized"
     done = crawl(base, tmp_path, f"{out}/", "CLEANWIRE_SHARD_SIZE=12KB")
     assert done.returncode == 0, done.stderr[-3000:]
-    files = shards(out)
+    files = shard_files(out)
     records = [r for p in files for r in read(p)]
     assert sorted(paths(records, base)) == WATCH
     biggest = max(len(line) + 1 for p in files for line in p.read_bytes().splitlines())
@@ -106,13 +90,13 @@ def test_later_crawls_add_shards_after_the_earlier_ones_and_o_capital_starts_ove
     out = tmp_path / "daily"
     first = crawl(base, tmp_path, f"{out}/", "CLEANWIRE_COMPRESS=gzip", "CLEANWIRE_SHARD_SIZE=20")
     assert first.returncode == 0, first.stderr[-3000:]
-    before = {p.name: p.read_bytes() for p in shards(out)}
+    before = {p.name: p.read_bytes() for p in shard_files(out)}
     assert list(before) == ["part-00000.jsonl.gz", "part-00001.jsonl.gz"]
     # a second crawl with its own seen-store writes every article again, into new shards
     second = crawl(base, tmp_path, f"{out}/", "CLEANWIRE_COMPRESS=gzip", "CLEANWIRE_SHARD_SIZE=20",
                    state="other.sqlite")
     assert second.returncode == 0, second.stderr[-3000:]
-    assert [p.name for p in shards(out)] == [f"part-{i:05d}.jsonl.gz" for i in range(4)]
+    assert [p.name for p in shard_files(out)] == [f"part-{i:05d}.jsonl.gz" for i in range(4)]
     assert {name: (out / name).read_bytes() for name in before} == before  # earlier shards untouched
     manifest = check_manifest(out)
     assert manifest["records"] == 60
@@ -123,7 +107,7 @@ def test_later_crawls_add_shards_after_the_earlier_ones_and_o_capital_starts_ove
     # -O replaces the folder's shards
     fourth = crawl(base, tmp_path, f"{out}/", "CLEANWIRE_COMPRESS=zstd", overwrite=True, state="third.sqlite")
     assert fourth.returncode == 0, fourth.stderr[-3000:]
-    assert [p.name for p in shards(out)] == ["part-00000.jsonl.zst"]
+    assert [p.name for p in shard_files(out)] == ["part-00000.jsonl.zst"]
     assert check_manifest(out)["records"] == 30
 
 
@@ -153,7 +137,7 @@ def test_a_crawl_killed_mid_shard_loses_nothing_it_marked_and_the_next_crawl_fin
         marked = [u for (u,) in db.execute("SELECT url FROM seen")]
     assert len(marked) < len(WATCH), "the crawl ended before the kill; nothing was tested"
     parts = [p for p in out.iterdir() if p.name.startswith(".part-")]
-    assert len(parts) == 1 and not shards(out)  # the shard being filled, under its hidden name
+    assert len(parts) == 1 and not shard_files(out)  # the shard being filled, under its hidden name
     kept = parts[0].read_bytes()[:whole_prefix(str(parts[0]), "gzip")]  # what a kill leaves whole
     on_disk = {json.loads(line)["url"] for line in gzip.decompress(kept).splitlines()}
     assert set(marked) <= on_disk  # every article marked as seen is on disk
@@ -161,7 +145,7 @@ def test_a_crawl_killed_mid_shard_loses_nothing_it_marked_and_the_next_crawl_fin
     again = crawl(base, tmp_path, f"{out}/", "CLEANWIRE_COMPRESS=gzip", "CLEANWIRE_SHARD_SIZE=1000")
     assert again.returncode == 0, again.stderr[-3000:]
     assert "finished the shard a stopped crawl was filling" in again.stderr
-    files = shards(out)
+    files = shard_files(out)
     assert [p.name for p in files] == ["part-00000.jsonl.gz", "part-00001.jsonl.gz"]
     assert not [p.name for p in out.iterdir() if p.name.startswith(".")]
     records = [r for p in files for r in read(p)]
@@ -181,7 +165,7 @@ def test_a_torn_tail_is_cut_off_when_the_next_crawl_opens_the_target(base, tmp_p
     assert done.returncode == 0, done.stderr[-3000:]
     assert "cut a torn tail of 15 bytes" in done.stderr
     assert (out / "part-00004.jsonl.gz").read_bytes() == whole
-    assert [p.name for p in shards(out)] == ["part-00004.jsonl.gz", "part-00005.jsonl.gz"]
+    assert [p.name for p in shard_files(out)] == ["part-00004.jsonl.gz", "part-00005.jsonl.gz"]
     assert check_manifest(out)["records"] == 2 + len(WATCH)
 
     # a plain .jsonl appended to by a crawl: half a line at its end is cut off first
@@ -221,7 +205,7 @@ def test_a_folder_another_crawl_writes_is_refused_before_anything_is_fetched(bas
     assert "cannot write the records, so nothing is crawled" in done.stderr
     line = summary_line(done.stderr)
     assert "0 pages fetched" in line and "FAILED" in line
-    assert not shards(out)
+    assert not shard_files(out)
     assert not (tmp_path / "state.sqlite").exists()  # the seen-store was not even opened
 
 
@@ -233,9 +217,9 @@ def test_crawl_shards_load_in_datasets_and_datatrove(base, tmp_path):
     out = tmp_path / "shards"
     done = crawl(base, tmp_path, f"{out}/", "CLEANWIRE_COMPRESS=gzip", "CLEANWIRE_SHARD_SIZE=8")
     assert done.returncode == 0, done.stderr[-3000:]
-    want = [r["id"] for p in shards(out) for r in read(p)]
+    want = [r["id"] for p in shard_files(out) for r in read(p)]
     assert len(want) == len(WATCH)
-    loaded = datasets.load_dataset("json", data_files=[str(p) for p in shards(out)], split="train",
+    loaded = datasets.load_dataset("json", data_files=[str(p) for p in shard_files(out)], split="train",
                                    cache_dir=str(tmp_path / "hf-cache"))
     assert loaded["id"] == want
     reader = JsonlReader(str(out), glob_pattern="part-*.jsonl.gz", compression="gzip")

@@ -5,17 +5,15 @@ records, bytes and sha256, and the shards load as they are in `datasets` and dat
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from cleaners.checkpoint import open_records
 
-from ._support import P1, P2, P3, page
+from ._support import P1, P2, P3, check_manifest, page, shard_files
 
 CLI = [sys.executable, "-m", "cleaners.cli", "clean"]
 TOWNS = ("Vellmar", "Ostrick", "Harrowby", "Kelmscot", "Dunmere", "Aldwick", "Brenton", "Carrow")
@@ -46,35 +44,18 @@ def _clean(corpus: dict, out: str, *options: str) -> subprocess.CompletedProcess
     return run
 
 
-def _shards(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.name.startswith("part-"))
-
-
-def _check_manifest(folder: Path) -> dict:
-    manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
-    files = _shards(folder)
-    assert [s["file"] for s in manifest["shards"]] == [p.name for p in files]
-    for shard, path in zip(manifest["shards"], files, strict=True):
-        data = path.read_bytes()
-        assert shard["bytes"] == len(data) and shard["sha256"] == hashlib.sha256(data).hexdigest()
-        with open_records(str(path)) as fh:
-            assert shard["records"] == fh.read().count(b"\n")
-    assert manifest["records"] == sum(s["records"] for s in manifest["shards"])
-    return manifest
-
-
 @pytest.mark.parametrize("compression, suffix", [("gzip", ".jsonl.gz"), ("zstd", ".jsonl.zst")])
 def test_compressed_shards_hold_the_plain_records_and_a_true_manifest(corpus, tmp_path, compression, suffix):
     out = tmp_path / "shards"
     run = _clean(corpus, f"{out}/", "--compress", compression, "--shard-size", "15")
-    files = _shards(out)
+    files = shard_files(out)
     assert [p.name for p in files] == [f"part-{i:05d}{suffix}" for i in range(3)]  # 40 records, 15 a shard
     joined = b""
     for path in files:
         with open_records(str(path)) as fh:
             joined += fh.read()
     assert joined == corpus["records"]
-    manifest = _check_manifest(out)
+    manifest = check_manifest(out)
     assert [s["records"] for s in manifest["shards"]] == [15, 15, 10]
     assert all(s["compression"] == compression for s in manifest["shards"])
     assert sum(s["bytes"] for s in manifest["shards"]) < len(corpus["records"]) / 2  # it is compressed
@@ -84,12 +65,12 @@ def test_compressed_shards_hold_the_plain_records_and_a_true_manifest(corpus, tm
 def test_shards_bounded_by_size(corpus, tmp_path):
     out = tmp_path / "sized"
     _clean(corpus, f"{out}/", "--shard-size", "20KB")
-    sizes = [p.stat().st_size for p in _shards(out)]
+    sizes = [p.stat().st_size for p in shard_files(out)]
     biggest_record = max(len(line) + 1 for line in corpus["records"].splitlines())
     assert len(sizes) >= 3
     assert all(size <= 20 * 1024 + biggest_record for size in sizes)
-    assert b"".join(p.read_bytes() for p in _shards(out)) == corpus["records"]
-    _check_manifest(out)
+    assert b"".join(p.read_bytes() for p in shard_files(out)) == corpus["records"]
+    check_manifest(out)
 
 
 def test_one_compressed_file_by_its_name(corpus, tmp_path):
@@ -108,7 +89,7 @@ def test_shards_load_in_datasets_and_datatrove(corpus, tmp_path):
     _clean(corpus, f"{out}/", "--compress", "gzip", "--shard-size", "15")
     want = [json.loads(line)["id"] for line in corpus["records"].splitlines()]
 
-    loaded = datasets.load_dataset("json", data_files=[str(p) for p in _shards(out)], split="train",
+    loaded = datasets.load_dataset("json", data_files=[str(p) for p in shard_files(out)], split="train",
                                    cache_dir=str(tmp_path / "hf-cache"))
     assert loaded["id"] == want
 
