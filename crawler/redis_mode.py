@@ -9,7 +9,13 @@ worker of many. Every worker of a spider shares, in that Redis database:
   requests per second per host across all workers (default: 1 / DOWNLOAD_DELAY, or 4 when
   DOWNLOAD_DELAY is 0). Each request reserves the next free send time of its host atomically (a Lua
   script on Redis's clock) and waits for it; the local DOWNLOAD_DELAY and AutoThrottle are switched
-  off, the shared limit replaces them.
+  off, the shared limit replaces them. What is guaranteed is the grants: they are at least
+  ceil(1e6 / rate) microseconds apart on Redis's clock, so no half-open second holds more than `rate`
+  of them. When a request then reaches the host also depends on its worker's load: a request woken
+  more than a quarter of an interval after its turn takes a new one, but the way from the worker to
+  the host adds its own jitter. `CLEANWIRE_REDIS_RATE_LOG=N` keeps the last N grants of each host in
+  the Redis list `cw:grants:<host:port>`, entries "<microseconds on Redis's clock> <host:pid> <url>"
+  (off by default; the list expires an hour after its last grant), to check what the workers were given.
 
 A worker whose queue stays empty for `CLEANWIRE_REDIS_IDLE_CLOSE` seconds (default 30) closes
 (`RedisIdleClose`). The queue and the duplicate filter persist while any worker runs (a crashed or
@@ -24,6 +30,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import os
 import socket
 import time
@@ -40,6 +47,7 @@ DUPEFILTER_KEY = "cw:%(spider)s:dupefilter"
 SEEN_KEY = "cw:{spider}:seen"
 WORKERS_KEY = "cw:{spider}:workers"
 RATE_KEY = "cw:rate:{host}"
+GRANTS_KEY = "cw:grants:{host}"
 #: a worker that has not beaten for this long is taken for dead when the last one closes
 WORKER_TIMEOUT = 60.0
 
@@ -119,9 +127,11 @@ class RedisSeenStore:
 
 # ---------------------------------------------------------------------------------------- rate limit
 
-#: KEYS[1] the host's key; ARGV[1] the interval in microseconds. Takes max(now, next free time) as this
-#: request's send time, moves the next free time one interval on, returns the wait in microseconds.
-#: Redis's clock, so workers on machines whose clocks differ still share one schedule.
+#: KEYS[1] the host's key, KEYS[2] its grant log; ARGV[1] the interval in microseconds, ARGV[2] how
+#: many grants the log keeps (0: no log), ARGV[3] the log entry after the time. Takes max(now, next
+#: free time) as this request's send time, moves the next free time one interval on, returns the wait
+#: in microseconds. One atomic script on one clock (Redis's): two workers never get turns closer than
+#: the interval, and workers on machines whose clocks differ still share one schedule.
 _RESERVE = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
@@ -129,6 +139,12 @@ local nxt = tonumber(redis.call('GET', KEYS[1]) or '0')
 local at = math.max(now, nxt)
 local interval = tonumber(ARGV[1])
 redis.call('SET', KEYS[1], string.format('%.0f', at + interval), 'PX', math.ceil((at - now + interval) / 1000) + 60000)
+local keep = tonumber(ARGV[2])
+if keep > 0 then
+  redis.call('RPUSH', KEYS[2], string.format('%.0f', at) .. ' ' .. ARGV[3])
+  redis.call('LTRIM', KEYS[2], -keep, -1)
+  redis.call('PEXPIRE', KEYS[2], math.ceil((at - now) / 1000) + 3600000)
+end
 return at - now
 """
 
@@ -136,8 +152,9 @@ return at - now
 class RedisRateLimit:
     """Downloader middleware: before each request, reserve the next send time of its host in Redis and
     wait for it, so all the workers together send at most CLEANWIRE_REDIS_RATE requests per second per
-    host. Counted: cleanwire/redis_rate/requests, .../waits, .../wait_seconds and .../late_turns (turns
-    given up because the reactor woke the request too late to keep the spacing)."""
+    host. Counted: cleanwire/redis_rate/requests, .../waits, .../wait_seconds, .../late_turns (turns
+    given up because the reactor woke the request too late to keep the spacing) and .../late_sends
+    (requests sent late all the same, after MAX_TURNS late turns)."""
 
     LATE = 0.25  # of an interval: woken later than this, the request takes a new turn
     MAX_TURNS = 5
@@ -147,7 +164,10 @@ class RedisRateLimit:
         if not url:
             raise NotConfigured
         self.stats = crawler.stats
-        self.interval_us = int(round(1_000_000 / crawler.settings.getfloat("CLEANWIRE_REDIS_RATE")))
+        # rounded up: 12/s rounded to 83333 us would fit 13 grants in 999996 us, under one second
+        self.interval_us = math.ceil(1_000_000 / crawler.settings.getfloat("CLEANWIRE_REDIS_RATE"))
+        self.log_size = max(0, crawler.settings.getint("CLEANWIRE_REDIS_RATE_LOG", 0))
+        self.worker = f"{socket.gethostname()}:{os.getpid()}"
         self.db = redis_client(url)
         self.reserve = self.db.register_script(_RESERVE)
 
@@ -156,10 +176,12 @@ class RedisRateLimit:
         return cls(crawler)
 
     async def process_request(self, request, spider=None):
-        key = RATE_KEY.format(host=urlsplit(request.url).netloc.lower())
+        host = urlsplit(request.url).netloc.lower()
+        keys = [RATE_KEY.format(host=host), GRANTS_KEY.format(host=host)]
+        args = [self.interval_us, self.log_size, f"{self.worker} {request.url}" if self.log_size else ""]
         self.stats.inc_value("cleanwire/redis_rate/requests")
         for _ in range(self.MAX_TURNS):
-            wait = int(self.reserve(keys=[key], args=[self.interval_us])) / 1e6
+            wait = int(self.reserve(keys=keys, args=args)) / 1e6
             if wait <= 0:
                 return None
             self.stats.inc_value("cleanwire/redis_rate/waits")
@@ -171,6 +193,7 @@ class RedisRateLimit:
             # woken late (the reactor was busy): sent now, this request could land right beside the
             # next worker's; its turn is given up and a new one taken
             self.stats.inc_value("cleanwire/redis_rate/late_turns")
+        self.stats.inc_value("cleanwire/redis_rate/late_sends")
         return None
 
 
