@@ -33,6 +33,12 @@ signatures stay on disk and only a candidate's is read back. datasketch's own `M
 in-memory storage was measured at about 3 KB a record (3 GB for a million) and persists only
 through Redis or Cassandra, so it is not used for the tables. Exact hashes are looked up through an
 SQLite index, not held in memory. The SQLite file costs about 560 bytes a record on disk.
+
+One run at a time uses a folder: the index takes SQLite's write lock when it opens (`BEGIN
+IMMEDIATE`, waiting at most 0.5 s, else `DedupIndexError`) in exclusive locking mode, so the lock is
+held until `commit()` or `close()`, across every `checkpoint()` between them. A crawl
+(`crawler.pipelines`, setting `CLEANWIRE_DEDUP`) checks with `ignore_own=True` and checkpoints before
+it writes each record; `cleanwire dedup` commits once, after its output.
 """
 
 from __future__ import annotations
@@ -116,17 +122,16 @@ def lsh_params(threshold: float) -> tuple[int, int]:
 
 def _band_hashes(sigs: np.ndarray, bands: int, rows: int) -> np.ndarray:
     """(n, 128) uint32 signatures -> (n, bands) uint64 band hashes (an FNV-style mix; a collision only
-    makes a candidate, which the Jaccard check then rejects)."""
-    sigs = sigs.astype(np.uint64)
-    out = np.empty((sigs.shape[0], bands), dtype=np.uint64)
+    makes a candidate, which the Jaccard check then rejects). All bands at once: `rows` rounds of
+    numpy operations, not bands x rows (a crawl hashes one signature at a time)."""
+    n = sigs.shape[0]
+    cols = sigs[:, :bands * rows].astype(np.uint64).reshape(n, bands, rows)
+    h = np.broadcast_to(np.uint64(0xCBF29CE484222325) ^ np.arange(bands, dtype=np.uint64), (n, bands)).copy()
     with np.errstate(over="ignore"):
-        for b in range(bands):
-            h = np.full(sigs.shape[0], 0xCBF29CE484222325 ^ b, dtype=np.uint64)
-            for j in range(b * rows, (b + 1) * rows):
-                h = (h ^ sigs[:, j]) * np.uint64(0x100000001B3)
-                h ^= h >> np.uint64(29)
-            out[:, b] = h
-    return out
+        for j in range(rows):
+            h = (h ^ cols[:, :, j]) * np.uint64(0x100000001B3)
+            h ^= h >> np.uint64(29)
+    return h
 
 
 @dataclass
@@ -139,7 +144,8 @@ class Match:
 class DedupIndex:
     """The duplicate index, in memory (`path=None`) or in a folder. `check(id, text)` returns the
     Match of an earlier record, or None after adding the record to the index. Changes to a folder
-    index are kept only by `commit()`; `close()` without it leaves the index as it was."""
+    index are kept only by `commit()` (or `checkpoint()`); `close()` leaves the index as it was at
+    the last of them."""
 
     def __init__(self, path: str | None = None, threshold: float = DEFAULT_THRESHOLD):
         if not 0.0 < threshold <= 1.0:
@@ -153,14 +159,17 @@ class DedupIndex:
             db = os.path.join(path, INDEX_FILE)
         try:
             self.db = sqlite3.connect(db, timeout=0.5, isolation_level=None)
-            self.db.execute("BEGIN IMMEDIATE")  # one writer at a time; held until commit/close
+            # one run at a time: exclusive locking mode keeps the lock BEGIN IMMEDIATE takes until the
+            # connection closes, across checkpoints (another run cannot slip in between two of them)
+            self.db.execute("PRAGMA locking_mode=EXCLUSIVE")
+            self.db.execute("BEGIN IMMEDIATE")
             self.db.execute("CREATE TABLE IF NOT EXISTS settings (name TEXT PRIMARY KEY, value TEXT)")
             self.db.execute("CREATE TABLE IF NOT EXISTS records (row INTEGER PRIMARY KEY, id TEXT NOT NULL, "
                             "exact BLOB NOT NULL, sig BLOB)")
             self.db.execute("CREATE INDEX IF NOT EXISTS records_exact ON records (exact)")
             stored = dict(self.db.execute("SELECT name, value FROM settings"))
         except sqlite3.OperationalError as exc:
-            raise DedupIndexError(f"{db}: {exc} (another cleanwire dedup using this index?)") from exc
+            raise DedupIndexError(f"{db}: {exc} (another cleanwire dedup or crawl using this index?)") from exc
         except sqlite3.DatabaseError as exc:
             raise DedupIndexError(f"{db}: not a cleanwire dedup index ({exc})") from exc
         if stored and stored != SETTINGS:
@@ -168,6 +177,9 @@ class DedupIndex:
         if not stored:
             self.db.executemany("INSERT INTO settings VALUES (?, ?)", SETTINGS.items())
         self.size = self.db.execute("SELECT count(*) FROM records").fetchone()[0]
+        #: rows up to this one were kept by earlier runs (see `check`'s ignore_own)
+        self.earlier = self.db.execute("SELECT coalesce(max(row), 0) FROM records").fetchone()[0]
+        self.added = 0  # records added by this run
         self._load()
         self.new: list[dict[int, list[int]]] = [{} for _ in range(self.bands)]
 
@@ -201,11 +213,25 @@ class DedupIndex:
             found.update(self.new[b].get(int(h), ()))
         return found
 
-    def check(self, rid: str, text: str) -> Match | None:
+    def check(self, rid: str, text: str, *, ignore_own: bool = False) -> Match | None:
+        """The Match of an earlier record, or None after adding this one to the index.
+
+        `ignore_own`: a record an earlier run kept under the same id is not an earlier record. A
+        crawl's ids are stable per URL (`cleaners.document.make_id`), and a crawl writes a URL again
+        when its record was lost (the index kept it, the crawl was killed before the record was on
+        disk) or, with `recrawl=changed`, when its text changed: neither is a duplicate of itself.
+        An unchanged text already kept under this id is not added again. A second record of the
+        same id in the same run is still a duplicate."""
         exact = exact_hash(text)
-        hit = self.db.execute("SELECT id FROM records WHERE exact = ? ORDER BY row LIMIT 1", (exact,)).fetchone()
-        if hit:
-            return Match("exact", hit[0], 1.0)
+        own = False
+        for row, other in self.db.execute("SELECT row, id FROM records WHERE exact = ? ORDER BY row",
+                                          (exact,)).fetchall():
+            if ignore_own and other == rid and row <= self.earlier:
+                own = True
+                continue
+            return Match("exact", other, 1.0)
+        if own:
+            return None  # this very text, kept under this id by an earlier run: in the index already
         m = minhash(text)
         hashes = None
         if m is not None:
@@ -213,6 +239,8 @@ class DedupIndex:
             best: tuple[float, int, str] | None = None
             for row in sorted(self._candidates(hashes)):
                 other_id, sig = self.db.execute("SELECT id, sig FROM records WHERE row = ?", (row,)).fetchone()
+                if ignore_own and other_id == rid and row <= self.earlier:
+                    continue
                 similarity = m.jaccard(_from_bytes(sig))
                 if similarity >= self.threshold and (best is None or similarity > best[0]):
                     best = (similarity, row, other_id)
@@ -220,17 +248,24 @@ class DedupIndex:
                 return Match("near", best[2], best[0])
         row = self.db.execute("INSERT INTO records (id, exact, sig) VALUES (?, ?, ?)",
                               (rid, exact, None if m is None else m.hashvalues.astype(np.uint32).tobytes())).lastrowid
+        self.added += 1
         if hashes is not None:
             for b in range(self.bands):
                 self.new[b].setdefault(int(hashes[b]), []).append(row)
         return None
+
+    def checkpoint(self) -> None:
+        """Keep (commit) the records added so far and go on; the folder stays locked."""
+        self.db.execute("COMMIT")
+        self.db.execute("BEGIN IMMEDIATE")
 
     def commit(self) -> None:
         self.db.execute("COMMIT")
         self.db.close()
 
     def close(self) -> None:
-        """Close without keeping this run's additions."""
+        """Close without keeping the additions made since the last `checkpoint()` (all of this run's
+        when there was none)."""
         try:
             self.db.execute("ROLLBACK")
         except sqlite3.OperationalError:

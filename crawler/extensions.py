@@ -71,9 +71,18 @@ def summary(stats: dict, name: str) -> tuple[str, str]:
     fault_counts = _under(stats, "cleanwire/faults/")
     lost = sum(v for k, v in fault_counts.items() if faults.is_lost(k)) + sum(clean_errors.values())
     errors = sum(clean_errors.values()) + sum(fault_counts.values())
+    dups = _under(stats, "cleanwire/duplicates/")  # CLEANWIRE_DEDUP: not written
+    marked = _under(stats, "cleanwire/duplicates_written/")  # CLEANWIRE_KEEP_DUPS=1: written with dup_of
+    duplicates = ""
+    if dups or marked or "cleanwire/dedup_index_records" in stats:
+        kinds = marked or dups
+        total = sum(kinds.values())
+        how = "written with dup_of" if marked or get("cleanwire/dedup_keep_dups") else "skipped"
+        duplicates = f", {total} duplicates {how}" + (
+            f" (exact {kinds.get('exact', 0)}, near {kinds.get('near', 0)})" if total else "")
     line = (f"cleanwire crawl {name}: {fetched} pages fetched, {written} articles written, {seen} skipped as seen"
-            f"{f', {unchanged} unchanged' if unchanged else ''}, {non_articles} non-articles, {errors} errors "
-            f"(finish reason: {get('finish_reason', '?')})")
+            f"{f', {unchanged} unchanged' if unchanged else ''}{duplicates}, {non_articles} non-articles, "
+            f"{errors} errors (finish reason: {get('finish_reason', '?')})")
     named = {**fault_counts, **{f"cleaning {k}": v for k, v in clean_errors.items()}}
     if named:
         line += "; errors: " + ", ".join(f"{k} {v}" for k, v in sorted(named.items()))
@@ -99,9 +108,14 @@ def summary(stats: dict, name: str) -> tuple[str, str]:
     unknown = get("cleanwire/faults_fixed/unknown_charset", 0)
     if unknown:
         line += f"; unknown charset, decoded from the bytes: {unknown}"
+    if get("cleanwire/dedup_unusable"):
+        line += "; the dedup index (CLEANWIRE_DEDUP) could not be used, nothing was crawled"
+    if get("cleanwire/dedup_failed"):
+        line += (f"; the dedup index failed, the crawl stopped: {get('cleanwire/dedup_not_checked', 0)} articles "
+                 "not checked were not written (the next run fetches them)")
     if get("cleanwire/pages_ok", 0) == 0 and written == 0:
         return line, "failed"
-    return line, ("partial" if lost else "ok")
+    return line, ("partial" if lost or get("cleanwire/dedup_failed") else "ok")
 
 
 def _errors_path(settings, spider) -> str | None:

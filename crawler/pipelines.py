@@ -5,6 +5,12 @@ result), so fetching never waits behind extraction. A page the cleaner rejects (
 no text, too large...) is counted in the stats as `cleanwire/dropped/<kind>` and not written; one
 that failed to clean (anything but "not an article") also gets an error record in the crawl's
 errors file (`crawler.extensions`).
+
+With `CLEANWIRE_DEDUP=DIR` an article is also checked against a duplicate index folder
+(`cleaners.dedup`, the one `cleanwire dedup --index DIR` uses): an exact or near copy of a record
+kept before (by this crawl, an earlier one, or `cleanwire dedup`) is not written and is counted as
+`cleanwire/duplicates/<exact|near>`, or with `CLEANWIRE_KEEP_DUPS=1` written with `dup_of` and
+`dup_kind` (`cleanwire/duplicates_written/<kind>`). See `CrawlDedup`.
 """
 
 from __future__ import annotations
@@ -12,21 +18,25 @@ from __future__ import annotations
 import asyncio
 import gc
 import json
+import logging
 import multiprocessing as mp
 import os
 import select
 import signal
+import sqlite3
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from scrapy.exceptions import DropItem
+from scrapy.exceptions import CloseSpider, DropItem
 
 from cleaners.inputs import InputDoc
 from cleaners.runner import Outcome, clean_one, default_jobs
 
 from .seen import text_hash
+
+logger = logging.getLogger(__name__)
 
 
 def _worker_init(crawl_pid: int) -> None:
@@ -74,6 +84,105 @@ def _warm_up() -> int:
     return os.getpid()
 
 
+class DedupUnusable(Exception):
+    """The CLEANWIRE_DEDUP folder cannot be used (locked by another run, not an index, other settings)."""
+
+
+class CrawlDedup:
+    """A crawl's duplicate check against a `cleaners.dedup.DedupIndex` folder, on one thread of its own.
+
+    Every call on the index (opening it, which rebuilds its band tables; each check; each commit)
+    runs on that one thread, in the order asked (the SQLite connection belongs to that thread, and a
+    check sees every record checked before it); the reactor only awaits the result.
+
+    Durability: a record kept in the index is committed *before* the record is handed on to be
+    written (group commit: one commit covers every check that finished while the previous commit
+    ran, so a burst of articles costs one commit). The seen-store marks an article only after its
+    record is synced to disk (`crawler.seen.DurableMarks`), so after a `kill -9` at any moment:
+    written and marked => in the index. The other way round, an index entry whose record was lost
+    to the kill is harmless: the article is not marked as seen, the next run fetches it again, and
+    a match with the same record id kept by an earlier run is not a duplicate (`check(...,
+    ignore_own=True)`; ids are stable per URL). The same covers `recrawl=changed`: the new version
+    of an article is not a duplicate of its old version. Duplicates that are dropped are not marked
+    as seen either (like every page that is not written), so each run fetches them again.
+
+    The index folder stays locked from `open()` to `close()`: a second crawl or a `cleanwire dedup`
+    on the same folder gets `DedupIndexError` ("database is locked") within half a second.
+    """
+
+    def __init__(self, path: str, threshold: float):
+        self.path, self.threshold = path, threshold
+        self.thread = ThreadPoolExecutor(1, thread_name_prefix="cleanwire-dedup")
+        self.index = None  # a cleaners.dedup.DedupIndex, made (and only ever used) on self.thread
+        self.committed = 0  # records this run added to the index and committed
+        self._commit: asyncio.Future | None = None  # the commit asked for and not yet seen done
+        self.closed = False
+        self.commits = 0  # checkpoints made (counted on the thread)
+
+    async def _run(self, fn, *args):
+        return await asyncio.get_running_loop().run_in_executor(self.thread, fn, *args)
+
+    def _open(self) -> int:
+        # numpy and datasketch (half a second to import) are imported on this thread too
+        from cleaners.dedup import DedupIndex, DedupIndexError
+
+        try:
+            self.index = DedupIndex(self.path, self.threshold)
+        except (DedupIndexError, OSError, ValueError) as exc:
+            raise DedupUnusable(str(exc)) from exc
+        return self.index.size
+
+    async def open(self) -> int:
+        """Open (or make) the index folder; the number of records kept by earlier runs. Raises
+        `DedupUnusable` when the folder cannot be used."""
+        return await self._run(self._open)
+
+    def _check(self, rid: str, text: str):
+        return self.index.check(rid, text, ignore_own=True), self.index.added
+
+    def _checkpoint(self) -> int:
+        self.index.checkpoint()
+        self.commits += 1
+        return self.index.added
+
+    async def check(self, rid: str, text: str):
+        """The `cleaners.dedup.Match` of an earlier record, or None once this one is in the index
+        and committed."""
+        if self.closed:
+            raise RuntimeError("the dedup index is closed")
+        match, added = await self._run(self._check, rid, text)
+        while self.committed < added:
+            if self._commit is None:
+                self._commit = asyncio.ensure_future(self._run(self._checkpoint))
+            commit = self._commit
+            try:
+                # shielded: several items wait on one commit; it runs to its end whatever happens to one
+                done = await asyncio.shield(commit)
+            finally:
+                if self._commit is commit and commit.done():
+                    self._commit = None
+            # a commit asked for before this check ran covers less: then ask for the next one
+            self.committed = max(self.committed, done)
+        return match
+
+    def _close(self, keep: bool) -> None:
+        if self.index is not None:
+            if keep:
+                self.index.commit()
+            else:
+                self.index.close()
+
+    async def close(self, keep: bool = True) -> None:
+        """Commit (or with keep=False roll back to the last commit) and release the folder."""
+        if self.closed:
+            return
+        self.closed = True
+        try:
+            await self._run(self._close, keep)
+        finally:
+            self.thread.shutdown(wait=True)
+
+
 class CleanPipeline:
     """Raw page in (bytes, URL, charset), a cleanwire record out, or DropItem with the reason."""
 
@@ -87,6 +196,10 @@ class CleanPipeline:
         # limit then counts cleaning, not waiting in a long queue
         self.slots = asyncio.Semaphore(2 * self.workers)
         self._warming: tuple[ProcessPoolExecutor, asyncio.Future] | None = None
+        self.dedup: CrawlDedup | None = None  # CLEANWIRE_DEDUP, opened in open_spider
+        self.keep_dups = False
+        self.dedup_failed: str | None = None
+        self._stopping: asyncio.Future | None = None  # the engine closing the spider after a dedup failure
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -97,7 +210,42 @@ class CleanPipeline:
         return ProcessPoolExecutor(self.workers, mp_context=mp.get_context("forkserver"), initializer=_worker_init,
                                    initargs=(os.getpid(),))
 
-    def open_spider(self, spider=None):
+    async def _open_dedup(self) -> None:
+        """Open the CLEANWIRE_DEDUP index folder, or stop the crawl before it fetches anything: a crawl
+        asked to deduplicate never runs without it."""
+        settings = self.crawler.settings
+        path = settings.get("CLEANWIRE_DEDUP") or ""
+        if not path:
+            return
+        try:
+            threshold = settings.getfloat("CLEANWIRE_DEDUP_THRESHOLD", 0.8)
+            self.keep_dups = settings.getbool("CLEANWIRE_KEEP_DUPS", False)
+            if not 0.0 < threshold <= 1.0:
+                raise ValueError(f"CLEANWIRE_DEDUP_THRESHOLD must be above 0 and at most 1, not {threshold:g}")
+        except ValueError as exc:
+            problem = str(exc)
+        else:
+            dedup = CrawlDedup(path, threshold)
+            try:
+                before = await dedup.open()
+            except DedupUnusable as exc:
+                await dedup.close(keep=False)
+                problem = str(exc)
+            else:
+                self.dedup = dedup
+                self.stats.set_value("cleanwire/dedup_index_records", before)
+                if self.keep_dups:
+                    self.stats.set_value("cleanwire/dedup_keep_dups", 1)
+                logger.info("dedup index %s: %d records kept before; duplicates (Jaccard >= %g) are %s", path,
+                            before, threshold, "written with dup_of" if self.keep_dups else "not written")
+                return
+        self.stats.set_value("cleanwire/dedup_unusable", 1)
+        logger.error("dedup index %s cannot be used: %s; the crawl stops before fetching anything "
+                     "(CLEANWIRE_DEDUP)", path, problem)
+        raise CloseSpider("dedup_index_unusable")
+
+    async def open_spider(self, spider=None):
+        await self._open_dedup()
         self.pool = self._new_pool()
         # what the crawl process holds from start-up never becomes garbage: leave it out of the
         # collector's full passes, which otherwise hold the reactor for tens of milliseconds
@@ -109,9 +257,19 @@ class CleanPipeline:
         gen0, gen1, gen2 = gc.get_threshold()
         gc.set_threshold(gen0, gen1, max(gen2, 1000))
 
-    def close_spider(self, spider=None):
+    async def close_spider(self, spider=None):
         if self.pool is not None:
             self.pool.shutdown(wait=True)
+        if self.dedup is not None:
+            try:
+                await self.dedup.close(keep=self.dedup_failed is None)
+            except (sqlite3.Error, OSError) as exc:
+                logger.error("dedup index %s: closing failed (%s: %s); it keeps what was committed before the "
+                             "records were written", self.dedup.path, type(exc).__name__, exc)
+            else:
+                added = self.dedup.index.added if self.dedup.index is not None else 0
+                logger.info("dedup index %s: %d records added (%d commits)", self.dedup.path, added,
+                            self.dedup.commits)
 
     async def _clean(self, doc: InputDoc) -> Outcome:
         """Clean one page in the pool. A page that takes longer than CLEANWIRE_CLEAN_TIMEOUT becomes a
@@ -187,7 +345,47 @@ class CleanPipeline:
             if stored is not None and (not spider.recrawl or stored == text_hash(record["text"])):
                 self.stats.inc_value("cleanwire/skipped_seen" if not spider.recrawl else "cleanwire/unchanged")
                 raise DropItem(f"{record['url']}: already written", log_level="DEBUG")
-        if getattr(spider, "max_articles", None) is not None and spider.written >= spider.max_articles:
+        if self.dedup is not None:
+            if self._max_reached(spider):  # not checked, so not added to the index
+                raise DropItem(f"{record['url']}: max_articles reached", log_level="DEBUG")
+            await self._deduplicate(record)
+        if self._max_reached(spider):
+            # with dedup on, reached while this one was checked: it stays in the index (committed),
+            # not marked as seen; the next run writes it (its own id is no duplicate)
             raise DropItem(f"{record['url']}: max_articles reached", log_level="DEBUG")
         spider.written += 1
         return record
+
+    @staticmethod
+    def _max_reached(spider) -> bool:
+        return getattr(spider, "max_articles", None) is not None and spider.written >= spider.max_articles
+
+    async def _deduplicate(self, record: dict) -> None:
+        """Drop a duplicate (DropItem), or mark it with dup_of and dup_kind (CLEANWIRE_KEEP_DUPS=1),
+        as `cleanwire dedup --keep-dups` does; a record that is no duplicate is committed to the index
+        before this returns."""
+        if self.dedup_failed is not None:
+            self.stats.inc_value("cleanwire/dedup_not_checked")
+            raise DropItem(f"{record['url']}: not checked for duplicates ({self.dedup_failed})", log_level="DEBUG")
+        try:
+            match = await self.dedup.check(record["id"], record["text"])
+        except (sqlite3.Error, OSError) as exc:  # a full disk, an I/O error: stop rather than go on unchecked
+            self.stats.inc_value("cleanwire/dedup_not_checked")
+            if self.dedup_failed is None:
+                self.dedup_failed = f"{type(exc).__name__}: {exc}"
+                self.stats.set_value("cleanwire/dedup_failed", 1)
+                logger.error("dedup index %s failed (%s): the crawl stops; the articles not checked are not "
+                             "written and the next run fetches them again", self.dedup.path, self.dedup_failed)
+                stop = self.crawler.engine.close_spider_async(reason="dedup_failed")
+                self._stopping = asyncio.ensure_future(stop)
+            raise DropItem(f"{record['url']}: not checked for duplicates ({self.dedup_failed})",
+                           log_level="DEBUG") from exc
+        if match is None:
+            return
+        if self.keep_dups:
+            record["dup_of"], record["dup_kind"] = match.of, match.kind
+            self.stats.inc_value(f"cleanwire/duplicates_written/{match.kind}")
+            return
+        self.stats.inc_value(f"cleanwire/duplicates/{match.kind}")
+        raise DropItem(f"{record['url']}: {match.kind} duplicate (similarity {match.similarity:.3f}) of record "
+                       f"{match.of}", log_level="DEBUG")

@@ -29,7 +29,16 @@ Override any of them per run with `-s NAME=VALUE`; the cleanwire-specific ones a
   (`crawler.redis_mode`): queue, duplicate filter, seen-store and per-host rate limit shared in Redis;
 * `CLEANWIRE_REDIS_RATE`: requests per second per host across all the workers (default:
   1 / DOWNLOAD_DELAY, 4 when it is 0); `CLEANWIRE_REDIS_IDLE_CLOSE`: seconds a worker waits on an
-  empty shared queue before it closes (default 30).
+  empty shared queue before it closes (default 30);
+* `CLEANWIRE_DEDUP`: a duplicate index folder (e.g. `output/.state/dedup/`; empty: off). Each article
+  is checked against every record kept in it (by this crawl, earlier crawls, or `cleanwire dedup
+  --index` on the same folder); an exact or near copy is not written but counted as
+  `cleanwire/duplicates/exact|near`. One run at a time uses a folder: a crawl that cannot open it
+  (locked by another run, made with other settings) stops before fetching, exit status 1
+  (`crawler.pipelines.CrawlDedup`); `CLEANWIRE_DEDUP_THRESHOLD`: the Jaccard similarity from which
+  two texts are near copies (default 0.8, as `cleanwire dedup --threshold`);
+  `CLEANWIRE_KEEP_DUPS`: 1 writes the duplicates too, with `dup_of` (the id of the record kept) and
+  `dup_kind` (`exact` or `near`), as `cleanwire dedup --keep-dups` does.
 """
 
 BOT_NAME = "cleanwire"
@@ -88,6 +97,9 @@ ITEM_PIPELINES = {"crawler.pipelines.CleanPipeline": 300}
 CLEANWIRE_CLEAN = True
 CLEANWIRE_CLEAN_TIMEOUT = 30.0  # seconds per page in the cleaning pool (crawler.pipelines)
 CLEANWIRE_FSYNC = True  # each record synced to disk before the seen-store marks it (crawler.feeds)
+CLEANWIRE_DEDUP = ""  # a duplicate index folder (cleaners.dedup); empty: no duplicate check
+CLEANWIRE_DEDUP_THRESHOLD = 0.8  # cleaners.dedup.DEFAULT_THRESHOLD (not imported here: numpy is slow to load)
+CLEANWIRE_KEEP_DUPS = False  # True: duplicates are written, with dup_of and dup_kind
 EXTENSIONS = {"crawler.extensions.CleanwireState": 900}  # after the feed exporter (0)
 
 # distributed crawling: off unless CLEANWIRE_REDIS_URL is set (crawler.redis_mode)

@@ -265,3 +265,36 @@ def test_help_teaches():
     assert "--keep-dups" in done.stdout and "Examples:" in done.stdout and "--index" in done.stdout
     from cleaners.cli import build_parser
     assert build_parser().parse_args(["dedup", "a", "-o", "b"]).threshold == dedup.DEFAULT_THRESHOLD
+
+
+def test_a_crawl_checkpoints_keeps_the_lock_and_ignores_its_own_earlier_records(tmp_path):
+    """What `crawler.pipelines.CrawlDedup` relies on: `checkpoint()` keeps what was added so far and
+    the folder stays locked; `ignore_own=True` does not take a record for a copy of the record an
+    earlier run kept under the same id (a lost write, a changed text), and does not add an
+    unchanged one again."""
+    a, b = "\n".join(make_article(0)), "\n".join(make_article(1))
+    own, other = "a" * 16, "c" * 16
+    folder = tmp_path / "idx"
+    index = dedup.DedupIndex(str(folder))
+    assert index.check(own, a) is None
+    index.checkpoint()
+    with pytest.raises(dedup.DedupIndexError, match="database is locked"):
+        dedup.DedupIndex(str(folder))
+    assert index.check("b" * 16, b) is None
+    index.close()  # without commit: b is not kept, a is (the checkpoint)
+
+    index = dedup.DedupIndex(str(folder))
+    try:
+        assert index.size == 1
+        assert index.check(own, a, ignore_own=True) is None and index.added == 0  # in the index already
+        changed = a.replace(FOOTER, FOOTER_CHANGED)
+        assert index.check(own, changed, ignore_own=True) is None and index.added == 1  # its new version
+        match = index.check(other, a, ignore_own=True)  # a copy under another id is a duplicate
+        assert (match.kind, match.of) == ("exact", own)
+        match = index.check(own, changed, ignore_own=True)  # so is the same id twice in one run
+        assert (match.kind, match.of) == ("exact", own)
+        match = index.check(own, a)  # without ignore_own (cleanwire dedup) an id is no exception
+        assert (match.kind, match.of) == ("exact", own)
+        assert index.check(own, b, ignore_own=True) is None  # a distinct text is not caught by the id
+    finally:
+        index.close()
