@@ -192,6 +192,7 @@ class CleanwireState:
                                   sync=self.crawler.settings.getbool("CLEANWIRE_FSYNC", True), opener=opener)
         self.marks.start()
         spider.report_error = self.report_error
+        spider.mark_seen = self.mark_seen
         self.errors_path = self.crawler.settings.get("CLEANWIRE_ERRORS") or _errors_path(self.crawler.settings, spider)
         logger.info("seen-store %s: %d articles already written", path, len(self.store))
 
@@ -205,6 +206,12 @@ class CleanwireState:
             self.errors = open(self.errors_path, "ab", buffering=0)  # noqa: SIM115 - closed at spider_closed
         line = json.dumps(error_record(error=kind, message=message, url=url), ensure_ascii=False) + "\n"
         self.errors.write(line.encode("utf-8"))
+
+    def mark_seen(self, url: str, text: str) -> None:
+        """Mark a page that was handled without a record (a duplicate dropped by CLEANWIRE_DEDUP) as seen,
+        in turn with the written ones."""
+        if self.marks is not None and url:
+            self.marks.add(url, text_hash(text))
 
     def item_scraped(self, item, response, spider):
         if self.marks is not None and item.get("url") and isinstance(item.get("text"), str):

@@ -103,8 +103,9 @@ class CrawlDedup:
     to the kill is harmless: the article is not marked as seen, the next run fetches it again, and
     a match with the same record id kept by an earlier run is not a duplicate (`check(...,
     ignore_own=True)`; ids are stable per URL). The same covers `recrawl=changed`: the new version
-    of an article is not a duplicate of its old version. Duplicates that are dropped are not marked
-    as seen either (like every page that is not written), so each run fetches them again.
+    of an article is not a duplicate of its old version. A duplicate that is dropped is marked as
+    seen (with the hash of its text), so later runs do not fetch and clean it again; with
+    `recrawl=changed` they do, and write it when it has changed into something that is no copy.
 
     The index folder stays locked from `open()` to `close()`: a second crawl or a `cleanwire dedup`
     on the same folder gets `DedupIndexError` ("database is locked") within half a second.
@@ -387,5 +388,8 @@ class CleanPipeline:
             self.stats.inc_value(f"cleanwire/duplicates_written/{match.kind}")
             return
         self.stats.inc_value(f"cleanwire/duplicates/{match.kind}")
+        mark = getattr(self.crawler.spider, "mark_seen", None)
+        if mark is not None:  # handled: later runs skip it (recrawl=changed looks at it again)
+            mark(record["url"], record["text"])
         raise DropItem(f"{record['url']}: {match.kind} duplicate (similarity {match.similarity:.3f}) of record "
                        f"{match.of}", log_level="DEBUG")

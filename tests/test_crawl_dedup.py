@@ -134,12 +134,21 @@ def paths(records: list[dict], base: str) -> list[str]:
 
 
 def assert_record(record: dict) -> None:
-    """A written record is a valid record, plus dup_of and dup_kind last when marked (as `cleanwire
-    dedup --keep-dups` writes them; the schema itself does not list them)."""
+    """A written record is a valid record, with dup_of and dup_kind last when marked (as `cleanwire
+    dedup --keep-dups` writes them)."""
     if "dup_of" in record:
         assert list(record)[-2:] == ["dup_of", "dup_kind"]
-        record = {k: v for k, v in record.items() if k not in ("dup_of", "dup_kind")}
     assert_valid_record(record)
+
+
+def test_the_schema_takes_dup_of_only_with_dup_kind():
+    from .conftest import _VALIDATOR
+
+    record = clean_html(page(paragraphs(1), "T", "Meridian Courier"), "http://a.example/news/story-1.html").to_record()
+    assert_valid_record({**record, "dup_of": "0123456789abcdef", "dup_kind": "near"})
+    for bad in ({"dup_of": "0123456789abcdef"}, {"dup_kind": "exact"},
+                {"dup_of": "0123456789abcdef", "dup_kind": "similar"}, {"dup_of": "x", "dup_kind": "exact"}):
+        assert list(_VALIDATOR.iter_errors({**record, **bad})), bad
 
 
 def test_the_copies_really_are_exact_and_near_copies_once_cleaned():
@@ -191,6 +200,13 @@ def test_crawls_drop_copies_against_the_persistent_index_and_never_an_article_as
         assert "6 articles written" in line and "4 duplicates skipped (exact 2, near 2)" in line, line
         assert "0 errors" in line
 
+        # 1b. a rerun with the same seen-store fetches none of the ten again: the dropped copies
+        # were marked as seen too, so they are not cleaned and checked on every run
+        done, again = crawl(a, tmp_path, "a1b.jsonl", "a.sqlite", on)
+        assert done.returncode == 0, done.stderr[-3000:]
+        line = summary_line(done.stderr)
+        assert again == [] and "0 articles written, 10 skipped as seen" in line and "0 duplicates" in line, line
+
         # 2. site B, another seen-store, the same index: copies of site A's articles (and of the
         # `cleanwire dedup` record) are dropped; the two new articles are written
         done, second = crawl(b, tmp_path, "b1.jsonl", "b.sqlite", on)
@@ -211,7 +227,8 @@ def test_crawls_drop_copies_against_the_persistent_index_and_never_an_article_as
         assert done.returncode == 0, done.stderr[-3000:]
         assert paths(third, b) == ["/wire/new-6.html"] and "Tom Ash" in third[0]["text"]
         line = summary_line(done.stderr)
-        assert "1 articles written" in line and "1 unchanged" in line and "3 duplicates skipped" in line, line
+        # new-7 and the three dropped copies (marked as seen with their text) are unchanged
+        assert "1 articles written" in line and "4 unchanged" in line and "0 duplicates skipped" in line, line
 
         # 5. CLEANWIRE_KEEP_DUPS=1 with a fresh seen-store: every page written, the copies with dup_of
         # naming the record kept; new-6 and new-7 (kept by runs 2 and 4 under their own ids) unmarked

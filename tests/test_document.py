@@ -37,7 +37,8 @@ def test_id_is_stable_and_follows_the_canonical_url():
 def test_schema_and_record_fields_agree():
     schema = record_schema()
     assert tuple(schema["required"]) == RECORD_FIELDS
-    assert list(schema["properties"]) == list(RECORD_FIELDS)
+    # the required fields, then the two a duplicate written for audit gets (cleaners.dedup)
+    assert list(schema["properties"]) == [*RECORD_FIELDS, "dup_of", "dup_kind"]
     doc = clean_text("A first paragraph about the harbour ferry and its winter refit.\nA second paragraph.")
     assert list(doc.to_record()) == list(RECORD_FIELDS)
     assert_valid_record(doc.to_record())
