@@ -29,7 +29,8 @@ Override any of them per run with `-s NAME=VALUE`; the cleanwire-specific ones a
   (`crawler.redis_mode`): queue, duplicate filter, seen-store and per-host rate limit shared in Redis;
 * `CLEANWIRE_REDIS_RATE`: requests per second per host across all the workers (default:
   1 / DOWNLOAD_DELAY, 4 when it is 0); `CLEANWIRE_REDIS_IDLE_CLOSE`: seconds a worker waits on an
-  empty shared queue before it closes (default 30);
+  empty shared queue before it closes (default 30); `CLEANWIRE_REDIS_RATE_LOG`: N keeps the last N
+  grants of the shared rate limit per host in Redis, for audit (default 0: none);
 * `CLEANWIRE_DEDUP`: a duplicate index folder (e.g. `output/.state/dedup/`; empty: off). Each article
   is checked against every record kept in it (by this crawl, earlier crawls, or `cleanwire dedup
   --index` on the same folder); an exact or near copy is not written but counted as
