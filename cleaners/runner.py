@@ -11,6 +11,7 @@ flat. Pure library: no Scrapy.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
 import signal
@@ -75,6 +76,14 @@ def _worker(conn, parent_end=None) -> None:
     # Ctrl-C reaches the whole process group; it is the parent's to handle (it stops the workers and
     # keeps what is done for --resume), not a reason for each worker to die with a traceback
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # what this worker inherited from the parent (modules, what _preload loaded) is never garbage:
+    # the collector leaves it alone from now on, so a full collection walks fewer objects (a third
+    # fewer with --jobs 1) and does not write to, and so copy, the pages shared with the parent.
+    # And a young collection every 10,000 new objects instead of 700: a page's parse makes and drops
+    # thousands at a time, which the default collected ~400 times over 905 pages (0.1 s of ~6.5 s,
+    # three full collections included); now 7 times (0.02 s), the peak memory 2 MB more
+    gc.freeze()
+    gc.set_threshold(10_000, 10, 10)
     if parent_end is not None:
         # the parent's end of this pipe, inherited by the fork: while it stays open here, a parent
         # killed with -9 never shows as end-of-file, and the worker would wait for work forever
@@ -149,9 +158,15 @@ class _Worker:
 def _preload() -> None:
     """Load the modules cleaning loads only when a page needs them (trafilatura for pages with next
     to no body, htmldate for pages that date themselves nowhere else) once, here, before the workers
-    are forked: they share one copy instead of each loading its own on its first such page."""
+    are forked: they share one copy instead of each loading its own on its first such page. The
+    language model's cache file is checked (or written, once) here too; each worker maps it
+    (`language.prepare`)."""
     import htmldate  # noqa: F401
     import trafilatura  # noqa: F401
+
+    from . import language
+
+    language.prepare()
 
 
 def default_jobs() -> int:
