@@ -145,17 +145,22 @@ def _finish(ctx: Context, lines: list[str], *, path: str | None, fetched_at: str
 
 
 def _link_texts(tree) -> set[str]:
-    """The texts of the page's links long enough to be headlines (before any rule ran)."""
+    """The texts of the page's links that could be headlines (before any rule ran): 20 characters
+    or more, or three words or more (a front page of short headlines, "Ferry fares rise", is a
+    listing all the same when its lines are nothing but those links)."""
     body = tree.body
     if body is None:
         return set()
-    return set(_headline_links(body))
+    return set(_headline_links(body, words=3))
 
 
-def _headline_links(body) -> list[str]:
-    """Texts of the links under `body` with 20 or more characters (a link whose raw text is
-    shorter cannot be that long once its white space is collapsed: it is passed over unread)."""
-    return [t for a in body.css("a") if len(a.text(deep=True)) >= 20 and len(t := node_text(a)) >= 20]
+def _headline_links(body, words: int = 0) -> list[str]:
+    """Texts of the links under `body` with 20 or more characters, or (`words`) that many words or
+    more (a link whose raw text is shorter than 20, or than `words` * 3, characters cannot pass
+    once its white space is collapsed: it is passed over unread)."""
+    least = min(20, words * 3) if words else 20
+    return [t for a in body.css("a") if len(a.text(deep=True)) >= least
+            and (len(t := node_text(a)) >= 20 or words and len(t.split()) >= words)]
 
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")

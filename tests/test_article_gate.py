@@ -22,6 +22,25 @@ def test_a_listing_of_headline_links_is_not_an_article(block):
     assert err.value.kind in ("not_article", "no_text")
 
 
+def test_a_front_page_of_short_headlines_is_not_an_article():
+    # five headlines of three words, under the 20 characters a headline link is otherwise taken to have
+    heads = ["Ferry fares rise", "Library reopens Monday", "Pier works begin", "Council budget set", "Roof gets mended"]
+    cards = "".join(f"<div class='teaser'><h2><a href='/news/{i}.html'>{h}</a></h2><span>3 March 2026</span></div>"
+                    for i, h in enumerate(heads))
+    with pytest.raises(CleanError) as err:
+        clean_html(f"<html><body><h1>Meridian Courier</h1>{cards}</body></html>", url="http://a.example/")
+    assert err.value.kind == "not_article"
+
+
+def test_an_article_with_short_links_in_its_paragraphs_and_a_short_list_is_kept():
+    # three-word links inside paragraphs, and a list of three short links below: still an article
+    body = "".join(f"<p>{p} The <a href='/s{i}'>harbour survey report</a> has more.</p>" for i, p in enumerate(PARAS))
+    links = "".join(f"<li><a href='/t{i}'>Pier works begin {i}</a></li>" for i in range(3))
+    page = f"<html><body><article><h1>Pier to be rebuilt</h1>{body}<ul>{links}</ul></article></body></html>"
+    doc = clean_html(page, url="http://news.example/2026/pier")
+    assert all(p in doc.text for p in PARAS)
+
+
 def test_an_article_with_inline_links_and_a_related_list_is_kept():
     body = "".join(f"<p>{p} See <a href='/x{i}'>the council's published survey of the pier</a>.</p>"
                    for i, p in enumerate(PARAS))
