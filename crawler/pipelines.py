@@ -78,7 +78,7 @@ def _warm_up() -> int:
     import cleaners.pipeline  # noqa: F401
     from cleaners import language
 
-    language.load()  # the language model (about 0.7 s), so the first page's time limit is not spent on it
+    language.load()  # maps the language model (15 ms; built once into the cache on first use) before a page is timed
 
     time.sleep(0.05)  # hold this worker a moment, so the pool's other workers take the other warm-ups
     return os.getpid()
