@@ -204,6 +204,9 @@ def _write_cache(path: Path, arrays: dict, classes: list[str]) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    # the unpacked model earlier cleanwire versions kept (a 68 MB pickle) is never read again
+    for old in path.parent.glob("py3langid-*-model.pickle"):
+        old.unlink(missing_ok=True)
 
 
 def _crc32(fh, start: int, size: int) -> int:

@@ -162,10 +162,11 @@ def test_the_cache_file_is_named_by_format_and_py3langid_version(monkeypatch, tm
 def test_prepare_writes_the_cache_file_once_without_mapping_it(monkeypatch, tmp_path):
     monkeypatch.setenv("CLEANWIRE_CACHE", str(tmp_path))
     monkeypatch.setattr(language, "_IDENTIFIER", None)
+    (tmp_path / "py3langid-0.3.0-model.pickle").write_bytes(b"the unpacked model an earlier cleanwire kept")
     language.prepare()
     assert language._IDENTIFIER is None  # the workers map it, not the parent
     cache = language._cache_file()
-    assert cache.is_file() and [p.name for p in tmp_path.iterdir()] == [cache.name]
+    assert cache.is_file() and [p.name for p in tmp_path.iterdir()] == [cache.name]  # the old pickle is gone
     head = cache.read_bytes()[:1 << 16]
     length = int.from_bytes(head[len(language._MAGIC):len(language._MAGIC) + 8], "little")
     header = json.loads(head[len(language._MAGIC) + 8:len(language._MAGIC) + 8 + length])
