@@ -25,6 +25,7 @@ import pytest
 from cleaners import clean_html, dedup, make_id
 
 from .conftest import ROOT, assert_valid_record
+from .test_crawl import summary_line
 from .test_dedup import PLACES, make_article
 
 SCRAPY = [sys.executable, "-m", "scrapy.cmdline"]
@@ -121,12 +122,6 @@ def crawl(base: str, tmp: Path, out: str, state: str, *settings: str, args: tupl
     done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=timeout, check=False)
     records = [json.loads(line) for line in target.read_text("utf-8").splitlines()] if target.exists() else []
     return done, records
-
-
-def summary_line(stderr: str) -> str:
-    lines = [line for line in stderr.splitlines() if line.startswith("cleanwire crawl ")]
-    assert lines, stderr[-3000:]
-    return lines[-1]
 
 
 def paths(records: list[dict], base: str) -> list[str]:

@@ -20,6 +20,7 @@ from crawler.demo import sitegen
 from crawler.middlewares import retry_after_seconds
 
 from ..conftest import ROOT, assert_valid_record
+from ..test_crawl import summary_line as summary
 from .faultserver import FaultPlan, serve_faults
 
 EXPECTED = {e["url_path"]: e for e in sitegen.expected_articles("watch")}
@@ -39,12 +40,6 @@ def crawl(base: str, tmp: Path, *extra: str, name: str = "out") -> tuple[subproc
     done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=240, check=False)
     records = [json.loads(line) for line in target.read_text("utf-8").splitlines()] if target.exists() else []
     return done, records
-
-
-def summary(stderr: str) -> str:
-    lines = [line for line in stderr.splitlines() if line.startswith("cleanwire crawl ")]
-    assert lines, stderr[-3000:]
-    return lines[-1]
 
 
 def named(line: str) -> dict[str, int]:
