@@ -171,12 +171,14 @@ class PartFile:
             self.size += len(member)
             self.pending, self.pending_bytes = [], 0
 
-    def sync(self) -> None:
-        """Everything written so far is on disk (a compressed part: in whole members)."""
+    def sync(self, durable: bool = True) -> None:
+        """Everything written so far is handed to the OS (a compressed part: in whole members) and,
+        when `durable`, on disk."""
         if self.handle is not None:
             self._end_member()
             self.handle.flush()
-            os.fsync(self.handle.fileno())
+            if durable:
+                os.fsync(self.handle.fileno())
 
     def commit(self) -> dict:
         """Sync, rename onto the final name; returns the file's manifest entry (`entry()`)."""
@@ -358,14 +360,12 @@ class Output:
         return state
 
     def _shard_part(self, index: int) -> PartFile:
-        name = f"part-{index:05d}.jsonl{SUFFIXES[self.compression]}"
-        return PartFile(os.path.join(self.target, name), self.compression)
+        return PartFile(os.path.join(self.target, shard_name(index, self.compression)), self.compression)
 
     def _stale_shard_parts(self) -> list[str]:
         folder = os.path.abspath(self.target)
         with contextlib.suppress(FileNotFoundError):
-            return [os.path.join(folder, n) for n in os.listdir(folder)
-                    if re.fullmatch(r"\.part-\d+\.jsonl(\.gz|\.zst)?\.part", n)]
+            return [os.path.join(folder, n) for n in os.listdir(folder) if HIDDEN_SHARD.fullmatch(n)]
         return []
 
     def start(self, state: dict | None) -> None:
@@ -404,12 +404,9 @@ class Output:
 
     # ---------------------------------------------------------------- writing
 
-    def _full(self, records: PartFile) -> bool:
-        return shard_full(records, self.shard_size, self.shard_bytes)
-
     def write_record(self, line: str) -> None:
         records = self.records
-        if self.sharded and (records is None or self._full(records)):
+        if self.sharded and (records is None or shard_full(records, self.shard_size, self.shard_bytes)):
             if records is not None:
                 entry = records.commit()
                 self.entries[entry["file"]] = entry
@@ -475,6 +472,13 @@ class Output:
 
 
 SHARD_NAME = re.compile(r"part-(\d+)\.jsonl(\.gz|\.zst)?")
+#: a shard being filled (`PartFile`): `.part-00003.jsonl.gz.part`; group 1 is the shard's name
+HIDDEN_SHARD = re.compile(r"\.(part-\d+\.jsonl(?:\.gz|\.zst)?)\.part")
+
+
+def shard_name(index: int, compression: str) -> str:
+    """`part-00003.jsonl[.gz|.zst]`: the name of shard `index`."""
+    return f"part-{index:05d}.jsonl{SUFFIXES[compression]}"
 
 
 def write_manifest(folder: str, known: dict[str, dict] | None = None) -> dict:

@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from scrapy import signals
-from scrapy.utils.defer import deferred_from_coro
+from scrapy.exceptions import CloseSpider
 
 from cleaners.checkpoint import Busy
 from cleaners.document import error_record
@@ -168,11 +168,7 @@ class CleanwireState:
             logger.error("cannot write the records, so nothing is crawled: %s", failed)
             FAILED.append(spider.name)
             spider.report_error = lambda *args: None
-            from twisted.internet import reactor
-
-            engine = self.crawler.engine
-            reactor.callLater(0, lambda: deferred_from_coro(engine.close_spider_async(reason="output_unavailable")))
-            return
+            raise CloseSpider("output_unavailable")  # the engine closes the spider before its first request
         redis_url = self.crawler.settings.get("CLEANWIRE_REDIS_URL")
         if redis_url:  # a distributed crawl: the seen-store all the workers share (crawler.redis_mode)
             from .redis_mode import RedisSeenStore
@@ -208,14 +204,14 @@ class CleanwireState:
         self.errors.write(line.encode("utf-8"))
 
     def mark_seen(self, url: str, text: str) -> None:
-        """Mark a page that was handled without a record (a duplicate dropped by CLEANWIRE_DEDUP) as seen,
-        in turn with the written ones."""
+        """Mark a page as seen once the records written so far are on disk: each written article, and a
+        page handled without a record (a duplicate dropped by CLEANWIRE_DEDUP)."""
         if self.marks is not None and url:
             self.marks.add(url, text_hash(text))
 
     def item_scraped(self, item, response, spider):
-        if self.marks is not None and item.get("url") and isinstance(item.get("text"), str):
-            self.marks.add(item["url"], text_hash(item["text"]))  # marked once synced to disk
+        if item.get("url") and isinstance(item.get("text"), str):
+            self.mark_seen(item["url"], item["text"])  # marked once synced to disk
             getattr(spider, "written_urls", set()).add(item["url"])
 
     def spider_closed(self, spider, reason):

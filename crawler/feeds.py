@@ -26,13 +26,13 @@ import contextlib
 import io
 import logging
 import os
-import re
 import threading
 from pathlib import Path
 
 from scrapy.extensions.feedexport import FileFeedStorage
 
 from cleaners.checkpoint import (
+    HIDDEN_SHARD,
     SHARD_NAME,
     SUFFIXES,
     Lock,
@@ -41,6 +41,7 @@ from cleaners.checkpoint import (
     compression_of,
     parse_shard_size,
     shard_full,
+    shard_name,
     whole_prefix,
     write_manifest,
 )
@@ -101,16 +102,14 @@ class RecordsWriter:
         self.closed = False
         self.written = 0  # records on disk (or handed to the OS) so far
         self.entries: dict[str, dict] = {}  # manifest entries of the shards this crawl finished
+        if compression == "none":  # no members to fill: sync as often as the seen-store asks
+            self.sync_interval = 0.0
         if not self.sharded:
-            self.sync_interval = 0.0 if compression == "none" else RecordsWriter.sync_interval
             Path(target).parent.mkdir(parents=True, exist_ok=True)
-            if overwrite:
-                with open(target, "wb"):
-                    pass
-            else:
+            if not overwrite:
                 _cut_torn_tail(target, compression)
             self.compress = _compressor(compression)
-            self.fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o666)
+            self.handle = _WholeWrites(target, "wb" if overwrite else "ab")
             return
         self.shard_records, self.shard_bytes = parse_shard_size(shard_size, DEFAULT_SHARD_RECORDS)
         folder = os.path.abspath(target)
@@ -129,15 +128,16 @@ class RecordsWriter:
     def _open_folder(self, folder: str, overwrite: bool) -> None:
         """Finish the shards a stopped crawl left half-filled (or, overwriting, remove every shard),
         and number this crawl's shards after the last one there."""
-        hidden = re.compile(r"\.(part-\d+\.jsonl(?:\.gz|\.zst)?)\.part")
+        changed = overwrite
         for name in sorted(os.listdir(folder)):
             path = os.path.join(folder, name)
-            if overwrite and (SHARD_NAME.fullmatch(name) or hidden.fullmatch(name) or name == "manifest.json"):
+            if overwrite and (SHARD_NAME.fullmatch(name) or HIDDEN_SHARD.fullmatch(name) or name == "manifest.json"):
                 os.unlink(path)
                 continue
-            match = hidden.fullmatch(name)
+            match = HIDDEN_SHARD.fullmatch(name)
             if not match:
                 continue
+            changed = True
             kind = compression_of(match[1])
             _cut_torn_tail(path, kind)
             final = os.path.join(folder, match[1])
@@ -150,13 +150,12 @@ class RecordsWriter:
                 os.unlink(path)
         numbers = [int(m[1]) for n in os.listdir(folder) if (m := SHARD_NAME.fullmatch(n))]
         self.next_shard = max(numbers) + 1 if numbers else 0
-        if overwrite or any(hidden.fullmatch(n) for n in os.listdir(folder)) or numbers:
+        if changed:  # so a crawl killed before its end leaves a manifest of what is there
             write_manifest(folder)
 
     def _new_part(self) -> PartFile:
-        name = f"part-{self.next_shard:05d}.jsonl{SUFFIXES[self.compression]}"
+        part = PartFile(os.path.join(self.target, shard_name(self.next_shard, self.compression)), self.compression)
         self.next_shard += 1
-        part = PartFile(os.path.join(self.target, name), self.compression)
         part.open()
         return part
 
@@ -180,13 +179,10 @@ class RecordsWriter:
             if not self.sharded:
                 if lines:
                     data = b"".join(lines)
-                    data = self.compress(data) if self.compress else data
-                    view, done = memoryview(data), 0
-                    while done < len(view):
-                        done += os.write(self.fd, view[done:])
+                    self.handle.write(self.compress(data) if self.compress else data)
                     self.written += len(lines)
                 if durable:
-                    os.fdatasync(self.fd)
+                    os.fdatasync(self.handle.fileno())
                 return
             for line in lines:
                 if self.part is None or shard_full(self.part, self.shard_records, self.shard_bytes):
@@ -197,11 +193,7 @@ class RecordsWriter:
                 self.part.write_lines(line, line.count(b"\n"))
             self.written += len(lines)
             if self.part is not None:
-                if durable:
-                    self.part.sync()
-                else:
-                    self.part._end_member()
-                    self.part.handle.flush()
+                self.part.sync(durable)
 
     def close(self) -> None:
         """Write what is left, finish the shard being filled and write the manifest."""
@@ -211,7 +203,7 @@ class RecordsWriter:
                 return
             self.closed = True
             if not self.sharded:
-                os.close(self.fd)
+                self.handle.close()
                 return
             try:
                 if self.part is not None:

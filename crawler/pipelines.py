@@ -346,14 +346,14 @@ class CleanPipeline:
             if stored is not None and (not spider.recrawl or stored == text_hash(record["text"])):
                 self.stats.inc_value("cleanwire/skipped_seen" if not spider.recrawl else "cleanwire/unchanged")
                 raise DropItem(f"{record['url']}: already written", log_level="DEBUG")
-        if self.dedup is not None:
-            if self._max_reached(spider):  # not checked, so not added to the index
-                raise DropItem(f"{record['url']}: max_articles reached", log_level="DEBUG")
-            await self._deduplicate(record)
-        if self._max_reached(spider):
-            # with dedup on, reached while this one was checked: it stays in the index (committed),
-            # not marked as seen; the next run writes it (its own id is no duplicate)
+        if self._max_reached(spider):  # (with dedup on: not checked, so not added to the index)
             raise DropItem(f"{record['url']}: max_articles reached", log_level="DEBUG")
+        if self.dedup is not None:
+            await self._deduplicate(record)
+            if self._max_reached(spider):
+                # reached while this one was checked: it stays in the index (committed), not marked as
+                # seen; the next run writes it (its own id is no duplicate)
+                raise DropItem(f"{record['url']}: max_articles reached", log_level="DEBUG")
         spider.written += 1
         return record
 

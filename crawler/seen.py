@@ -19,6 +19,8 @@ import sqlite3
 import threading
 import time
 
+from .feeds import sync_target
+
 logger = logging.getLogger(__name__)
 
 
@@ -104,8 +106,6 @@ class DurableMarks(threading.Thread):
         return max((getattr(target, "sync_interval", 0.0) for target in list(self.fds)), default=0.0)
 
     def run(self) -> None:
-        from .feeds import sync_target
-
         store = self.opener()
         errors = (OSError, sqlite3.Error, *getattr(store, "errors", ()))
         last = 0.0  # when the feeds were last synced (monotonic)
