@@ -201,6 +201,7 @@ class CleanPipeline:
         self.keep_dups = False
         self.dedup_failed: str | None = None
         self._stopping: asyncio.Future | None = None  # the engine closing the spider after a dedup failure
+        self._retired: list[threading.Thread] = []  # manager threads of pools replaced by _renew
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -261,6 +262,11 @@ class CleanPipeline:
     async def close_spider(self, spider=None):
         if self.pool is not None:
             self.pool.shutdown(wait=True)
+        # a replaced pool's manager thread may still be closing its wake-up pipe; Python 3.11's exit
+        # hook writes to every pool's pipe without a lock and, racing that close, printed a traceback
+        # ("Bad file descriptor"; CPython gh-125451, fixed in later Pythons): let the threads end first
+        for thread in self._retired:
+            thread.join(timeout=10)
         if self.dedup is not None:
             try:
                 await self.dedup.close(keep=self.dedup_failed is None)
@@ -306,6 +312,9 @@ class CleanPipeline:
         if kill:
             for process in list((getattr(pool, "_processes", None) or {}).values()):
                 process.kill()
+        manager = getattr(pool, "_executor_manager_thread", None)  # gone from the pool after shutdown()
+        if manager is not None:
+            self._retired.append(manager)
         pool.shutdown(wait=False, cancel_futures=True)
         self.pool = self._new_pool()
         self.stats.inc_value("cleanwire/clean_pool_restarts")
