@@ -42,5 +42,8 @@ TABLE = (
 
 def epilog() -> str:
     """The table as one line for argparse epilogs."""
-    return "Exit status: " + "; ".join(f"{int(code)} {text.split(':')[0].split(' (')[0]}" for code, text in TABLE) + \
+    short = {Exit.OK: "success", Exit.USAGE: "usage error", Exit.LOST: "documents or pages lost (error records)",
+             Exit.NOTHING_FETCHED: "a crawl fetched nothing", Exit.OUTPUT: "output or environment failure",
+             Exit.INTERRUPTED: "interrupted (Ctrl-C, SIGTERM; resumable)"}
+    return "Exit status: " + "; ".join(f"{int(code)} {short[code]}" for code, _text in TABLE) + \
         "; 1 only for a bug (a Python traceback)."
