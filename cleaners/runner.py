@@ -14,7 +14,10 @@ from __future__ import annotations
 import gc
 import multiprocessing as mp
 import os
+import select
 import signal
+import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -72,7 +75,49 @@ def clean_one(doc: InputDoc) -> Outcome:
         return Outcome(doc.path, doc.url, error="internal", message=f"{type(exc).__name__}: {exc}")
 
 
-def _worker(conn, parent_end=None) -> None:
+def exit_with(pid: int) -> None:
+    """Exit this process when process `pid` ends (call it on a thread of its own). A worker waiting
+    on a pipe, or busy on a page, would otherwise outlive a parent killed with `kill -9`. Waits on a
+    pidfd (Linux), else checks once a second."""
+    try:
+        fd = os.pidfd_open(pid)
+    except (AttributeError, OSError):
+        fd = None
+    if fd is not None:
+        select.select([fd], [], [])  # readable once the process has exited
+        os._exit(0)
+    while True:
+        time.sleep(1.0)
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            os._exit(0)
+        except PermissionError:
+            pass
+
+
+def die_with(pid: int, *, deathsig: bool = False) -> None:
+    """End this process as soon as process `pid` ends, however busy it is.
+
+    A thread waits for `pid` (`exit_with`); it needs the interpreter lock to act, which C code
+    (a regex, a parser) can hold for as long as a hostile page makes it run. So with `deathsig`,
+    when `pid` is this process's parent, the kernel is also asked to SIGKILL this process when the
+    parent goes (Linux `PR_SET_PDEATHSIG`). The kernel sends it when the parent *thread* that forked
+    this process ends, so the parent asks for it only when it forks from its main thread."""
+    if deathsig and sys.platform.startswith("linux") and os.getppid() == pid:
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+        if os.getppid() != pid:  # the parent ended before the request was made
+            os._exit(0)
+    threading.Thread(target=exit_with, args=(pid,), name="cleanwire-parent-watch", daemon=True).start()
+
+
+def _worker(conn, parent_end=None, parent_pid: int | None = None, deathsig: bool = False) -> None:
     # Ctrl-C reaches the whole process group; it is the parent's to handle (it stops the workers and
     # keeps what is done for --resume), not a reason for each worker to die with a traceback
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -88,6 +133,8 @@ def _worker(conn, parent_end=None) -> None:
         # the parent's end of this pipe, inherited by the fork: while it stays open here, a parent
         # killed with -9 never shows as end-of-file, and the worker would wait for work forever
         parent_end.close()
+    if parent_pid is not None:  # a parent killed with -9 takes this worker with it, even mid-page
+        die_with(parent_pid, deathsig=deathsig)
     while True:
         try:
             task = conn.recv()
@@ -114,7 +161,8 @@ class _Worker:
     def __init__(self, ctx):
         parent, child = ctx.Pipe()
         self.conn = parent
-        self.process = ctx.Process(target=_worker, args=(child, parent), daemon=True)
+        deathsig = threading.current_thread() is threading.main_thread()
+        self.process = ctx.Process(target=_worker, args=(child, parent, os.getpid(), deathsig), daemon=True)
         self.process.start()
         child.close()
         self.tasks: deque[tuple[int, InputDoc]] = deque()

@@ -21,7 +21,6 @@ import json
 import logging
 import multiprocessing as mp
 import os
-import select
 import signal
 import sqlite3
 import threading
@@ -33,6 +32,7 @@ from scrapy.exceptions import CloseSpider, DropItem
 
 from cleaners.inputs import InputDoc
 from cleaners.runner import Outcome, clean_one, default_jobs
+from cleaners.runner import exit_with as _exit_with
 
 from .seen import text_hash
 
@@ -43,34 +43,13 @@ def _worker_init(crawl_pid: int) -> None:
     """A cleaning worker ignores Ctrl-C (a graceful stop lets the pages being cleaned finish), runs
     at a lower priority than the crawl (when the cores are busy, the reactor that fetches and
     schedules gets them first: a late page costs nothing, a stalled reactor stalls every download),
-    and exits when the crawl process is gone, however it ended (see `_exit_with`)."""
+    and exits when the crawl process is gone, however it ended (see `cleaners.runner.exit_with`)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         os.nice(5)
     except OSError:
         pass
     threading.Thread(target=_exit_with, args=(crawl_pid,), name="cleanwire-parent-watch", daemon=True).start()
-
-
-def _exit_with(pid: int) -> None:
-    """Exit this process when process `pid` ends. A pool worker holds its own task queue open, so a
-    crawl killed with `kill -9` would otherwise leave its workers (and their forkserver) waiting
-    forever. Waits on a pidfd (Linux), else checks once a second."""
-    try:
-        fd = os.pidfd_open(pid)
-    except (AttributeError, OSError):
-        fd = None
-    if fd is not None:
-        select.select([fd], [], [])  # readable once the process has exited
-        os._exit(0)
-    while True:
-        time.sleep(1.0)
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            os._exit(0)
-        except PermissionError:
-            pass
 
 
 def _warm_up() -> int:
