@@ -67,6 +67,18 @@ def _unlink(path: str) -> None:
         os.unlink(path)
 
 
+@contextlib.contextmanager
+def naming(path: str):
+    """An OSError raised inside without a file name (a failed write, flush or sync: a full disk,
+    EFBIG, EIO) gets `path`, so the one line that reports it names the file."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.filename is None:
+            exc.filename = path
+        raise
+
+
 #: Output compressions: name -> (file suffix, function that compresses one batch into one member)
 COMPRESSIONS = ("none", "gzip", "zstd")
 SUFFIXES = {"none": "", "gzip": ".gz", "zstd": ".zst"}
@@ -243,7 +255,11 @@ class Lock:
             return
         os.makedirs(os.path.dirname(self.path), exist_ok=True)
         while True:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)
+            try:
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)
+            except OSError as exc:  # say what cannot be written, not only the lock's hidden name
+                raise type(exc)(exc.errno, f"{exc.strerror} (its lock file {self.path} cannot be made)",
+                                self.what) from None
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError:
@@ -323,7 +339,9 @@ class Feed:
 
 class Output:
     """The files of one `cleanwire clean -o OUT` run: records (one file, or shards in a folder),
-    the errors file, the checkpoint and the lock."""
+    the errors file, the checkpoint and the locks: one on OUT, one on the errors file (two runs
+    sharing an errors file, each with its own OUT, would each rename its own errors file over the
+    other's)."""
 
     def __init__(self, target: str, errors_path: str, *, sharded: bool, shard_size: int,
                  shard_bytes: int | None = None, compression: str = "none"):
@@ -336,6 +354,7 @@ class Output:
         else:
             self.checkpoint_path = hidden(target, ".resume.json")
             self.lock = Lock(hidden(target, ".lock"), target)
+        self.errors_lock = Lock(hidden(errors_path, ".lock"), errors_path)
         self.errors = PartFile(errors_path)
         self.shard = 0  # index of the shard being filled (or to open next, when none is open)
         self.records: PartFile | None = None
@@ -344,6 +363,19 @@ class Output:
         self.checkpointed = False  # a checkpoint of this run's work is on disk
 
     # ---------------------------------------------------------------- start
+
+    def acquire(self) -> None:
+        """Lock OUT, then the errors file; `Busy` (nothing held) when another run holds either."""
+        self.lock.acquire()
+        try:
+            self.errors_lock.acquire()
+        except BaseException:
+            self.lock.release()
+            raise
+
+    def release(self) -> None:
+        self.errors_lock.release()
+        self.lock.release()
 
     def load(self) -> dict | None:
         """The checkpoint a stopped run left here, or None."""
@@ -406,31 +438,39 @@ class Output:
 
     def write_record(self, line: str) -> None:
         records = self.records
-        if self.sharded and (records is None or shard_full(records, self.shard_size, self.shard_bytes)):
-            if records is not None:
-                entry = records.commit()
-                self.entries[entry["file"]] = entry
-                self.shard += 1
-            records = self.records = self._shard_part(self.shard)
-            records.open()
-        records.write_line(line)
+        try:
+            if self.sharded and (records is None or shard_full(records, self.shard_size, self.shard_bytes)):
+                if records is not None:
+                    entry = records.commit()
+                    self.entries[entry["file"]] = entry
+                    self.shard += 1
+                records = self.records = self._shard_part(self.shard)
+                records.open()
+            records.write_line(line)
+        except OSError as exc:
+            if exc.filename is None:
+                exc.filename = records.final if records is not None else self.target
+            raise
 
     def write_error(self, line: str) -> None:
-        if not self.errors.is_open:
-            self.errors.open()
-        self.errors.write_line(line)
+        with naming(self.errors.final):
+            if not self.errors.is_open:
+                self.errors.open()
+            self.errors.write_line(line)
 
     def save(self, state: dict) -> None:
         """Put the parts on disk, then the checkpoint `state` (plus where the parts stand)."""
         records = self.records
         if records is not None:
-            records.sync()
-        self.errors.sync()
+            with naming(records.final):
+                records.sync()
+        with naming(self.errors.final):
+            self.errors.sync()
         state["records_part"] = {"shard": self.shard if self.sharded else None,
                                  "lines": records.lines if records else 0, "bytes": records.size if records else 0}
         state["errors_part"] = {"lines": self.errors.lines, "bytes": self.errors.size}
         tmp = self.checkpoint_path + ".tmp"
-        with open(tmp, "w", encoding="utf-8") as fh:
+        with naming(tmp), open(tmp, "w", encoding="utf-8") as fh:
             json.dump(state, fh, ensure_ascii=False, indent=1)
             fh.write("\n")
             fh.flush()
@@ -443,26 +483,35 @@ class Output:
 
     def commit(self) -> None:
         """Rename the parts onto their targets (sharded: and write `manifest.json`), then drop the
-        checkpoint and the lock."""
+        checkpoint and the locks. Every part is written out and synced before the first rename, so
+        a write that fails (a full disk) leaves every target as it was."""
+        for part in (self.records, self.errors):
+            if part is not None and part.is_open:
+                with naming(part.final):
+                    part.sync()
         if self.errors.is_open:
-            self.errors.commit()
+            with naming(self.errors.final):
+                self.errors.commit()
         if self.records is not None:
-            entry = self.records.commit()
+            with naming(self.records.final):
+                entry = self.records.commit()
             self.entries[entry["file"]] = entry
         if self.sharded:
-            write_manifest(self.target, self.entries)
+            with naming(os.path.join(self.target, "manifest.json")):
+                write_manifest(self.target, self.entries)
         _unlink(self.checkpoint_path)
         _sync_folder(os.path.dirname(self.checkpoint_path))
-        self.lock.release()
+        self.release()
 
     def stop(self) -> None:
         """The run ends early: keep the parts when a checkpoint refers to them (for `--resume`),
-        else remove them; release the lock. Before `start()` nothing is touched."""
+        else remove them; release the locks. Before `start()` nothing is touched."""
         if self.started:
             for part in (self.records, self.errors):
                 if part is not None:
-                    part.close() if self.checkpointed else part.discard()
-        self.lock.release()
+                    with contextlib.suppress(OSError):
+                        part.close() if self.checkpointed else part.discard()
+        self.release()
 
     def describe(self) -> str:
         if self.sharded:
@@ -489,8 +538,6 @@ def write_manifest(folder: str, known: dict[str, dict] | None = None) -> dict:
     manifest already there when the file has the size it gives and is no newer than it (shards of
     earlier runs into the same folder), else from reading the file back (shards of a resumed or
     stopped run)."""
-    import io
-
     path = os.path.join(folder, "manifest.json")
     known = dict(known or {})
     try:
@@ -513,8 +560,8 @@ def write_manifest(folder: str, known: dict[str, dict] | None = None) -> dict:
                     for block in iter(lambda fh=fh: fh.read(1 << 20), b""):
                         digest.update(block)
                         size += len(block)
-                with open_records(shard) as fh:
-                    lines = sum(1 for _ in io.TextIOWrapper(fh, encoding="utf-8"))
+                with open_records(shard) as fh:  # records end in \n: other line breaks are inside them
+                    lines = sum(block.count(b"\n") for block in iter(lambda fh=fh: fh.read(1 << 20), b""))
                 entry = {"file": name, "records": lines, "bytes": size, "sha256": digest.hexdigest(),
                          "compression": compression_of(name)}
         shards.append(entry)

@@ -10,29 +10,40 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
+import glob
 import hashlib
 import json
 import os
 import re
+import signal
 import sys
 import tempfile
+import textwrap
 import time
 from collections import Counter
 from pathlib import Path
 
 from . import __version__
+from . import inputs as _inputs
 from .checkpoint import (
     CHECKPOINT_DOCS,
     CHECKPOINT_FORMAT,
     CHECKPOINT_SECONDS,
     COMPRESSIONS,
+    Busy,
     Feed,
+    Lock,
     Output,
     ResumeError,
     compression_of,
+    hidden,
+    naming,
     parse_shard_size,
 )
 from .document import error_record
+from .exits import Exit, epilog
 from .inputs import (
     DEFAULT_MAX_BYTES,
     FORMATS,
@@ -46,57 +57,84 @@ from .inputs import (
 from .pipeline import RULESET_VERSION, CleanError
 from .runner import DEFAULT_TIMEOUT, Outcome, clean_document, default_jobs, run
 
-EXIT_OK, EXIT_SOME_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 DEFAULT_SHARD_SIZE = 50_000
+STDOUT = "standard output"
 
 
 class AtomicWriter:
     """Write a text file through a temporary file in the same folder, renamed into place on
-    `commit()`, so a reader never sees half a file. `-` writes to standard output."""
+    `commit()`, so a reader never sees half a file. `-` writes to standard output. An OSError of a
+    write names the target (see `checkpoint.naming`)."""
 
     def __init__(self, target: str):
         self.target = target
+        self.name = STDOUT if target == "-" else target
         self.lines = 0
         if target == "-":
             self.handle, self.tmp = sys.stdout, None
         else:
+            if os.path.isdir(target):
+                raise IsADirectoryError(errno.EISDIR, "is a folder, not a file", target)
             folder = os.path.dirname(os.path.abspath(target))
             os.makedirs(folder, exist_ok=True)
             fd, self.tmp = tempfile.mkstemp(prefix=".cleanwire-", suffix=".part", dir=folder)
             self.handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
 
+    def write(self, text: str) -> None:
+        with naming(self.name):
+            self.handle.write(text)
+
     def write_line(self, line: str) -> None:
-        self.handle.write(line + "\n")
+        try:
+            self.handle.write(line + "\n")
+        except OSError as exc:
+            if exc.filename is None:
+                exc.filename = self.name
+            raise
         self.lines += 1
 
     def commit(self) -> None:
-        if self.tmp is None:
-            self.handle.flush()
-            return
-        self.handle.close()
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(self.tmp, 0o666 & ~umask)  # mkstemp makes it 0600; give it a normal file's mode
-        os.replace(self.tmp, self.target)
+        with naming(self.name):
+            if self.tmp is None:
+                self.handle.flush()
+                return
+            self.handle.close()
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(self.tmp, 0o666 & ~umask)  # mkstemp makes it 0600; give it a normal file's mode
+            os.replace(self.tmp, self.target)
 
     def abort(self) -> None:
+        """Drop what was written (nothing is left behind, whatever the disk says)."""
         if self.tmp is not None:
-            self.handle.close()
-            os.unlink(self.tmp)
+            with contextlib.suppress(OSError):
+                self.handle.close()  # a full disk fails the last flush again
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(self.tmp)
 
 
 class _StdoutOutput:
-    """`-o -`: records to standard output, error records to a file written atomically. Nothing to
-    resume."""
+    """`-o -`: records to standard output, error records to a file written atomically (locked while
+    the run goes on, when it is one the user named). Nothing to resume."""
 
     checkpointed = False
 
-    def __init__(self, errors_path: str):
+    def __init__(self, errors_path: str, lock: bool):
         self.errors_path = errors_path
         self.errors: AtomicWriter | None = None
+        self.lock = Lock(hidden(errors_path, ".lock"), errors_path) if lock else None
+
+    def acquire(self) -> None:
+        if self.lock is not None:
+            self.lock.acquire()
 
     def write_record(self, line: str) -> None:
-        sys.stdout.write(line + "\n")
+        try:
+            sys.stdout.write(line + "\n")
+        except OSError as exc:
+            if exc.filename is None:
+                exc.filename = STDOUT
+            raise
 
     def write_error(self, line: str) -> None:
         if self.errors is None:
@@ -104,26 +142,97 @@ class _StdoutOutput:
         self.errors.write_line(line)
 
     def commit(self) -> None:
-        sys.stdout.flush()
+        with naming(STDOUT):
+            sys.stdout.flush()
         if self.errors is not None:
             self.errors.commit()
+        if self.lock is not None:
+            self.lock.release()
 
     def stop(self) -> None:
         if self.errors is not None:
             self.errors.abort()
+        if self.lock is not None:
+            self.lock.release()
 
     def describe(self) -> str:
         return "stdout"
 
 
 def _errors_path(args: argparse.Namespace) -> str:
+    """--errors, else the default: beside OUT (OUT.errors.jsonl; DIR/errors.jsonl for shards), or
+    for standard output a name of this run's own in the working folder,
+    `cleanwire.<UTC time>-<pid>.errors.jsonl`: runs to standard output are often several at once in
+    one folder (a cron job per site, piped), and a shared name would have each replace the errors
+    the others wrote; a lock instead would fail all runs but one. The summary line names it."""
     if args.errors:
         return args.errors
     if args.output == "-":
-        return "cleanwire.errors.jsonl"
+        return f"cleanwire.{time.strftime('%Y%m%dT%H%M%SZ', time.gmtime())}-{os.getpid()}.errors.jsonl"
     if is_shard_dir(args.output):
         return os.path.join(args.output, "errors.jsonl")
     return f"{args.output}.errors.jsonl"
+
+
+def _same_file(a: str, b: str) -> bool:
+    """`a` and `b` name one file (or would: the same path once links and `..` are resolved)."""
+    if os.path.realpath(a) == os.path.realpath(b):
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _inside(path: str, folder: str) -> bool:
+    real, top = os.path.realpath(path), os.path.realpath(folder)
+    return real != top and real.startswith(top.rstrip(os.sep) + os.sep)
+
+
+def _named_inputs(specs: list[str]) -> tuple[list[str], list[str]]:
+    """(files, folders) the INPUTs name, globs expanded; folders are walked."""
+    files, folders = [], []
+    for spec in specs:
+        if spec == "-":
+            continue
+        for path in [spec] if os.path.exists(spec) else sorted(glob.glob(spec, recursive=True)):
+            (folders if os.path.isdir(path) else files).append(path)
+    return files, folders
+
+
+def _clean_clash(args: argparse.Namespace, errors_path: str) -> str | None:
+    """Why OUT or the errors file cannot be written where they are asked, or None:
+
+    * the errors file is OUT (or, for shards, the folder, a shard or its manifest): records and
+      error records would be written over each other;
+    * OUT or the errors file is one of the INPUT files: the run would replace what it reads;
+    * OUT or the errors file is inside an INPUT folder under a name the folder walk reads (a page,
+      a text, a WARC, no suffix): the next run of the same command would read it as a document.
+      Names the walk passes over (`.jsonl`, `.jsonl.gz`, `*.errors.jsonl`, shard folders) are fine:
+      `cleanwire clean dump/ -o dump/records.jsonl` is allowed."""
+    sharded = args.output != "-" and is_shard_dir(args.output)
+    if args.output != "-":
+        if _same_file(errors_path, args.output):
+            return f"--errors {errors_path} is OUT itself; give error records a file of their own"
+        if sharded and _inside(errors_path, args.output) and (
+                os.path.basename(errors_path) == "manifest.json" or re.fullmatch(
+                    r"part-\d+\.jsonl(\.gz|\.zst)?", os.path.basename(errors_path))):
+            return f"--errors {errors_path} is a file of the shard folder OUT; give it another name"
+    files, folders = _named_inputs(args.inputs)
+    targets = [("OUT", args.output)] if args.output != "-" and not sharded else []
+    targets.append(("the errors file", errors_path))
+    for what, target in targets:
+        for path in files:
+            if _same_file(target, path):
+                return f"{what} {target} is the INPUT {path}: the run would replace what it reads"
+        name = os.path.basename(target)
+        if not name.startswith(".") and not name.endswith(".errors.jsonl") and _inputs._wanted_in_folder(target):
+            for folder in folders:
+                if _inside(target, folder):
+                    return (f"{what} {target} is inside the INPUT folder {folder} under a name the folder walk "
+                            "reads: the next run would clean it as a document. Write it elsewhere, or name it "
+                            "*.jsonl")
+    return None
 
 
 def _progress(args: argparse.Namespace, initial: int = 0):
@@ -178,7 +287,7 @@ def _open_output(args: argparse.Namespace, errors_path: str, discovery: Discover
     nothing is changed then."""
     out = Output(args.output, errors_path, sharded=is_shard_dir(args.output), shard_size=args.shard_size[0],
                  shard_bytes=args.shard_size[1], compression=_compression(args))
-    out.lock.acquire()
+    out.acquire()
     try:
         try:
             left = out.load()
@@ -242,13 +351,13 @@ def _checkpoint_seconds() -> float:
 
 
 def _languages(value: str | None) -> frozenset[str]:
-    """The codes of `--language en,ru` (empty: every language). ValueError for a code that is not
-    two or three letters."""
-    codes = frozenset(code.strip().lower() for code in (value or "").split(",") if code.strip())
-    bad = sorted(code for code in codes if not re.fullmatch(r"[a-z]{2,3}", code))
-    if bad:
-        raise ValueError(f"--language takes language codes such as en,ru (ISO 639-1); not {', '.join(bad)}")
-    return codes
+    """The codes of `--language en,ru` (empty: every language). ValueError for a code the language
+    detector never gives (`eng`, `deu`, `xx`): every record would be an other_language error."""
+    if not value:
+        return frozenset()
+    from .language import check_codes
+
+    return check_codes(value)
 
 
 def _keep_language(outcome: Outcome, wanted: frozenset[str]) -> Outcome:
@@ -268,42 +377,50 @@ def _cmd_clean(args: argparse.Namespace) -> int:
         check_specs(args.inputs)
     except UsageError as exc:
         print(f"cleanwire clean: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return Exit.USAGE
     if args.url and (len(args.inputs) != 1 or os.path.isdir(args.inputs[0])):
         print("cleanwire clean: --url names the URL of one file; give exactly one FILE with it", file=sys.stderr)
-        return EXIT_USAGE
+        return Exit.USAGE
     if args.jobs < 1 or args.max_bytes < 1 or args.timeout <= 0:
         print("cleanwire clean: --jobs, --max-bytes and --timeout must be positive", file=sys.stderr)
-        return EXIT_USAGE
+        return Exit.USAGE
     try:
         wanted = _languages(args.language)
     except ValueError as exc:
-        print(f"cleanwire clean: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        print(f"cleanwire clean: --language: {exc}", file=sys.stderr)
+        return Exit.USAGE
     if args.resume and args.output == "-":
         print("cleanwire clean: --resume continues a run that wrote -o OUT; standard output cannot be continued",
               file=sys.stderr)
-        return EXIT_USAGE
+        return Exit.USAGE
     if args.resume and "-" in args.inputs:
         print("cleanwire clean: --resume cannot read standard input ('-') a second time; name files instead",
               file=sys.stderr)
-        return EXIT_USAGE
+        return Exit.USAGE
+    errors_path = _errors_path(args)
+    clash = _clean_clash(args, errors_path)
+    if clash:
+        print(f"cleanwire clean: {clash}", file=sys.stderr)
+        return Exit.USAGE
 
     started = time.monotonic()
     discovery = Discovery()
-    errors_path = _errors_path(args)
     feed, state, key = None, None, None
-    if args.output == "-":
-        out = _StdoutOutput(errors_path)
-        docs = iter_documents(args.inputs, fmt=args.format, url=args.url, max_bytes=args.max_bytes,
-                              discovery=discovery)
-    else:
-        key = _run_key(args, errors_path, is_shard_dir(args.output))
-        try:
+    try:
+        if args.output == "-":
+            out = _StdoutOutput(errors_path, lock=bool(args.errors))
+            out.acquire()
+            docs = iter_documents(args.inputs, fmt=args.format, url=args.url, max_bytes=args.max_bytes,
+                                  discovery=discovery)
+        else:
+            key = _run_key(args, errors_path, is_shard_dir(args.output))
             out, feed, docs, state = _open_output(args, errors_path, discovery, key)
-        except ResumeError as exc:
-            print(f"cleanwire clean: {exc}", file=sys.stderr)
-            return EXIT_USAGE
+    except Busy as exc:
+        print(f"cleanwire clean: {exc}", file=sys.stderr)
+        return Exit.OUTPUT
+    except ResumeError as exc:
+        print(f"cleanwire clean: {exc}", file=sys.stderr)
+        return Exit.USAGE
     state = state or {}
     resumed = done = state.get("done", 0)
     records = state.get("records", 0)
@@ -344,14 +461,18 @@ def _cmd_clean(args: argparse.Namespace) -> int:
                               "records": records, "errors_by_kind": dict(kinds), "skipped": dict(skipped_done)})
                     saved_done, next_docs = done, done + CHECKPOINT_DOCS
                     next_time = time.monotonic() + every
-    except KeyboardInterrupt:
+        if bar is not None:
+            bar.close()
+            bar = None
+        out.commit()
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (see main)
         outcomes.close()
         out.stop()
         kept = ("" if args.output == "-" else
                 f"; the first {saved_done} documents are kept, run the same command with --resume to go on from there"
                 if out.checkpointed else "; nothing was kept")
-        print(f"\ncleanwire clean: interrupted after {done} documents{kept}", file=sys.stderr)
-        return EXIT_INTERRUPTED
+        print(f"\ncleanwire clean: {_interruption(exc)} after {done} documents{kept}", file=sys.stderr)
+        return Exit.INTERRUPTED
     except BaseException:
         outcomes.close()
         out.stop()
@@ -359,7 +480,6 @@ def _cmd_clean(args: argparse.Namespace) -> int:
     finally:
         if bar is not None:
             bar.close()
-    out.commit()
 
     elapsed = time.monotonic() - started
     total = records + sum(kinds.values())
@@ -375,86 +495,101 @@ def _cmd_clean(args: argparse.Namespace) -> int:
               f" in {elapsed:.{2 if elapsed < 10 else 1}f}s ({rate:.1f} docs/s)"
               f" -> {out.describe()}"
               f"{f'; errors in {errors_path}' if kinds else ''}", file=sys.stderr)
-    return EXIT_SOME_ERRORS if kinds else EXIT_OK
+    return Exit.LOST if kinds else Exit.OK
 
 
-def _record_of_line(line: str) -> dict:
-    """A line of a records file as a cleanwire record (a JSON object with a 16-hex `id` and a `text`),
-    or ValueError saying why it is not one."""
+def _record_sources(command: str, specs: list[str]) -> list[str] | None:
+    """Every file the record INPUTs name (`records.sources`), or None after saying why one cannot
+    be read."""
+    from .records import RecordsError, sources
+
     try:
-        record = json.loads(line)
-    except ValueError as exc:
-        raise ValueError(f"not JSON: {exc}") from None
-    if not isinstance(record, dict):
-        raise ValueError("not a JSON object")
-    rid, text = record.get("id"), record.get("text")
-    if not isinstance(rid, str) or not re.fullmatch(r"[0-9a-f]{16}", rid) or not isinstance(text, str):
-        raise ValueError("no 16-hex id or no text")
-    return record
+        return [path for spec in specs for path in sources(spec)]
+    except RecordsError as exc:
+        print(f"cleanwire {command}: {exc}", file=sys.stderr)
+        return None
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    """Write each record of IN.jsonl as a seed-format file DIR/NNN_<id>.txt."""
-    source = Path(args.input)
-    if not source.is_file():
-        print(f"cleanwire export: no such file: {source}", file=sys.stderr)
-        return EXIT_USAGE
+    """Write each record of IN (a records file of any format cleanwire writes, or a shard folder) as
+    a seed-format file DIR/NNN_<id>.txt; NNN counts the non-blank lines from 000."""
+    from .records import count_lines, read_records
+
+    if _record_sources("export", [args.input]) is None:
+        return Exit.USAGE
     out = Path(args.txt)
     out.mkdir(parents=True, exist_ok=True)
-    lines = source.read_text("utf-8").splitlines()
-    width = max(3, len(str(max(0, len(lines) - 1))))
+    width = max(3, len(str(max(0, count_lines([args.input]) - 1))))
     written, bad = 0, 0
-    for number, line in enumerate(lines):
-        try:
-            record = _record_of_line(line)
-            text, rid = record["text"], record["id"]
-        except ValueError as exc:
-            print(f"cleanwire export: {source}:{number + 1}: not a cleanwire record ({exc})", file=sys.stderr)
-            bad += 1
-            continue
-        writer = AtomicWriter(str(out / f"{number:0{width}d}_{rid}.txt"))
-        writer.handle.write(text)
-        writer.commit()
-        written += 1
+    writer = None
+    try:
+        for number, line in enumerate(read_records([args.input])):
+            if line.record is None:
+                print(f"cleanwire export: {line.where}: not a cleanwire record ({line.problem})", file=sys.stderr)
+                bad += 1
+                continue
+            writer = AtomicWriter(str(out / f"{number:0{width}d}_{line.record['id']}.txt"))
+            writer.write(line.record["text"])
+            writer.commit()
+            writer = None
+            written += 1
+    except BaseException:
+        if writer is not None:
+            writer.abort()
+        raise
     print(f"cleanwire export: {written} files written to {out}{f', {bad} lines skipped' if bad else ''}",
           file=sys.stderr)
-    return EXIT_SOME_ERRORS if bad else EXIT_OK
-
-
-def _dedup_lines(inputs: list[str]):
-    """(where, line) for every non-blank line of the inputs, in order ('-' is standard input)."""
-    for name in inputs:
-        handle = sys.stdin if name == "-" else open(name, encoding="utf-8", errors="surrogateescape")
-        try:
-            for number, line in enumerate(handle, 1):
-                if line.strip():
-                    yield f"{name}:{number}", line
-        finally:
-            if handle is not sys.stdin:
-                handle.close()
+    return Exit.LOST if bad else Exit.OK
 
 
 def _cmd_dedup(args: argparse.Namespace) -> int:
     """Copy records to OUT, dropping (or with --keep-dups marking) exact and near duplicates of
     records seen earlier in the input or kept in the index."""
-    from .dedup import DedupIndex, DedupIndexError  # here: numpy and datasketch take a second to import
-
-    missing = [name for name in args.inputs if name != "-" and not os.path.isfile(name)]
-    if missing:
-        print(f"cleanwire dedup: no such file: {missing[0]}", file=sys.stderr)
-        return EXIT_USAGE
+    files = _record_sources("dedup", args.inputs)
+    if files is None:
+        return Exit.USAGE
     if not 0.0 < args.threshold <= 1.0:
         print("cleanwire dedup: --threshold must be above 0 and at most 1", file=sys.stderr)
-        return EXIT_USAGE
-    if args.output != "-" and os.path.abspath(args.output) in {os.path.abspath(n) for n in args.inputs}:
-        print("cleanwire dedup: OUT must not be one of the inputs", file=sys.stderr)
-        return EXIT_USAGE
+        return Exit.USAGE
     errors_path = _errors_path(args)
+    for what, target in ([("OUT", args.output)] if args.output != "-" else []) + [("the errors file", errors_path)]:
+        same = [name for name in files if name != "-" and _same_file(target, name)]
+        if same:
+            print(f"cleanwire dedup: {what} {target} is the input {same[0]}: the run would replace what it reads",
+                  file=sys.stderr)
+            return Exit.USAGE
+    if args.output != "-" and _same_file(errors_path, args.output):
+        print(f"cleanwire dedup: --errors {errors_path} is OUT itself; give error records a file of their own",
+              file=sys.stderr)
+        return Exit.USAGE
+    locks = ([Lock(hidden(args.output, ".lock"), args.output)] if args.output != "-" else []) + \
+        ([Lock(hidden(errors_path, ".lock"), errors_path)] if args.output != "-" or args.errors else [])
+    held: list[Lock] = []
+    try:
+        for lock in locks:
+            lock.acquire()
+            held.append(lock)
+        return _dedup(args, errors_path)
+    except Busy as exc:
+        print(f"cleanwire dedup: {exc}", file=sys.stderr)
+        return Exit.OUTPUT
+    finally:
+        for lock in reversed(held):
+            lock.release()
+
+
+def _dedup(args: argparse.Namespace, errors_path: str) -> int:
+    """The work of `cleanwire dedup` once its files are locked."""
+    import sqlite3
+
+    from .dedup import DedupIndex, DedupIndexError  # here: numpy and datasketch take a second to import
+    from .records import read_records
+
     try:
         index = DedupIndex(args.index, args.threshold)
     except DedupIndexError as exc:
         print(f"cleanwire dedup: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return Exit.USAGE if exc.reason == "settings" else Exit.OUTPUT
     started = time.monotonic()
     before = index.size
     total = kept = bad = 0
@@ -462,47 +597,53 @@ def _cmd_dedup(args: argparse.Namespace) -> int:
     out, errors = None, None
     try:
         out = AtomicWriter(args.output)
-        for where, line in _dedup_lines(args.inputs):
-            try:
-                record = _record_of_line(line)
-                rid, text = record["id"], record["text"]
-            except ValueError as exc:
+        for line in read_records(args.inputs):
+            if line.record is None:
                 bad += 1
                 if errors is None:
                     errors = AtomicWriter(errors_path)
-                errors.write_line(json.dumps(error_record(error="not_a_record", message=f"{where}: {exc}",
-                                                          path=where.rsplit(":", 1)[0]), ensure_ascii=False))
+                errors.write_line(json.dumps(error_record(error="not_a_record", message=f"{line.where}: {line.problem}",
+                                                          path=line.path), ensure_ascii=False))
                 continue
+            record = line.record
             total += 1
-            match = index.check(rid, text)
+            try:
+                match = index.check(record["id"], record["text"])
+            except sqlite3.Error as exc:
+                raise OSError(errno.EIO, f"the index failed ({exc})", args.index or "the in-memory index") from None
             if match is None:
-                out.write_line(line.rstrip("\r\n"))
+                out.write_line(line.text)
                 kept += 1
                 continue
             kinds[match.kind] += 1
             if args.keep_dups:
                 record["dup_of"], record["dup_kind"] = match.of, match.kind
                 out.write_line(json.dumps(record, ensure_ascii=False))
+        out.commit()
+        if errors is not None:
+            errors.commit()
+        try:
+            index.commit()  # after OUT: a run that fails before this leaves the index as it was
+        except sqlite3.Error as exc:
+            raise OSError(errno.EIO, f"the index could not be written ({exc}); OUT is written, the index is "
+                          "as it was", args.index) from None
     except BaseException as exc:  # nothing is written and the index is unchanged
         for writer in (out, errors):
             if writer is not None:
                 writer.abort()
-        index.close()
+        with contextlib.suppress(sqlite3.Error):
+            index.close()
         if not isinstance(exc, KeyboardInterrupt):
             raise
-        print(f"\ncleanwire dedup: interrupted after {total} records; nothing was written, the index is unchanged",
-              file=sys.stderr)
-        return EXIT_INTERRUPTED
-    out.commit()
-    if errors is not None:
-        errors.commit()
-    index.commit()  # after OUT: a run that fails before this leaves the index as it was
+        print(f"\ncleanwire dedup: {_interruption(exc)} after {total} records; nothing was written, the index is "
+              "unchanged", file=sys.stderr)
+        return Exit.INTERRUPTED
     elapsed = time.monotonic() - started
     print(f"cleanwire dedup: {total} records in, {kept} kept, {kinds['exact']} exact duplicates, "
           f"{kinds['near']} near duplicates (against {before} records in the index) -> "
           f"{'stdout' if args.output == '-' else args.output}"
           f"{f'; {bad} lines not records, in {errors_path}' if bad else ''} in {elapsed:.2f}s", file=sys.stderr)
-    return EXIT_SOME_ERRORS if bad else EXIT_OK
+    return Exit.LOST if bad else Exit.OK
 
 
 def _paint(text: str, code: str, on: bool) -> str:
@@ -513,7 +654,7 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     path = Path(args.file)
     if not path.is_file():
         print(f"cleanwire explain: no such file: {path}", file=sys.stderr)
-        return EXIT_USAGE
+        return Exit.USAGE
     colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     try:
         first = next(iter_documents([str(path)], fmt=args.format, url=args.url), None)
@@ -522,7 +663,7 @@ def _cmd_explain(args: argparse.Namespace) -> int:
         doc = clean_document(first, explain=True)
     except CleanError as exc:
         print(f"cleanwire explain: {path}: {exc.kind}: {exc.message}", file=sys.stderr)
-        return EXIT_SOME_ERRORS
+        return Exit.LOST
     head = {k: v for k, v in doc.to_record().items() if k not in ("text",) and v not in (None, [], "")}
     for key, value in head.items():
         print(_paint(f"{key}: ", "1", colour) + (json.dumps(value, ensure_ascii=False)
@@ -534,7 +675,7 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     for removal in doc.trace:
         text = removal.text if width <= 0 or len(removal.text) <= width else removal.text[: width - 1] + "…"
         print(_paint(f"[{removal.rule}]", "33", colour), _paint(text, "2", colour))
-    return EXIT_OK
+    return Exit.OK
 
 
 def _cmd_rules(args: argparse.Namespace) -> int:
@@ -548,7 +689,11 @@ def _cmd_rules(args: argparse.Namespace) -> int:
     print("\nsite profiles (by URL host, or by a text signature when there is no URL):")
     for profile in sites.PROFILES:
         print(f"  {profile.name:<12} {', '.join(profile.hosts)}")
-    return EXIT_OK
+    return Exit.OK
+
+
+#: the exit-status table, for the --help epilogs (printed as they are written)
+_EXITS = textwrap.fill(epilog(), width=100)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -560,7 +705,7 @@ def build_parser() -> argparse.ArgumentParser:
                "  cleanwire clean 003_e1e51eff958a3934.txt            # seed-format text, record to stdout\n"
                "  cleanwire explain page.html --url https://kcnawatch.org/newstream/1-2/slug/\n"
                "  cleanwire rules                                    # what each rule removes\n"
-               "Run 'cleanwire COMMAND --help' for the options of a command.",
+               "Run 'cleanwire COMMAND --help' for the options of a command.\n" + _EXITS,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"cleanwire {__version__}")
@@ -585,10 +730,12 @@ def build_parser() -> argparse.ArgumentParser:
                     "left off, and the files it ends with are byte for byte those of a run never stopped. --resume "
                     "refuses (exit 2) when the INPUTs or the options that change the output differ; with no "
                     "checkpoint it says so and cleans from the start. Without --resume a stopped run's leftovers "
-                    "are replaced. Two runs writing the same OUT at once: the second stops with an error.",
-        epilog="Exit status: 0 every document gave a record; 1 some gave error records; 2 usage error "
-               "(bad option, missing input, a --resume that cannot go on, OUT in use by another run); "
-               "130 interrupted by Ctrl-C (--resume goes on).\n"
+                    "are replaced. Two runs writing the same OUT (or the same errors file) at once: the second "
+                    "stops before it writes anything (exit 5). SIGTERM stops a run as Ctrl-C does (exit 130; "
+                    "--resume goes on). OUT (or --errors) may not be an INPUT file, the errors file may not be "
+                    "OUT, and neither may lie inside an INPUT folder under a name the walk would read as a "
+                    "document (.html, .txt, no suffix...; .jsonl is fine): exit 2.",
+        epilog=_EXITS + "\n"
                "Examples:\n"
                "  cleanwire clean dump/ -o output/dump.jsonl               # a folder, all cores\n"
                "  cleanwire clean dump/ -o output/dump.jsonl --resume      # go on after a crash or Ctrl-C\n"
@@ -602,15 +749,18 @@ def build_parser() -> argparse.ArgumentParser:
                        help="a .jsonl file, or a folder ending in '/' for shards; '-' (the default) is standard output")
     clean.add_argument("--errors", metavar="FILE",
                        help="where error records go (default: OUT.errors.jsonl; DIR/errors.jsonl for shards; "
-                            "./cleanwire.errors.jsonl with standard output); written only when there are errors")
+                            "with standard output ./cleanwire.<UTC time>-<pid>.errors.jsonl, a name of the run's "
+                            "own); written only when there are errors, named in the summary")
     clean.add_argument("--url", help="the URL of a single input file (picks the site profile and the record id); "
                                      "otherwise a sidecar PAGE.url file, the page's canonical link or og:url")
     clean.add_argument("--format", choices=FORMATS, default="auto",
                        help="read every input as this format instead of detecting it (default: auto)")
     clean.add_argument("--language", metavar="CODES",
-                       help="keep only records in these languages (comma-separated ISO 639-1 codes, e.g. en,ru); "
-                            "the others become error records of kind other_language. A record's language is the "
-                            "one detected in its text, else the page's <html lang>")
+                       help="keep only records in these languages (comma-separated codes the language detector "
+                            "gives: ISO 639-1 such as en,ru,de,zh, ISO 639-3 for the few without one); the others "
+                            "become error records of kind other_language. A record's language is the one detected "
+                            "in its text, else the page's <html lang>. A code the detector never gives (eng, deu) "
+                            "is refused")
     clean.add_argument("-j", "--jobs", type=int, default=default_jobs(),
                        help="worker processes (default: the number of cores, here %(default)s)")
     clean.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
@@ -636,17 +786,21 @@ def build_parser() -> argparse.ArgumentParser:
         "export", help="write records as seed-format text files (NNN_<id>.txt)",
         description="Write each record of a cleanwire JSON Lines file as a seed-format text file "
                     "DIR/NNN_<id>.txt (running number from 000, the record's 16-hex id; UTF-8, one paragraph "
-                    "a line, no trailing newline).",
-        epilog="Example: cleanwire export output/dump.jsonl --txt output/texts/",
+                    "a line, no trailing newline). IN is any output cleanwire writes: OUT.jsonl, OUT.jsonl.gz, "
+                    "OUT.jsonl.zst, or a shard folder (read in manifest.json's order; errors.jsonl is not "
+                    "read). Lines that are not records are reported and skipped.",
+        epilog=_EXITS + "\nExample: cleanwire export output/dump.jsonl --txt output/texts/",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    export.add_argument("input", metavar="IN.jsonl")
+    export.add_argument("input", metavar="IN", help="a records file (.jsonl, .jsonl.gz, .jsonl.zst) or a shard folder")
     export.add_argument("--txt", required=True, metavar="DIR", help="folder for the text files (created if needed)")
     export.set_defaults(func=_cmd_export)
 
     dedup = sub.add_parser(
         "dedup", help="drop exact and near-duplicate records, also against records kept by earlier runs",
-        description="Copy the records of IN.jsonl... (in order) to OUT, keeping the first occurrence of each "
-                    "article and dropping its duplicates.\n\n"
+        description="Copy the records of IN... (in order) to OUT, keeping the first occurrence of each "
+                    "article and dropping its duplicates. IN is any output cleanwire writes: OUT.jsonl, "
+                    "OUT.jsonl.gz, OUT.jsonl.zst, a shard folder (in manifest.json's order), or '-'.\n\n"
                     "Exact duplicate: the same text after NFKC, casefold and collapsing whitespace (line breaks "
                     "included); punctuation and digits count. Near duplicate: the estimated Jaccard similarity of "
                     "the word 5-gram sets (MinHash, 128 permutations, LSH in bands, every candidate confirmed) is "
@@ -658,8 +812,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "Lines that are not records (not JSON, no 16-hex id or no text) go to the errors file as "
                     "error records of kind not_a_record. OUT is written under a hidden name and renamed when "
                     "complete.",
-        epilog="Exit status: 0 all lines were records; 1 some were not (see the errors file); 2 usage error "
-               "(missing input, bad --threshold, an index in use or made with other settings).\n"
+        epilog=_EXITS + "\n"
                "Examples:\n"
                "  cleanwire dedup output/dump.jsonl -o output/dump.dedup.jsonl\n"
                "  cleanwire dedup output/crawl-*.jsonl -o output/new.jsonl --index output/.dedup/\n"
@@ -667,8 +820,9 @@ def build_parser() -> argparse.ArgumentParser:
                "  jq -c 'select(.dup_of)' audit.jsonl                                  # the duplicates found",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    dedup.add_argument("inputs", nargs="+", metavar="IN.jsonl",
-                       help="cleanwire record files, or '-' for standard input")
+    dedup.add_argument("inputs", nargs="+", metavar="IN",
+                       help="cleanwire record files (.jsonl, .jsonl.gz, .jsonl.zst), shard folders, or '-' for "
+                            "standard input")
     dedup.add_argument("-o", "--output", required=True, metavar="OUT",
                        help="the .jsonl file for the records kept ('-': standard output)")
     dedup.add_argument("--index", metavar="DIR",
@@ -681,13 +835,16 @@ def build_parser() -> argparse.ArgumentParser:
                        help="write duplicates too, with \"dup_of\" (the id of the record kept) and \"dup_kind\" "
                             "(\"exact\" or \"near\") added, for an audit")
     dedup.add_argument("--errors", metavar="FILE",
-                       help="where error records go (default: OUT.errors.jsonl); written only when there are errors")
+                       help="where error records go (default: OUT.errors.jsonl; with -o - "
+                            "./cleanwire.<UTC time>-<pid>.errors.jsonl); written only when there are errors")
     dedup.set_defaults(func=_cmd_dedup)
 
     explain = sub.add_parser(
         "explain", help="show a file's clean text and what each rule removed",
         description="Clean one file and print its metadata, the clean text, then every removed piece with the "
                     "name of the rule that removed it (colour on a terminal; NO_COLOR=1 turns it off).",
+        epilog=_EXITS + "\n(3 here: the file gave no record; the reason is printed.)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     explain.add_argument("file", metavar="FILE")
     explain.add_argument("--url", help="the page's URL (picks the site profile)")
@@ -703,17 +860,72 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM: a command ends as on Ctrl-C (what is done is kept, the lock released, resumable)."""
+
+
+def _interruption(exc: BaseException) -> str:
+    return "stopped by SIGTERM" if isinstance(exc, Terminated) else "interrupted"
+
+
+_MAIN_PID = [os.getpid()]
+
+
+def _on_sigterm(signum, frame) -> None:
+    if os.getpid() != _MAIN_PID[0]:  # a forked cleaning worker: end as SIGTERM asks, at once
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGTERM)
+        return
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # once: the cleanup that follows is not cut short
+    raise Terminated
+
+
+def _cause(exc: OSError) -> str:
+    """What went wrong, in words: the OS's, or clearer ones where its own mislead."""
+    if isinstance(exc, FileExistsError) and exc.filename and not os.path.isdir(exc.filename):
+        return "not a folder (a file is in the way)"
+    return exc.strerror or str(exc)
+
+
+def _release_stdout() -> None:
+    """Standard output failed: what is still buffered for it can never be written; point it at
+    /dev/null so the interpreter's last flush does not fail again with a traceback."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run a command and return its exit status (`cleaners.exits.Exit`). A failure of the output or
+    the environment (an OSError: a folder that is a file, no permission, a full disk, a path under
+    /proc) ends in one line naming the path and the cause, status 5; the commands leave their output
+    as it was (atomic renames; parts removed, or kept for --resume). SIGTERM ends a command as
+    Ctrl-C does, status 130."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
-        return EXIT_USAGE
+        return Exit.USAGE
+    _MAIN_PID[0] = os.getpid()
+    with contextlib.suppress(ValueError):  # not the main thread (a test calling main): no handler
+        signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         return args.func(args)
     except BrokenPipeError:  # `cleanwire clean ... | head`
+        _release_stdout()
         sys.stderr.close()
-        return EXIT_OK
+        return Exit.OK
+    except KeyboardInterrupt as exc:  # a command with nothing to keep: say so, no traceback
+        print(f"\ncleanwire {args.command}: {_interruption(exc)}", file=sys.stderr)
+        return Exit.INTERRUPTED
+    except OSError as exc:
+        output = getattr(args, "output", None)
+        where = exc.filename or (STDOUT if output in (None, "-") else output)
+        if where == STDOUT:
+            _release_stdout()
+        print(f"cleanwire {args.command}: {where}: {_cause(exc)}", file=sys.stderr)
+        return Exit.OUTPUT
 
 
 if __name__ == "__main__":

@@ -72,7 +72,13 @@ _MASK = np.uint64(0xFFFFFFFFFFFFFFFF)
 
 
 class DedupIndexError(Exception):
-    """The index folder cannot be used (other settings, locked by another run, not a database)."""
+    """The index folder cannot be used. `reason`: "busy" (another run holds it), "settings" (made
+    with other settings: a usage error, another folder is needed) or "unusable" (not a database,
+    cannot be opened or written)."""
+
+    def __init__(self, message: str, reason: str = "unusable"):
+        super().__init__(message)
+        self.reason = reason
 
 
 def normalize(text: str) -> str:
@@ -169,11 +175,14 @@ class DedupIndex:
             self.db.execute("CREATE INDEX IF NOT EXISTS records_exact ON records (exact)")
             stored = dict(self.db.execute("SELECT name, value FROM settings"))
         except sqlite3.OperationalError as exc:
-            raise DedupIndexError(f"{db}: {exc} (another cleanwire dedup or crawl using this index?)") from exc
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise DedupIndexError(f"{db}: {exc} (another cleanwire dedup or crawl using this index?)",
+                                      "busy") from exc
+            raise DedupIndexError(f"{db}: {exc}") from exc
         except sqlite3.DatabaseError as exc:
             raise DedupIndexError(f"{db}: not a cleanwire dedup index ({exc})") from exc
         if stored and stored != SETTINGS:
-            raise DedupIndexError(f"{db}: made with other settings ({stored}); use a new --index folder")
+            raise DedupIndexError(f"{db}: made with other settings ({stored}); use a new --index folder", "settings")
         if not stored:
             self.db.executemany("INSERT INTO settings VALUES (?, ?)", SETTINGS.items())
         self.size = self.db.execute("SELECT count(*) FROM records").fetchone()[0]

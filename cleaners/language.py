@@ -56,11 +56,13 @@ from __future__ import annotations
 import json
 import mmap
 import os
+import re
 import sys
 import threading
 from pathlib import Path
 
-__all__ = ["MIN_CHARS", "MIN_SCORE", "SAMPLE_BYTES", "detect", "load", "prepare", "record_language"]
+__all__ = ["MIN_CHARS", "MIN_SCORE", "SAMPLE_BYTES", "check_codes", "codes", "detect", "load", "prepare",
+           "record_language"]
 
 #: Shorter clean texts (in characters, spaces not counted) are not judged.
 MIN_CHARS = 30
@@ -352,3 +354,85 @@ def record_language(text: str, declared: str | None) -> tuple[str | None, float 
     if code is not None:
         return code, score
     return declared, None
+
+
+#: Codes people type for a language the detector labels otherwise (ISO 639-2 and 639-3 codes, common
+#: alternatives), for the "did you mean" of `check_codes`.
+_ALIASES = {
+    "eng": "en", "deu": "de", "ger": "de", "fra": "fr", "fre": "fr", "spa": "es", "esp": "es", "ita": "it",
+    "por": "pt", "rus": "ru", "ukr": "uk", "ua": "uk", "bel": "be", "pol": "pl", "ces": "cs", "cze": "cs",
+    "slk": "sk", "slo": "sk", "nld": "nl", "dut": "nl", "swe": "sv", "dan": "da", "nor": "no", "nob": "no",
+    "nb": "no", "fin": "fi", "est": "et", "lav": "lv", "lit": "lt", "ell": "el", "gre": "el", "gr": "el",
+    "tur": "tr", "ara": "ar", "heb": "he", "iw": "he", "fas": "fa", "per": "fa", "hin": "hi", "ben": "bn",
+    "urd": "ur", "zho": "zh", "chi": "zh", "cmn": "zh", "jpn": "ja", "jp": "ja", "kor": "ko", "kr": "ko",
+    "vie": "vi", "tha": "th", "ind": "id", "in": "id", "msa": "ms", "may": "ms", "tgl": "tl", "fil": "tl",
+    "ron": "ro", "rum": "ro", "hun": "hu", "bul": "bg", "srp": "sr", "hrv": "hr", "bos": "bs", "slv": "sl",
+    "mkd": "mk", "mac": "mk", "sqi": "sq", "alb": "sq", "kat": "ka", "geo": "ka", "hye": "hy", "arm": "hy",
+    "kaz": "kk", "uzb": "uz", "aze": "az", "cat": "ca", "glg": "gl", "eus": "eu", "baq": "eu", "cym": "cy",
+    "wel": "cy", "gle": "ga", "isl": "is", "ice": "is", "lat": "la", "epo": "eo", "afr": "af", "swa": "sw",
+    "amh": "am", "som": "so", "hau": "ha", "yor": "yo", "ibo": "ig", "zul": "zu", "xho": "xh", "mlg": "mg",
+    "pus": "ps", "kur": "ku", "tat": "tt", "kir": "ky", "tgk": "tg", "tuk": "tk", "uig": "ug", "mlt": "mt",
+    "ltz": "lb", "mon": "mn", "nep": "ne", "sin": "si", "khm": "km", "lao": "lo", "mya": "my", "bur": "my",
+    "tam": "ta", "tel": "te", "mar": "mr", "guj": "gu", "kan": "kn", "mal": "ml", "pan": "pa", "ori": "or",
+}
+
+
+def _cached_classes(path: Path) -> list[str] | None:
+    """The language labels in the cache file's header (a few kilobytes read), or None."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(len(_MAGIC) + 8)
+            if len(head) < len(_MAGIC) + 8 or head[:len(_MAGIC)] != _MAGIC:
+                return None
+            length = int.from_bytes(head[len(_MAGIC):], "little")
+            if length > 1 << 20:
+                return None
+            header = json.loads(fh.read(length))
+        if header.get("format") != CACHE_FORMAT:
+            return None
+        return [str(code) for code in header["classes"]]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def codes() -> frozenset[str]:
+    """Every language code `detect` can return: py3langid's labels (ISO 639-1, ISO 639-3 for the few
+    without a two-letter code) but `zxx`, which `detect` never gives. Read from the cache file's
+    header when there is one, else from the model (which writes the cache file)."""
+    cache = _cache_file()
+    found = _cached_classes(cache) if cache is not None else None
+    if found is None:
+        prepare()
+        found = _cached_classes(cache) if cache is not None else None
+    if found is None:
+        found = list(_identifier().nb_classes)
+    return frozenset(found) - {"zxx"}
+
+
+def check_codes(value: str | None) -> frozenset[str]:
+    """The language codes of a comma-separated list (`"en,ru"`; case and spaces do not matter; empty or
+    None: no code, every language), each one `detect` can return. ValueError naming every other code,
+    with the code meant when it is cheap to tell (`eng` -> `en`, `en-US` -> `en`), and the codes known.
+
+    Used by `cleanwire clean --language` and to be used by the crawl's `-a language=`: a code the
+    detector never returns would turn every record into an `other_language` error."""
+    wanted = frozenset(code.strip().lower() for code in (value or "").split(",") if code.strip())
+    known = codes()
+    bad = sorted(wanted - known)
+    if not bad:
+        return wanted
+    import difflib
+
+    def meant(code: str) -> str:
+        guess = _ALIASES.get(code)
+        if guess is None:
+            base = re.split(r"[-_]", code)[0]
+            if base != code and base in known:
+                guess = base
+            elif code[:2] in known and len(code) == 3:
+                guess = code[:2]
+        near = [guess] if guess in known else difflib.get_close_matches(code, sorted(known), n=2, cutoff=0.75)
+        return f"{code} (did you mean {' or '.join(near)}?)" if near else code
+
+    raise ValueError(f"unknown language code{'s' if len(bad) > 1 else ''} {', '.join(meant(c) for c in bad)}; "
+                     f"the language detector knows {', '.join(sorted(known))}")

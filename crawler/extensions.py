@@ -108,6 +108,13 @@ def summary(stats: dict, name: str) -> tuple[str, str]:
     unknown = get("cleanwire/faults_fixed/unknown_charset", 0)
     if unknown:
         line += f"; unknown charset, decoded from the bytes: {unknown}"
+    bounds = _under(stats, "cleanwire/bounds/")  # bounds on breadth (crawler.spiders.base)
+    if bounds:
+        line += "; bounds hit, not followed: " + ", ".join(
+            f"{bounds[key]} {what} ({setting})" for key, what, setting in (
+                ("sitemaps_per_index", "sitemaps", "CLEANWIRE_MAX_SITEMAPS_PER_INDEX"),
+                ("links_per_page", "links", "CLEANWIRE_MAX_LINKS_PER_PAGE"),
+                ("max_requests", "links", "CLEANWIRE_MAX_REQUESTS")) if bounds.get(key))
     if get("cleanwire/dedup_unusable"):
         line += "; the dedup index (CLEANWIRE_DEDUP) could not be used, nothing was crawled"
     if get("cleanwire/dedup_failed"):

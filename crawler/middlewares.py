@@ -1,6 +1,6 @@
 """Downloader middlewares for servers that misbehave: retries that back off and honour Retry-After,
-a robots.txt that cannot be fetched (see `RobotsPolicyMiddleware`), and redirect loops
-(`RedirectLoopMiddleware`).
+a robots.txt that cannot be fetched (see `RobotsPolicyMiddleware`), redirect loops
+(`RedirectLoopMiddleware`), and header charsets that name no text encoding (`CharsetGuard`).
 
 Scrapy's own RetryMiddleware retries at once. `BackoffRetryMiddleware` retries the same requests
 (RETRY_TIMES, RETRY_HTTP_CODES, RETRY_EXCEPTIONS) but first pauses the whole host (its download
@@ -28,9 +28,12 @@ from urllib.parse import urljoin
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest
+from scrapy.http import TextResponse
 from scrapy.utils.asyncio import call_later
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.defer import Deferred
+
+from cleaners.encoding import bom_encoding, codec_name, declared_charset, utf16_without_bom
 
 from .faults import Lost
 
@@ -186,3 +189,51 @@ class RedirectLoopMiddleware:
             hops = " -> ".join([*chain[chain.index(target):], target])
             raise Lost("redirect_loop", f"redirect loop: {hops}")
         return response
+
+
+def header_charset(headers) -> str | None:
+    """The charset label of a response's Content-Type header (`text/html; charset=LABEL`), or None."""
+    content_type = (headers.get(b"Content-Type") or b"").decode("latin-1")
+    _, found, rest = content_type.lower().partition("charset=")
+    label = rest.split(";", 1)[0].strip().strip("\"'") if found else ""
+    return label or None
+
+
+def readable_encoding(body: bytes) -> str:
+    """The encoding to read a page's markup with when its header names none: a byte-order mark, the
+    page's own `<meta charset>` when the bytes decode under it, strict UTF-8, else windows-1252 (as
+    `cleaners.encoding` reads a page; the cleaner decodes the original bytes again its own way)."""
+    found = bom_encoding(body) or utf16_without_bom(body)
+    if found:
+        return found
+    for candidate in (declared_charset(body), "utf-8"):
+        if candidate:
+            try:
+                body.decode(candidate)
+            except (UnicodeError, LookupError):
+                continue
+            return candidate
+    return "cp1252"
+
+
+def readable(response):
+    """`response`, or, when its header charset names no text encoding a page can be read with
+    (`rot13`, `base64`, `hex`, `zlib`, `idna`, `undefined`, an unknown label: see
+    `cleaners.encoding.codec_name`), the same response read with `readable_encoding` instead. The
+    headers and bytes stay as they came, so the spider still counts the unknown charset."""
+    if not isinstance(response, TextResponse):
+        return response
+    label = header_charset(response.headers)
+    if label is None or codec_name(label) is not None:
+        return response
+    return response.replace(encoding=readable_encoding(response.body))
+
+
+class CharsetGuard:
+    """A header charset naming a codec that is no text encoding makes Scrapy's `TextResponse.text`
+    raise (and the meta-refresh middleware reads it before the spider does): the page would be lost.
+    Such a response is read as a page with an unknown charset is (`readable`). Sits between
+    HttpCompressionMiddleware (590), whose decoded body it reads, and MetaRefreshMiddleware (580)."""
+
+    def process_response(self, request, response, spider=None):
+        return readable(response)

@@ -18,8 +18,13 @@ Override any of them per run with `-s NAME=VALUE`; the cleanwire-specific ones a
   host is paused before a retry (see `crawler.middlewares`);
 * `CLEANWIRE_ROBOTS_UNAVAILABLE`: `disallow` (default, RFC 9309) or `allow` — what a robots.txt
   that answers 5xx or cannot be fetched means;
+* `CLEANWIRE_MAX_SITEMAPS_PER_INDEX` (10000), `CLEANWIRE_MAX_LINKS_PER_PAGE` (10000),
+  `CLEANWIRE_MAX_REQUESTS` (200000): bounds on breadth — sitemaps followed per sitemap index (the
+  most recently modified first), requests made from the links of one HTML page or feed, requests
+  made by one crawl; each bound hit is counted in the summary (`cleanwire/bounds/*`); 0: no bound;
 * `CLEANWIRE_ERRORS`: where error records go — one JSON line {path, url, error, message} per page
-  lost to a fault or a cleaning error (default: beside the feed, `FEED.errors.jsonl`);
+  lost to a fault or a cleaning error (default: beside the feed, `FEED.errors.jsonl`); locked while a
+  crawl writes it (`.NAME.lock`, as the feed is); one that is the feed itself is refused (exit status 2);
 * `CLEANWIRE_SHARD_SIZE`: with `-o DIR/`, records per shard (`50000`, the default) or bytes on disk
   (`64MB`); `CLEANWIRE_COMPRESS`: `gzip` or `zstd` compresses the shards (default `none`; a file
   named `.jsonl.gz` or `.jsonl.zst` is compressed by its name) — see `crawler.feeds`;
@@ -35,7 +40,7 @@ Override any of them per run with `-s NAME=VALUE`; the cleanwire-specific ones a
   is checked against every record kept in it (by this crawl, earlier crawls, or `cleanwire dedup
   --index` on the same folder); an exact or near copy is not written but counted as
   `cleanwire/duplicates/exact|near`. One run at a time uses a folder: a crawl that cannot open it
-  (locked by another run, made with other settings) stops before fetching, exit status 1
+  (locked by another run, made with other settings) stops before fetching, exit status 5
   (`crawler.pipelines.CrawlDedup`); `CLEANWIRE_DEDUP_THRESHOLD`: the Jaccard similarity from which
   two texts are near copies (default 0.8, as `cleanwire dedup --threshold`);
   `CLEANWIRE_KEEP_DUPS`: 1 writes the duplicates too, with `dup_of` (the id of the record kept) and
@@ -87,12 +92,22 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.BackoffRetryMiddleware": 550,
     "crawler.middlewares.RedirectLoopMiddleware": 650,  # sees a 3xx before RedirectMiddleware (600)
+    "crawler.middlewares.CharsetGuard": 585,  # after HttpCompression (590), before MetaRefresh (580)
 }
 CLEANWIRE_PRIVATE_ADDRESSES = "auto"  # private targets: auto, deny or allow (crawler.guard)
 CLEANWIRE_RETRY_BACKOFF = 1.0  # seconds before the first retry, doubled at each next one
 CLEANWIRE_RETRY_BACKOFF_MAX = 60.0
 CLEANWIRE_RETRY_AFTER_MAX = 300.0  # a longer Retry-After is waited this long
 CLEANWIRE_ROBOTS_UNAVAILABLE = "disallow"  # robots.txt 5xx or unreachable: RFC 9309 (or "allow")
+
+# bounds on breadth (crawler.spiders.base; 0: no bound), each counted in the summary when hit. A news
+# site's sitemap index lists one sitemap per day or month: 10,000 is 27 years of daily sitemaps (and
+# with since= the older ones are skipped first). A home or section page links a few hundred pages, a
+# long archive page a few thousand. A daily or weekly crawl of a site queues a few thousand requests;
+# 200,000 distinct URLs keeps the queue and duplicate filter within a few hundred MB.
+CLEANWIRE_MAX_SITEMAPS_PER_INDEX = 10_000  # sitemaps followed per sitemap index (the most recent)
+CLEANWIRE_MAX_LINKS_PER_PAGE = 10_000  # requests made from the links of one HTML page or feed
+CLEANWIRE_MAX_REQUESTS = 200_000  # requests made by one crawl (distinct URLs from links, sitemaps, feeds)
 
 ITEM_PIPELINES = {"crawler.pipelines.CleanPipeline": 300}
 CLEANWIRE_CLEAN = True

@@ -43,7 +43,7 @@ def test_every_input_gives_one_record_or_one_error_record(tmp_path):
 
     run = run_cli("clean", *inputs, "-o", str(out))
 
-    assert run.returncode == 1, run.stderr  # some inputs gave error records
+    assert run.returncode == 3, run.stderr  # some inputs gave error records
     records = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
     errors = [json.loads(line) for line in Path(f"{out}.errors.jsonl").read_text("utf-8").splitlines()]
     assert len(records) + len(errors) == len(inputs)

@@ -332,7 +332,7 @@ def test_a_running_crawl_holds_its_index_folder_from_start_to_end(tmp_path):
             rival = subprocess.run([sys.executable, "-m", "cleaners.cli", "dedup", str(tmp_path / "other.jsonl"),
                                     "-o", str(tmp_path / "rival.jsonl"), "--index", str(index)],
                                    capture_output=True, text=True, timeout=120, check=False)
-            assert rival.returncode == 2, rival.stderr
+            assert rival.returncode == 5, rival.stderr
             assert "database is locked (another cleanwire dedup or crawl using this index?)" in rival.stderr
             second, records = crawl(base, tmp_path, "second.jsonl", "second.sqlite", f"CLEANWIRE_DEDUP={index}")
             assert second.returncode == 1 and records == [], second.stderr[-3000:]

@@ -243,7 +243,7 @@ def test_bad_lines_become_error_records(tmp_path):
     write_jsonl(src, recs[:3], extra_lines=["not json {", "[1, 2]", json.dumps({"id": "xyz", "text": "t"}),
                                             json.dumps({"id": "0123456789abcdef"}), ""])
     done = run_cli(src, "-o", out)
-    assert done.returncode == 1
+    assert done.returncode == 3
     assert len(read_jsonl(out)) == 3
     errors = read_jsonl(tmp_path / "out.jsonl.errors.jsonl")
     assert [e["error"] for e in errors] == ["not_a_record"] * 4

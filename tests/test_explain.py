@@ -166,7 +166,7 @@ def test_explain_empty_file_reports_the_reason(capsys, tmp_path):
     path = tmp_path / "empty.html"
     path.write_text("   \n", encoding="utf-8")
     code, out, err = _explain(capsys, str(path))
-    assert code == 1
+    assert code == 3
     assert "empty" in err
 
 
@@ -174,7 +174,7 @@ def test_explain_junk_only_page_reports_no_text(capsys, tmp_path):
     path = tmp_path / "junk.txt"
     path.write_text("Share this article\nAdvertisement\n© 2026 Vellmar Gazette\n", encoding="utf-8")
     code, out, err = _explain(capsys, str(path))
-    assert code == 1
+    assert code == 3
     assert "no_text" in err
 
 

@@ -111,7 +111,7 @@ def test_clean_language_keeps_those_and_makes_error_records_of_the_others(tmp_pa
     (docs / "plain.txt").write_text(TEXTS["ru"], "utf-8")
     out = tmp_path / "out.jsonl"
     done = run_cli("clean", "docs", "-o", str(out), "--language", "EN, ru", "--jobs", "2", cwd=tmp_path)
-    assert done.returncode == 1, done.stderr  # the others are error records
+    assert done.returncode == 3, done.stderr  # the others are error records
     records = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
     for record in records:
         assert_valid_record(record)

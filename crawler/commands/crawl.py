@@ -6,7 +6,11 @@ writes to `CLEANWIRE_DEFAULT_FEED` (`output/<spider>/<YYYY-MM-DD>.jsonl`) when n
 
 from __future__ import annotations
 
+import sys
+
 from scrapy.commands.crawl import Command as ScrapyCrawl
+
+from cleaners.exits import Exit
 
 from .. import extensions
 
@@ -23,9 +27,42 @@ class Command(ScrapyCrawl):
             if given:
                 setattr(opts, option, [f"{o}:jsonlines" if o.endswith(("/", ".gz", ".zst")) else o for o in given])
         super().process_options(args, opts)
+        if self._spider_arguments_refused(args, opts):  # before Scrapy starts (and logs) anything
+            sys.exit(Exit.USAGE)
         if not (opts.output or opts.overwrite_output) and not self.settings.getdict("FEEDS"):
             self.settings.set("FEEDS", {self.settings.get("CLEANWIRE_DEFAULT_FEED"): {"format": "jsonlines"}},
                               priority="cmdline")
+
+    def long_desc(self) -> str:
+        from ..spiders.base import ARGUMENTS
+
+        return (f"{self.short_desc()}. Arguments of the cleanwire spiders (-a NAME=VALUE), checked before the "
+                "crawl starts (a bad one: one line, exit status 2): "
+                + "; ".join(f"{a.name}={a.form}: {a.help}" for a in ARGUMENTS))
+
+    def _spider_arguments_refused(self, args, opts) -> bool:
+        """Check the spider's `-a` arguments (`crawler.spiders.base.ARGUMENTS`) before anything starts:
+        a bad value, an unknown name or a missing start is one line on stderr and exit status 2 (not
+        a traceback from inside the running crawl)."""
+        if len(args) != 1 or not isinstance(getattr(opts, "spargs", None), dict):
+            return False  # Scrapy's own usage error follows
+        from scrapy.spiderloader import get_spider_loader
+
+        try:
+            spidercls = get_spider_loader(self.settings).load(args[0])
+        except KeyError:
+            return False  # Scrapy says the spider is not found
+        check = getattr(spidercls, "parse_arguments", None)
+        if check is None:
+            return False
+        from ..spiders.base import SpiderArgumentError
+
+        try:
+            check(opts.spargs)
+        except SpiderArgumentError as exc:
+            print(f"scrapy crawl {args[0]}: {exc}", file=sys.stderr, flush=True)
+            return True
+        return False
 
     def run(self, args, opts) -> None:
         super().run(args, opts)

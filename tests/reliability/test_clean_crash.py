@@ -106,7 +106,7 @@ def corpus(tmp_path_factory) -> dict:
     started = time.monotonic()
     run = subprocess.run([*CLI, str(inputs), "-o", str(out), *OPTIONS], capture_output=True, text=True, check=False)
     seconds = time.monotonic() - started
-    assert run.returncode == 1, run.stderr  # the bad files gave error records
+    assert run.returncode == 3, run.stderr  # the bad files gave error records
     records = out.read_bytes()
     errors = Path(f"{out}.errors.jsonl").read_bytes()
     kinds = sorted(json.loads(line)["error"] for line in errors.splitlines())
@@ -268,7 +268,7 @@ def test_kill_at_different_moments_then_resume_gives_the_uninterrupted_files(cor
 
         code, err = finish(start(corpus["inputs"], str(out), *(["--resume"] if resume else [])))
 
-        assert code == 1, err
+        assert code == 3, err
         assert_like_the_reference(corpus, out, err)
         if left is None:
             assert after_docs < 0 and "nothing to resume" in err
@@ -328,7 +328,7 @@ def test_killed_twice_refused_with_other_inputs_then_resumed(corpus, tmp_path):
         first_page.unlink()
         first_page.write_bytes(page_bytes)
 
-    assert code == 1, err
+    assert code == 3, err
     assert f"resumed after {checkpoint_done(err)} documents" in err and checkpoint_done(err) >= seen["done"]
     assert_like_the_reference(corpus, out, err)
 
@@ -352,7 +352,7 @@ def test_sharded_output_resumes_to_the_same_shards(corpus, tmp_path):
 
     code, err = finish(start(corpus["inputs"], f"{shards}/", "--shard-size", str(SHARD), "--resume"))
 
-    assert code == 1, err
+    assert code == 3, err
     assert f"{len(expected)} shard(s) in" in err
     written = {p.name: p.read_bytes() for p in shards.iterdir()}
     manifest = json.loads(written.pop("manifest.json"))
@@ -374,7 +374,7 @@ def test_ctrl_c_keeps_the_work_and_a_second_run_on_the_same_output_is_refused(co
     assert seen is not None
     _, err = proc.communicate()
 
-    assert rival.returncode == 2 and "another cleanwire run" in rival.stderr, rival.stderr
+    assert rival.returncode == 5 and "another cleanwire run" in rival.stderr, rival.stderr
     assert proc.returncode == 130, err
     assert "Traceback" not in err and "--resume" in err
     assert not out.exists()
@@ -386,7 +386,7 @@ def test_ctrl_c_keeps_the_work_and_a_second_run_on_the_same_output_is_refused(co
 
     code, err = finish(start(corpus["inputs"], str(out), "--resume"))
 
-    assert code == 1, err
+    assert code == 3, err
     assert f"resumed after {kept['done']} documents" in err
     assert_like_the_reference(corpus, out, err)
 
