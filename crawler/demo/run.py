@@ -59,7 +59,8 @@ def main(argv: list[str] | None = None) -> int:
             seconds = time.monotonic() - started
             summary = [line for line in done.stderr.splitlines() if line.startswith("cleanwire crawl ")]
             print("  " + (summary[-1] if summary else done.stderr[-2000:]), flush=True)
-            records = [json.loads(line) for line in out.read_text("utf-8").splitlines()] if out.exists() else []
+            records = [json.loads(line) for line in out.read_bytes().split(b"\n") if line.strip()] \
+                if out.exists() else []  # JSON Lines: split on \n only, never on U+2028 inside a text
             base = urls[site].rstrip("/")
             got = [r["url"][len(base):] for r in records]
             expected = {e["url_path"] for e in sitegen.expected_articles(site)}
