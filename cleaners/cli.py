@@ -515,6 +515,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
     a seed-format file DIR/NNN_<id>.txt; NNN counts the non-blank lines from 000."""
     from .records import count_lines, read_records
 
+    if args.input == "-":  # read twice: once to count the lines (the width of NNN), once to write
+        print("cleanwire export: IN must be a file or a shard folder, not standard input", file=sys.stderr)
+        return Exit.USAGE
     if _record_sources("export", [args.input]) is None:
         return Exit.USAGE
     out = Path(args.txt)

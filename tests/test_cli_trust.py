@@ -223,6 +223,59 @@ def test_a_full_disk_is_status_5_and_leaves_the_output_as_it_was(pages, tmp_path
     assert not (work / "shards").exists() or not list((work / "shards").iterdir())
 
 
+def _own_mounts(tmp_path: Path, mounts: dict[str, str], commands: dict[str, list | str]) -> dict[str, tuple[int, str]]:
+    """Run `commands` (a cleanwire command line, or a shell line) in a mount namespace of their own
+    (`unshare -m`) where each folder of `mounts` is a tmpfs mounted with the options given: a real
+    read-only or full file system, seen by these commands only. Skipped where namespaces or mounts
+    are not allowed."""
+    lines = ["set -u"]
+    for folder, options in mounts.items():
+        lines.append(f"mkdir -p '{folder}' && mount -t tmpfs -o {options} tmpfs '{folder}' || exit 99")
+    for name, cmd in commands.items():
+        quoted = f"( {cmd} )" if isinstance(cmd, str) else " ".join("'" + str(a).replace("'", "'\\''") + "'"
+                                                           for a in [*CLI, *cmd])
+        lines.append(f"{quoted} >/dev/null 2>'{tmp_path}/{name}.err'; echo $? >'{tmp_path}/{name}.status'")
+    script = tmp_path / "mounts.sh"
+    script.write_text("\n".join(lines) + "\n", "utf-8")
+    done = subprocess.run(["unshare", "-m", "--propagation", "private", "sh", str(script)], capture_output=True,
+                          timeout=300, check=False)
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs in a mount namespace here: {done.stderr.decode(errors='replace')}")
+    return {name: (int((tmp_path / f"{name}.status").read_text()), (tmp_path / f"{name}.err").read_text())
+            for name in commands}
+
+
+def test_a_read_only_or_full_file_system_is_status_5(pages, tmp_path):
+    """A read-only tmpfs, and a full one (ENOSPC) holding an OUT from an earlier run: one line, status
+    5, and the earlier OUT as it was."""
+    for n in range(3, 30):
+        (pages / f"p{n}.html").write_text(article(n), "utf-8")
+    records = tmp_path / "records.jsonl"
+    assert "30 records out" in err(cli("clean", pages, "-o", records, "--jobs", "1"))
+    ro, full = tmp_path / "ro", tmp_path / "full"
+    results = _own_mounts(tmp_path, {ro: "ro,size=64k", full: "size=16k"}, {
+        "clean_ro": ["clean", pages, "-o", ro / "out.jsonl", "--jobs", "1"],
+        "dedup_ro": ["dedup", records, "-o", ro / "dedup.jsonl"],
+        "export_ro": ["export", records, "--txt", ro / "texts"],
+        "old": ["clean", pages / "p0.html", "-o", full / "out.jsonl"],  # a first run fills a little of it
+        "clean_full": ["clean", pages, "-o", full / "out.jsonl", "--jobs", "1"],
+        "shards_full": ["clean", pages, "-o", f"{full}/shards/", "--jobs", "1"],
+        "dedup_full": ["dedup", records, "-o", full / "dedup.jsonl"],
+        "after": f"cp '{full}/out.jsonl' '{tmp_path}/after.jsonl' && cd '{full}' && find . >'{tmp_path}/left.txt'",
+    })
+    assert results.pop("old")[0] == 0 and results.pop("after")[0] == 0
+    for name, (status, stderr) in results.items():
+        assert status == 5, (name, stderr)
+        lines = stderr.strip().splitlines()
+        assert len(lines) == 1 and "Traceback" not in stderr, (name, stderr)
+        cause = "Read-only file system" if name.endswith("_ro") else "No space left on device"
+        assert cause in lines[0] and str(tmp_path) in lines[0], (name, lines[0])
+    kept = (tmp_path / "after.jsonl").read_text("utf-8").splitlines()
+    assert [json.loads(line)["path"] for line in kept] == [str(pages / "p0.html")]  # the earlier run's OUT
+    # no part, lock, checkpoint or shard left (the shard folder the failed run made stays, empty)
+    assert sorted((tmp_path / "left.txt").read_text().split()) == [".", "./out.jsonl", "./shards"]
+
+
 # ------------------------------------------------------------------------------------- 8: errors files
 
 
