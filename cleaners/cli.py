@@ -244,7 +244,7 @@ def _progress(args: argparse.Namespace, initial: int = 0):
 
     total = None
     if not any(s == "-" for s in args.inputs) and args.format != "warc":
-        total = count_files(args.inputs)
+        total = count_files(args.inputs, args.follow_links)
     return tqdm(total=total, initial=initial, unit="doc", file=sys.stderr, dynamic_ncols=True, mininterval=0.5,
                 desc="cleaning")
 
@@ -253,7 +253,7 @@ def _progress(args: argparse.Namespace, initial: int = 0):
 _RUN_KEYS = {"cleanwire": "cleanwire version", "ruleset": "rule set version", "inputs": "INPUTs",
              "cwd": "working folder (the INPUTs are relative)", "format": "--format", "url": "--url",
              "max_bytes": "--max-bytes", "language": "--language", "shard_size": "--shard-size",
-             "compress": "--compress",
+             "compress": "--compress", "follow_links": "--follow-links",
              "errors": "errors file (--errors)"}
 
 
@@ -267,7 +267,7 @@ def _run_key(args: argparse.Namespace, errors_path: str, sharded: bool) -> dict:
             "cwd": os.getcwd() if relative else None, "format": args.format, "url": args.url,
             "max_bytes": args.max_bytes, "language": ",".join(sorted(_languages(args.language))) or None,
             "shard_size": list(args.shard_size) if sharded else None, "compress": _compression(args),
-            "errors": os.path.abspath(errors_path)}
+            "follow_links": args.follow_links or None, "errors": os.path.abspath(errors_path)}
 
 
 def _differences(then: dict, now: dict) -> list[str]:
@@ -404,7 +404,7 @@ def _cmd_clean(args: argparse.Namespace) -> int:
         return Exit.USAGE
 
     started = time.monotonic()
-    discovery = Discovery()
+    discovery = Discovery(follow_links=args.follow_links)
     feed, state, key = None, None, None
     try:
         if args.output == "-":
@@ -758,6 +758,9 @@ def build_parser() -> argparse.ArgumentParser:
                                      "otherwise a sidecar PAGE.url file, the page's canonical link or og:url")
     clean.add_argument("--format", choices=FORMATS, default="auto",
                        help="read every input as this format instead of detecting it (default: auto)")
+    clean.add_argument("--follow-links", action="store_true",
+                       help="in a folder, follow symbolic links that lead out of it (by default they are skipped "
+                            "and counted: an untrusted dump cannot make cleanwire read files elsewhere)")
     clean.add_argument("--language", metavar="CODES",
                        help="keep only records in these languages (comma-separated codes the language detector "
                             "gives: ISO 639-1 such as en,ru,de,zh, ISO 639-3 for the few without one); the others "

@@ -3,21 +3,27 @@
 Order of evidence for a page's encoding: a byte-order mark; the charset the transport declared
 (HTTP or WARC header); `<meta charset>` / `http-equiv` in the page; strict UTF-8; then detection
 with charset-normalizer. A declaration is trusted only when the bytes decode under it, so a page
-that says `utf-8` but is windows-1251 is still read right.
+that says `utf-8` but is windows-1251 is still read right; and only when the bytes are not plainly
+UTF-8 (`_utf8_outweighs`), so a page re-saved as UTF-8 under a stale `<meta charset=iso-8859-1>`
+does not turn every accent into two characters.
 """
 
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 
 from charset_normalizer import from_bytes
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
          (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
-_META_CHARSET = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
-_HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b",
-                         re.I | re.S)
+_META_TAG = re.compile(rb"<meta\b[^>]*", re.I)
+_CHARSET_IN_TAG = re.compile(rb"""charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
+_HTML_START = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I)
+_SPACE = re.compile(rb"\s*")
+#: how far into a document `markup_start` skips comments and declarations: no page has this much of them
+PROLOGUE_LIMIT = 1 << 20
 _HTML_ANY = re.compile(rb"<(?:html|head|body|p|div|article|title|meta)\b[^>]*>", re.I)
 # windows-1252 and friends are supersets for the detector's purposes: prefer the web's names
 _ALIASES = {"ascii": "utf-8", "latin_1": "cp1252", "iso8859_1": "cp1252", "iso-8859-1": "cp1252"}
@@ -88,23 +94,52 @@ _CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or 13 < b)
 
 
 def declared_charset(data: bytes) -> str | None:
-    """The charset a page declares in its first 8 KB (`<meta charset>` or `http-equiv`), if known."""
-    m = _META_CHARSET.search(data[:8192])
-    return _lookup(m[1].decode("ascii", "replace")) if m else None
+    """The charset a page declares in its first 8 KB (`<meta charset>` or `http-equiv`), if known.
+    Each `<meta` tag is read once (the scan is linear however the tags are written)."""
+    for tag in _META_TAG.finditer(data[:8192]):
+        if m := _CHARSET_IN_TAG.search(tag[0]):
+            return _lookup(m[1].decode("ascii", "replace"))
+    return None
 
 
-def decode_html(data: bytes | str, declared: str | None = None) -> str:
-    """Bytes of a page to text. `declared` is the transport's charset (HTTP/WARC header)."""
-    if isinstance(data, str):
-        return data
-    if enc := bom_encoding(data) or utf16_without_bom(data):
-        return data.decode(enc, errors="replace").lstrip("\ufeff")
-    for enc in (_lookup(declared), declared_charset(data), "utf-8"):
-        if enc:
-            try:
-                return data.decode(enc)
-            except (UnicodeError, LookupError):  # UnicodeError: codecs such as `undefined`, `idna`
-                continue
+#: UTF-8 outweighs a declared multi-byte charset (Shift_JIS, GBK, EUC-KR, Big5...) from this many
+#: non-ASCII characters on: a text really in one of those is valid UTF-8 only by chance, and that
+#: chance falls about tenfold with each non-ASCII character (four in a row at most in practice)
+MULTIBYTE_EVIDENCE = 8
+
+
+@functools.lru_cache(maxsize=64)
+def _single_byte(codec: str) -> bool:
+    """True for a codec that reads each byte as one character (windows-1252, koi8-r, iso-8859-x...),
+    False for the multi-byte ones (Shift_JIS, GBK, Big5, EUC-*, UTF-16...)."""
+    try:
+        return len(bytes(range(0x80, 0x100)).decode(codec, errors="replace")) == 0x80
+    except (LookupError, UnicodeError, TypeError):
+        return False
+
+
+def _utf8_outweighs(declared: str, text: str) -> bool:
+    """Whether bytes that decoded as strict UTF-8 to `text` are UTF-8 rather than the `declared`
+    charset. Any non-ASCII character settles it against a single-byte charset: text in windows-1252
+    or koi8-r is valid UTF-8 only where it reads as mojibake already (`Ã©`, a capital letter before
+    a quotation mark). Against a multi-byte charset it takes `MULTIBYTE_EVIDENCE` non-ASCII
+    characters: a few CJK characters can be valid in both (GBK's `联通`), many cannot."""
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    if not non_ascii:
+        return False
+    return _single_byte(declared) or non_ascii >= MULTIBYTE_EVIDENCE
+
+
+def _strict_utf8(data: bytes) -> str | None:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _guess(data: bytes) -> str | None:
+    """Text of bytes that neither a declaration nor strict UTF-8 reads: UTF-8 with a few bad bytes,
+    else what charset-normalizer finds; None when nothing reads them."""
     # UTF-8 with a stray bad byte or two is still UTF-8: detection would misread every accent
     # (many well-formed multi-byte characters, very few bad bytes; windows-1252 text has none)
     loose = data.decode("utf-8", errors="replace")
@@ -115,25 +150,80 @@ def decode_html(data: bytes | str, declared: str | None = None) -> str:
     best = from_bytes(data[:200_000]).best()
     if best is not None and best.encoding:
         return data.decode(best.encoding, errors="replace")
-    return data.decode("cp1252", errors="replace")
+    return None
+
+
+def decode_html(data: bytes | str, declared: str | None = None) -> str:
+    """Bytes of a page to text. `declared` is the transport's charset (HTTP/WARC header)."""
+    if isinstance(data, str):
+        return data
+    if enc := bom_encoding(data) or utf16_without_bom(data):
+        return data.decode(enc, errors="replace").lstrip("\ufeff")
+    utf8 = _strict_utf8(data)
+    for enc in (_lookup(declared), declared_charset(data)):
+        if not enc:
+            continue
+        if utf8 is not None and (enc == "utf-8" or _utf8_outweighs(enc, utf8)):
+            return utf8
+        if enc.startswith("utf-16"):  # the bytes do not look like UTF-16 (no BOM, no NULs between letters)
+            continue
+        try:
+            return data.decode(enc)
+        except (UnicodeError, LookupError):  # UnicodeError: codecs such as `undefined`, `idna`
+            continue
+    if utf8 is not None:
+        return utf8
+    return _guess(data) or data.decode("cp1252", errors="replace")
 
 
 def decode_text(data: bytes) -> str:
-    """Bytes of a seed-format text: UTF-8 (with or without BOM), or UTF-16/32 with a BOM.
-    Raises UnicodeDecodeError for anything else: the seed format is UTF-8."""
-    enc = bom_encoding(data)
-    if enc and enc != "utf-8":
-        return data.decode(enc).lstrip("\ufeff")
-    return data.decode("utf-8-sig")
+    """Bytes of a seed-format text, read as pages are (without a declaration): a byte-order mark,
+    UTF-16 without one, strict UTF-8, UTF-8 with a few bad bytes, then detection. Raises
+    UnicodeDecodeError (the strict UTF-8 one) when nothing reads the bytes."""
+    if enc := bom_encoding(data) or utf16_without_bom(data):
+        return data.decode(enc, errors="replace").lstrip("\ufeff")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        text = _guess(data)
+        if text is None:
+            raise exc from None
+        return text
+
+
+def markup_start(data: bytes, start: int = 0) -> int:
+    """Where a document's first tag is: the offset just past the white space, `<?xml ...?>`
+    declarations and `<!-- comments -->` that open it (at most `PROLOGUE_LIMIT` bytes of them). A
+    plain scan, linear in what it skips: a regular expression with a repeated group over comments
+    backtracks exponentially on a page that opens with many of them."""
+    end = min(len(data), start + PROLOGUE_LIMIT)
+    at = start
+    while at < end:
+        at = _SPACE.match(data, at, end).end()
+        if data.startswith(b"<!--", at):
+            close = data.find(b"-->", at + 4, end)
+            if close < 0:
+                return end
+            at = close + 3
+        elif data.startswith(b"<?", at):
+            close = data.find(b">", at + 2, end)
+            if close < 0:
+                return end
+            at = close + 1
+        else:
+            break
+    return min(at, end)
 
 
 def looks_like_html(data: bytes) -> bool:
-    """True when bytes are an HTML page (a doctype or html/head/body tag near the start, or
-    several block tags), whatever the file's name says."""
-    head = data[:4096]
-    enc = bom_encoding(head) or utf16_without_bom(head)
+    """True when bytes are an HTML page (a doctype or html/head/body tag where the document's markup
+    starts, past any comments, or several block tags in the 4 KB from there), whatever the file's
+    name says."""
+    enc = bom_encoding(data[:4096]) or utf16_without_bom(data[:4096])
     if enc:
-        head = head.decode(enc, errors="ignore").encode("utf-8")
-    if _HTML_START.match(head.lstrip(codecs.BOM_UTF8)):
+        data = data[:2 * PROLOGUE_LIMIT].decode(enc, errors="ignore").encode("utf-8")
+    data = data.removeprefix(codecs.BOM_UTF8)
+    start = markup_start(data)
+    if _HTML_START.match(data, start):
         return True
-    return len(_HTML_ANY.findall(head)) >= 3
+    return len(_HTML_ANY.findall(data, start, start + 4096)) >= 3

@@ -149,7 +149,15 @@ def lead_paragraph(root, body_text: str) -> str | None:
     return None
 
 
-_LAYOUT_ONLY = re.compile(r"(?:(?:row|col|column|container|wrapper|grid|flex)[\w-]*\s*)+", re.I)
+_LAYOUT_CLASS = re.compile(r"(?:row|col|column|container|wrapper|grid|flex)[\w-]*", re.I)
+
+
+def _layout_only(classes: str) -> bool:
+    """True when every class of an element names a layout box (`row`, `col-md-8`, `container-fluid`).
+    Class by class: one expression repeating a group that ends in `[\\w-]*` over the whole attribute
+    backtracks exponentially on a long class such as `rowrowrow...row!`."""
+    names = classes.split()
+    return bool(names) and all(_LAYOUT_CLASS.fullmatch(name) for name in names)
 
 
 def _parent_signature(node) -> tuple[str, str | None]:
@@ -176,7 +184,7 @@ def continued_chunks(root, lines: list[str]) -> list[str]:
         if chunk is None or chunk.parent is None or chunk.tag in ("body", "html"):
             return lines
         signature = (chunk.tag, chunk.attributes.get("class"))
-        if signature[1] and _LAYOUT_ONLY.fullmatch(signature[1].strip()):
+        if signature[1] and _layout_only(signature[1]):
             return lines  # grid rows and columns hold whole page sections, not chunks of one story
         siblings = [s for s in chunk.parent.iter() if (s.tag, s.attributes.get("class")) == signature]
         if signature[1] and len(siblings) >= 2:

@@ -206,6 +206,32 @@ def _check_article(lines: list[str], links: set[str], url: str | None, headline_
                                         "text: a listing, home page or link farm, not an article")
 
 
+#: a line that ends a sentence: final punctuation (Latin, CJK, Arabic, Indic, Ethiopic...), then any
+#: closing quotation marks or brackets
+_SENTENCE_END = re.compile(r"[.!?…。！？؟।॥۔။።։།:;][\"'”’»)\]]*\s*$")
+#: a line this long is a paragraph however it ends (hard-wrapped text breaks its lines at 80 or less)
+_PARAGRAPH_CHARS = 120
+
+
+def _check_text(lines: list[str], url: str | None) -> None:
+    """Raise CleanError when a seed-format text is not an article: next to nothing (`no_text`, as
+    for pages), or not prose in the seed format, one paragraph a line (`not_article`): fewer than
+    half of its words sit in paragraph lines (lines that end a sentence, or too long to be
+    hard-wrapped). A robots.txt or a configuration file has no such line; a hard-wrapped text (a
+    LICENSE, a README, a mail) breaks its sentences over lines and has few; so has a list."""
+    _check_article(lines, set(), url)
+    total = prose = 0
+    for line in lines:
+        words = _word_count(line)
+        total += words
+        if len(line) >= _PARAGRAPH_CHARS or words >= 4 and _SENTENCE_END.search(line):
+            prose += words
+    if prose < 0.5 * total:
+        raise CleanError("not_article", f"only {prose} of its {total} words are in lines that end a sentence: "
+                                        "a list, a configuration file or hard-wrapped text, not prose one "
+                                        "paragraph a line (the seed format)")
+
+
 def all_rules() -> list:
     """Every rule in the order it runs: site DOM rules, generic DOM rules, what the content finder
     leaves out of the body (extraction), line normalisation, site text rules, generic text rules."""
@@ -335,12 +361,14 @@ def clean_html(html: bytes | str, url: str | None = None, *, path: str | None = 
 def clean_text(text: str, url: str | None = None, *, path: str | None = None,
                fetched_at: str | None = None) -> Document:
     """Clean one seed-format text (one paragraph a line) into a Document. The site profile comes
-    from `url`'s host or, without a URL, from a signature in the text. Lone surrogates in the text
-    or the arguments become U+FFFD: a record is UTF-8."""
+    from `url`'s host or, without a URL, from a signature in the text. Raises CleanError when what
+    is left is not an article (`_check_text`). Lone surrogates in the text or the arguments become
+    U+FFFD: a record is UTF-8."""
     text = scrub_surrogates(text)
     url, path, fetched_at = scrub_surrogates(url), scrub_surrogates(path), scrub_surrogates(fetched_at)
     if not text.strip():
         raise CleanError("empty", "the document is empty")
     ctx = Context(url=url, profile=sites.for_url(url) or sites.for_text(text))
     lines = _run_text_rules(text.split("\n"), ctx)
+    _check_text(lines, ctx.url)
     return _finish(ctx, lines, path=path, fetched_at=fetched_at, language=None)

@@ -53,7 +53,8 @@ def clean_document(doc: InputDoc, *, explain: bool = False):
         try:
             text = decode_text(doc.data or b"")
         except UnicodeDecodeError as exc:
-            raise CleanError("decode", f"seed-format text must be UTF-8: {exc.reason} at byte {exc.start}") from exc
+            raise CleanError("decode", "no text encoding reads these bytes (not UTF-8, and no other encoding was "
+                                       f"detected; UTF-8 fails with {exc.reason} at byte {exc.start})") from exc
         return clean_text(text, url=doc.url, path=doc.path, fetched_at=doc.fetched_at)
     return clean_html(doc.data or b"", url=doc.url, path=doc.path, fetched_at=doc.fetched_at, charset=doc.charset,
                       profile=doc.profile, explain=explain)

@@ -45,7 +45,7 @@ def test_schema_and_record_fields_agree():
 
 
 def test_schema_rejects_a_broken_record():
-    doc = clean_text("A paragraph about the ferry timetable for the spring season.")
+    doc = clean_text("A paragraph about the ferry timetable for the spring season, as the harbour office gave it.")
     record = doc.to_record()
     record["text"] = "ends with a newline\n"
     with pytest.raises(AssertionError, match="text"):

@@ -297,7 +297,7 @@ HOSTILE_EXPECTED = {
     "p_listing.html": {"not_article", "no_text"},
     "q_boilerplate.txt": "no_text",
     "r_nul_bytes.txt": "binary",
-    "s_invalid_utf8.txt": "decode",
+    "s_invalid_utf8.txt": "record",  # not UTF-8: read as pages are (detection), not dropped
     "t_invalid_utf8.html": "record",
     "u_seed.txt": "record",
     "v_no_suffix": "record",
@@ -479,10 +479,13 @@ def test_hostile_deeply_nested_page_keeps_its_paragraphs(hostile):
     assert record["title"] == CLOCK[0]
 
 
+def test_hostile_text_that_is_not_utf8_is_decoded_not_dropped(hostile):
+    assert _record(hostile, "s_invalid_utf8.txt")["text"].split("\n")[:4] == story(2)[1]
+
+
 def test_hostile_error_messages_say_why(hostile):
     errors = {Path(e["path"]).name: e for e in hostile[2]}
     assert "gzip" in errors["e_truncated.html.gz"]["message"]
-    assert "UTF-8" in errors["s_invalid_utf8.txt"]["message"]
     assert "binary" in errors["d_image.html"]["message"]
     assert "WARC" in errors.get("g_corrupt.warc", {}).get("message", ""), "g_corrupt.warc gave no error record"
 

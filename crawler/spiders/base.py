@@ -36,14 +36,14 @@ from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import sitemap_urls_from_robots
 
 from cleaners import canonical_url
-from cleaners.encoding import codec_name, looks_like_html
+from cleaners.encoding import codec_name, looks_like_html, markup_start
 
 from .. import faults, profiles
 from ..guard import Refused
 from ..middlewares import header_charset, readable
 from ..profiles import GENERIC_DENY, CrawlProfile
 
-_XML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(urlset|sitemapindex|rss|feed|rdf:RDF)\b", re.S)
+_XML_ROOT = re.compile(rb"<(urlset|sitemapindex|rss|feed|rdf:RDF)\b")
 _GENERIC_DENY = tuple(re.compile(p, re.I) for p in GENERIC_DENY)
 
 
@@ -286,15 +286,15 @@ class CleanwireSpider(scrapy.Spider):
             if body is not None:
                 yield from self._parse_xml(response, body)
             return
-        if not isinstance(response, HtmlResponse | XmlResponse) and looks_like_html(response.body[:4096]) \
-                and not _XML_START.match(response.body[:2048]):
+        if not isinstance(response, HtmlResponse | XmlResponse) and looks_like_html(response.body) \
+                and not _xml_start(response.body):
             self._count("faults_fixed/wrong_content_type")
             response = readable(HtmlResponse(response.url, status=response.status, headers=response.headers,
                                              body=response.body, request=response.request, flags=response.flags))
         if not isinstance(response, TextResponse):
             self._count("not_html")
             return
-        if isinstance(response, XmlResponse) or _XML_START.match(response.body[:2048]):
+        if isinstance(response, XmlResponse) or _xml_start(response.body):
             yield from self._parse_xml(response, response.body)
             return
         if not isinstance(response, HtmlResponse):
@@ -545,6 +545,12 @@ class CleanwireSpider(scrapy.Spider):
     def _count(self, key: str, count: int = 1) -> None:
         if self.crawler is not None:
             self.crawler.stats.inc_value(f"cleanwire/{key}", count)
+
+
+def _xml_start(body: bytes) -> bool:
+    """True when `body` opens with the root of a sitemap or a feed, past white space, the XML
+    declaration and comments (skipped by a linear scan: `cleaners.encoding.markup_start`)."""
+    return _XML_ROOT.match(body, markup_start(body)) is not None
 
 
 def _sitemap_date(entry: dict) -> date | None:
