@@ -116,6 +116,7 @@ def _serve(pages: dict[str, tuple[str, bytes]]):
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self):
+            pages = self.pages
             kind, body = pages.get(self.path, ("text/plain", b"not here"))
             self.send_response(200 if self.path in pages else 404)
             self.send_header("Content-Type", kind)
@@ -126,6 +127,7 @@ def _serve(pages: dict[str, tuple[str, bytes]]):
         def log_message(self, *args):
             pass
 
+    Handler.pages = dict(pages)
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -134,17 +136,22 @@ def _serve(pages: dict[str, tuple[str, bytes]]):
 
 def test_a_crawl_reads_pages_opening_with_5000_comments_without_freezing(tmp_path):
     """The crawl sniffed every response on the reactor thread (is it a sitemap or feed? is a page
-    labelled text/plain HTML?) with such expressions: one page froze the whole crawl. Both pages
-    here, one labelled text/html and one text/plain, become records and the crawl ends."""
+    labelled text/plain HTML?) with such expressions: one page froze the whole crawl. Here a
+    sitemap, a page labelled text/html and one labelled text/plain all open with 5,000 comments:
+    the sitemap is read, both pages become records and the crawl ends."""
     first = COMMENTS + article("Harbour pier to be rebuilt", P1, P2, P3, '<a href="/plain">More</a>')
     second = COMMENTS + article("Ferry returns to the outer islands", P4, P3, P2, P1)
     server = _serve({"/story.html": ("text/html; charset=utf-8", first.encode()),
                      "/plain": ("text/plain", second.encode())})
     base = f"http://127.0.0.1:{server.server_address[1]}"
+    sitemap = ('<?xml version="1.0" encoding="UTF-8"?>\n' + COMMENTS
+               + '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+               f"<url><loc>{base}/story.html</loc></url></urlset>")
+    server.RequestHandlerClass.pages["/sitemap.xml"] = ("application/xml", sitemap.encode())
     out = tmp_path / "out.jsonl"
     try:
         done = subprocess.run(
-            [sys.executable, "-m", "scrapy.cmdline", "crawl", "news", "-a", f"start_urls={base}/story.html",
+            [sys.executable, "-m", "scrapy.cmdline", "crawl", "news", "-a", f"start_urls={base}/sitemap.xml",
              "-O", str(out), "-s", f"CLEANWIRE_STATE={tmp_path / 'state.sqlite'}", "-s", "DOWNLOAD_DELAY=0",
              "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "CLEANWIRE_CLEAN_WORKERS=1", "-s", "LOG_LEVEL=INFO"],
             cwd=ROOT, capture_output=True, text=True, timeout=150, check=False)

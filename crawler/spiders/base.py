@@ -403,7 +403,8 @@ class CleanwireSpider(scrapy.Spider):
 
     def _parse_xml(self, response: Response, body: bytes):
         """Sitemaps (index, urlset, news) and RSS/Atom feeds: their article URLs, with dates."""
-        head = body[:2048]
+        start = markup_start(body)
+        head = body[start:start + 2048]
         if b"<urlset" in head or b"<sitemapindex" in head:
             try:
                 kind, entries = _sitemap_entries(body)
