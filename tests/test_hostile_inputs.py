@@ -27,6 +27,7 @@ from .conftest import ROOT, assert_valid_record
 CLI = [sys.executable, "-m", "cleaners.cli"]
 #: 5,000 comments before the first tag: an exponential sniff never ends on them
 COMMENTS = "<!--a-->" * 5000
+LEAD_ES = "La sanción del puerto für die Fähre: déjà prévu, dit le maire de Vellmar à la presse."
 
 
 def clean(*args: str, stdin: bytes | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
@@ -139,10 +140,14 @@ def test_a_crawl_reads_pages_opening_with_5000_comments_without_freezing(tmp_pat
     labelled text/plain HTML?) with such expressions: one page froze the whole crawl. Here a
     sitemap, a page labelled text/html and one labelled text/plain all open with 5,000 comments:
     the sitemap is read, both pages become records and the crawl ends."""
-    first = COMMENTS + article("Harbour pier to be rebuilt", P1, P2, P3, '<a href="/plain">More</a>')
+    first = COMMENTS + article("Harbour pier to be rebuilt", P1, P2, P3,
+                               '<a href="/plain">More</a> <a href="/latin">Abroad</a>')
     second = COMMENTS + article("Ferry returns to the outer islands", P4, P3, P2, P1)
+    # UTF-8 bytes under a stale ISO-8859-1 header (a server's default): read as UTF-8, not as mojibake
+    third = article("Vellmar twinned with a Spanish port", LEAD_ES, P2, P3, P4)
     server = _serve({"/story.html": ("text/html; charset=utf-8", first.encode()),
-                     "/plain": ("text/plain", second.encode())})
+                     "/plain": ("text/plain", second.encode()),
+                     "/latin": ("text/html; charset=ISO-8859-1", third.encode())})
     base = f"http://127.0.0.1:{server.server_address[1]}"
     sitemap = ('<?xml version="1.0" encoding="UTF-8"?>\n' + COMMENTS
                + '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
@@ -160,7 +165,9 @@ def test_a_crawl_reads_pages_opening_with_5000_comments_without_freezing(tmp_pat
         server.server_close()
     assert done.returncode == 0, done.stderr[-3000:]
     records = records_of(out)
-    assert sorted(r["url"][len(base):] for r in records) == ["/plain", "/story.html"], done.stderr[-3000:]
+    assert sorted(r["url"][len(base):] for r in records) == ["/latin", "/plain", "/story.html"], \
+        done.stderr[-3000:]
+    assert LEAD_ES in next(r["text"] for r in records if r["url"].endswith("/latin"))
     assert "faults_fixed/wrong_content_type" in done.stderr
 
 
@@ -224,11 +231,13 @@ def test_links_out_of_the_walked_folder_are_skipped_unless_followed_and_loops_en
     (dump / "passwd").symlink_to("/etc/passwd")
     (dump / "outside").symlink_to(secret, target_is_directory=True)
     (dump / "sub" / "up").symlink_to(dump, target_is_directory=True)  # a loop inside the dump
+    (tmp_path / "where.url").write_text("https://private.example/minutes\n", "utf-8")
+    (dump / "a.html.url").symlink_to(tmp_path / "where.url")  # a sidecar URL read from elsewhere: ignored
 
     out = tmp_path / "out.jsonl"
     done = clean(str(dump), "-o", str(out), timeout=90)
     assert done.returncode == 0, done.stderr[-3000:]
-    assert [Path(r["path"]).name for r in records_of(out)] == ["a.html", "b.html"]
+    assert [(Path(r["path"]).name, r["url"]) for r in records_of(out)] == [("a.html", None), ("b.html", None)]
     assert "3 skipped (link out of the folder 3)" in summary(done)
     assert "Private minutes" not in out.read_text("utf-8") and "root:" not in out.read_text("utf-8")
 
@@ -388,7 +397,7 @@ def test_multibyte_declarations_give_way_to_utf8_only_on_strong_evidence():
 
 
 def test_clean_reads_a_utf8_page_that_declares_latin1(tmp_path):
-    lead = "La sanción del puerto für die Fähre: déjà prévu, dit le maire de Vellmar à la presse."
+    lead = LEAD_ES
     html = article("Harbour pier to be rebuilt", lead, P1, P2, P3).replace('<meta charset="utf-8">',
                                                                            '<meta charset="iso-8859-1">')
     (tmp_path / "page.html").write_bytes(html.encode("utf-8"))
