@@ -9,12 +9,14 @@ Every second (the environment's CLEANWIRE_CHECKPOINT_SECONDS sets another interv
 `CHECKPOINT_DOCS` documents, the parts are flushed to disk and a small checkpoint is written beside
 them (`.OUT.resume.json`; `DIR/.cleanwire.resume.json`), through a temporary file renamed over the
 old one: how many documents are done, where in the inputs that is, the byte length of each part at
-that moment, the shard being filled, the counts for the summary, and what the run was asked to do
-(inputs, options, versions). `--resume` checks that the new run is asked the same, cuts each part
-back to its checkpointed length, skips the documents already done (whole files are skipped without
-being opened) and goes on, so the final files are byte for byte those of a run that was never
-stopped. A lock file (`.OUT.lock`; `DIR/.cleanwire.lock`, `flock`ed) keeps two runs from writing the
-same OUT at once. """
+that moment (of a compressed part: its whole members, plus the lines of the member being filled,
+which wait in a pending file beside it: `PartFile`), the shard being filled, the counts for the
+summary, and what the run was asked to do (inputs, options, versions). `--resume` checks that the
+new run is asked the same, cuts each part back to its checkpointed length (a compressed part takes
+back its pending lines), skips the documents already done (whole files are skipped without being
+opened) and goes on, so the final files are byte for byte those of a run that was never stopped.
+A lock file (`.OUT.lock`; `DIR/.cleanwire.lock`, `flock`ed) keeps two runs from writing the same
+OUT at once. """
 
 from __future__ import annotations
 
@@ -79,10 +81,12 @@ def naming(path: str):
         raise
 
 
-#: Output compressions: name -> (file suffix, function that compresses one batch into one member)
+#: Output compressions: name -> file suffix
 COMPRESSIONS = ("none", "gzip", "zstd")
 SUFFIXES = {"none": "", "gzip": ".gz", "zstd": ".zst"}
-_BATCH_BYTES = 1 << 20  # a compressed part gets one member (gzip) or frame (zstd) per ~1 MB of lines
+#: a compressed file gets one gzip member or zstd frame per this many bytes of lines, and one more at
+#: its end: where members end depends on the records only, never on when they were written
+MEMBER_BYTES = 1 << 20
 
 
 def _compressor(compression: str):
@@ -97,39 +101,120 @@ def _compressor(compression: str):
     return None
 
 
+def _decompressor(compression: str):
+    """A decompressor of one gzip member or zstd frame (`decompress`, `eof`, `unused_data`)."""
+    if compression == "gzip":
+        import zlib
+
+        return zlib.decompressobj(wbits=31)
+    import zstandard
+
+    return zstandard.ZstdDecompressor().decompressobj()
+
+
+def _worst(n: int) -> int:
+    """The most bytes one gzip member or zstd frame of `n` bytes of lines can take on disk (stored
+    blocks, headers and trailer included): zlib's deflateBound and zstd's ZSTD_COMPRESSBOUND are
+    below it."""
+    return n + (n >> 7) + 128
+
+
 def compression_of(path: str) -> str:
     """The compression an output name asks for: `.gz` gzip, `.zst` zstd, else none."""
     return "gzip" if path.endswith(".gz") else "zstd" if path.endswith(".zst") else "none"
 
 
+def pending_path(path: str) -> str:
+    """Where the lines of a compressed file's unfinished member are kept: `dir/.name.pending` (a
+    hidden name is kept as it is: `.part-00003.jsonl.gz.part` -> `.part-00003.jsonl.gz.part.pending`)."""
+    folder, name = os.path.split(os.path.abspath(path))
+    return os.path.join(folder, f"{name if name.startswith('.') else '.' + name}.pending")
+
+
+def remove_part(path: str) -> None:
+    """Remove a part file and the pending lines kept beside it."""
+    _unlink(path)
+    _unlink(pending_path(path))
+
+
+_PENDING_HEAD = b"cleanwire pending lines of the member at byte %d\n"
+
+
+def _read_pending(path: str, at: int) -> bytes | None:
+    """The whole lines kept in `path`'s pending file for a member starting at byte `at`; None when
+    there is no such file, or it is for a member elsewhere (that member has been written since)."""
+    try:
+        with open(pending_path(path), "rb") as fh:
+            data = fh.read()
+    except FileNotFoundError:
+        return None
+    head, sep, body = data.partition(b"\n")
+    if not sep or head + sep != _PENDING_HEAD % at:
+        return None
+    return body[:body.rfind(b"\n") + 1]
+
+
+def _member_at(path: str, at: int, compression: str, want: int) -> bytes:
+    """The first `want` bytes of lines in the member (frame) that starts at byte `at` of `path`, or
+    fewer when it is not there whole."""
+    out = bytearray()
+    d = _decompressor(compression)
+    with open(path, "rb") as fh:
+        fh.seek(at)
+        while len(out) < want and not d.eof:
+            block = fh.read(1 << 16)
+            if not block:
+                break
+            try:
+                out += d.decompress(block)
+            except Exception:  # noqa: BLE001 - a torn or garbled member
+                break
+    return bytes(out[:want])
+
+
 class PartFile:
     """One output file written under a fixed hidden name (`.NAME.part`) and renamed onto NAME by
-    `commit()`. Bytes and lines are counted as they are written, for the checkpoint.
+    `commit()` (or, given `path=NAME`, written in place). Bytes and lines are counted as they are
+    written, for the checkpoint.
 
     A compressed part (`compression` gzip or zstd) is a series of whole members (gzip) or frames
-    (zstd), one per batch of about 1 MB of lines, each ended before a checkpoint: so a checkpoint's
-    byte length always falls between members, a resumed run cuts the part there and goes on with new
-    members, and every reader of .gz/.zst (gzip, zstd, Python, datasets, datatrove) reads the whole."""
+    (zstd). A member ends after `MEMBER_BYTES` of lines, where a byte-bounded shard needs it
+    (`room_for`), and at the end of the file: where the records alone decide, so two runs over the
+    same records give the same bytes, however fast they ran and wherever they were stopped and
+    resumed. Every reader of .gz/.zst (gzip, zstd, Python, datasets, datatrove) reads the whole.
 
-    def __init__(self, final: str, compression: str = "none"):
+    `sync()` (a checkpoint; the crawl's seen-store before it marks) does not end a member: the lines
+    of the member being filled go to a pending file beside the part (`.NAME.part.pending`, first line
+    naming the byte where that member starts), written and synced, so a checkpoint can record `size`
+    (the bytes of whole members), `lines` and `pending_bytes`, and a stopped run loses none of them:
+    `open(size, lines, pending)` (`--resume`) and `reopen()` (the next crawl) take them back and go
+    on with the same member. The pending file is rewritten only after the member that held its lines
+    is synced to the part, so they are always in one or the other."""
+
+    def __init__(self, final: str, compression: str = "none", *, path: str | None = None):
         self.final = final
-        self.path = hidden(final, ".part")
+        self.path = path or hidden(final, ".part")
+        self.side = pending_path(self.path)
         self.handle = None
-        self.size = 0
-        self.lines = 0
+        self.size = 0  # bytes of whole members (all of it, uncompressed)
+        self.lines = 0  # lines written, pending ones included
         self.compression = compression
         self.compress = _compressor(compression)
-        self.pending: list[bytes] = []  # lines not yet compressed (compressed parts only)
+        self.pending: list[bytes] = []  # lines of the member being filled (compressed parts only)
         self.pending_bytes = 0
+        self.kept_at: int | None = None  # the member the pending file is for (None: no pending file)
+        self.kept = 0  # how many of `pending` the pending file holds
         self.digest = hashlib.sha256()  # of the bytes written, for the manifest (`entry()`)
 
     @property
     def is_open(self) -> bool:
         return self.handle is not None
 
-    def open(self, size: int = 0, lines: int = 0) -> None:
-        """Start the part empty, or (resuming) keep its first `size` bytes, `lines` lines."""
+    def open(self, size: int = 0, lines: int = 0, pending: int = 0) -> None:
+        """Start the part empty, or (resuming a checkpoint) keep its first `size` bytes and `lines`
+        lines, `pending` bytes of them in the member the checkpoint left unfinished."""
         os.makedirs(os.path.dirname(self.path), exist_ok=True)
+        kept = b""
         if size or lines:
             if not os.path.exists(self.path) and os.path.exists(self.final):
                 # stopped while the finished run was renaming its files: take the file back
@@ -140,6 +225,14 @@ class PartFile:
                 raise ResumeError(f"{self.path} is gone") from None
             if have < size:
                 raise ResumeError(f"{self.path} holds {have} bytes, fewer than the {size} the checkpoint counts")
+            if pending:
+                kept = _read_pending(self.path, size) or b""
+                if len(kept) < pending and self.compress is not None:  # that member was written since
+                    kept = _member_at(self.path, size, self.compression, pending)
+                kept = kept[:pending]
+                if len(kept) < pending or not kept.endswith(b"\n"):
+                    raise ResumeError(f"the last {pending} bytes of lines the checkpoint counts for {self.path} "
+                                      f"are neither in {self.side} nor in the file")
         self.digest = hashlib.sha256()
         if size:
             with open(self.path, "rb") as fh:  # the kept bytes, for the manifest's sha256
@@ -147,6 +240,36 @@ class PartFile:
                 while left and (block := fh.read(min(left, 1 << 20))):
                     self.digest.update(block)
                     left -= len(block)
+        self.size, self.lines = size, lines
+        self.pending, self.pending_bytes, self.kept_at, self.kept = ([kept] if kept else []), len(kept), None, 0
+        if kept:  # on disk beside the part before the member that may hold them is cut off below
+            self._keep_pending(True)
+        else:
+            _unlink(self.side)
+        self._open_at(size)
+
+    def reopen(self) -> int:
+        """Go on writing a compressed file a stopped writer left (the crawl's `-o FILE.jsonl.gz`,
+        the shard a killed crawl was filling): cut it back to its whole members (a torn tail) and
+        take back the lines of the unfinished member from its pending file. Returns the bytes cut.
+        `lines` counts the lines taken back only, and `entry()` describes what is written from here."""
+        try:
+            have = os.path.getsize(self.path)
+        except FileNotFoundError:
+            have = 0
+        size = whole_prefix(self.path, self.compression) if have else 0
+        kept = _read_pending(self.path, size) or b""
+        self.size, self.lines = size, kept.count(b"\n")
+        self.pending, self.pending_bytes, self.kept_at, self.kept = ([kept] if kept else []), len(kept), None, 0
+        if kept:
+            self._keep_pending(True)
+        else:
+            _unlink(self.side)
+        self.digest = hashlib.sha256()
+        self._open_at(size)
+        return have - size
+
+    def _open_at(self, size: int) -> None:
         fd = os.open(self.path, os.O_WRONLY | os.O_CREAT, 0o666)
         try:
             os.ftruncate(fd, size)
@@ -155,8 +278,6 @@ class PartFile:
         except BaseException:
             os.close(fd)
             raise
-        self.size, self.lines = size, lines
-        self.pending, self.pending_bytes = [], 0
 
     def write_line(self, line: str) -> None:
         self.write_lines((line + "\n").encode("utf-8"), 1)
@@ -171,8 +292,25 @@ class PartFile:
             return
         self.pending.append(data)
         self.pending_bytes += len(data)
-        if self.pending_bytes >= _BATCH_BYTES:
+        if self.pending_bytes >= MEMBER_BYTES:
             self._end_member()
+
+    def room_for(self, nbytes: int, records: int, size: int | None) -> bool:
+        """Whether a line of `nbytes` bytes keeps this file within `records` lines or, `size` given,
+        within `size` bytes on disk. A file without lines takes any line (a record bigger than the
+        bound makes a shard of its own: the only way over it). Compressed, the line fits when the
+        worst case of the member being filled, the line included, fits; when that is not sure, the
+        member is ended first, so that its true size counts, and then the line's own worst case must."""
+        if not size:
+            return self.lines < records
+        if self.lines == 0:
+            return True
+        if self.compress is None:
+            return self.size + nbytes <= size
+        if self.size + _worst(self.pending_bytes + nbytes) <= size:
+            return True
+        self._end_member()
+        return self.size + _worst(nbytes) <= size
 
     def _end_member(self) -> None:
         """Compress the pending lines into one whole member and write it."""
@@ -181,23 +319,70 @@ class PartFile:
             self.handle.write(member)
             self.digest.update(member)
             self.size += len(member)
-            self.pending, self.pending_bytes = [], 0
+            self.pending, self.pending_bytes, self.kept = [], 0, 0
+
+    def _keep_pending(self, durable: bool) -> None:
+        """Put the pending lines in the pending file: appended to it while it is for the member being
+        filled, else rewritten (for that member) now that the earlier one is on disk."""
+        if self.kept_at != self.size:
+            new = self.kept_at is None and not os.path.exists(self.side)
+            with open(self.side, "wb") as fh:
+                fh.write(_PENDING_HEAD % self.size)
+                fh.writelines(self.pending)
+                fh.flush()
+                if durable:
+                    os.fsync(fh.fileno())
+            if new and durable:
+                _sync_folder(os.path.dirname(self.side))
+        elif self.kept < len(self.pending):
+            with open(self.side, "ab") as fh:
+                fh.writelines(self.pending[self.kept:])
+                fh.flush()
+                if durable:
+                    os.fsync(fh.fileno())
+        self.kept_at, self.kept = self.size, len(self.pending)
 
     def sync(self, durable: bool = True) -> None:
-        """Everything written so far is handed to the OS (a compressed part: in whole members) and,
-        when `durable`, on disk."""
+        """Everything written so far is handed to the OS and, when `durable`, on disk: whole members
+        in the part, the lines of the member being filled in the pending file."""
         if self.handle is not None:
-            self._end_member()
             self.handle.flush()
             if durable:
                 os.fsync(self.handle.fileno())
+            if self.compress is not None and (self.pending or self.kept_at is not None):
+                self._keep_pending(durable)
+
+    def snapshot(self) -> tuple:
+        """Where the part stands, for `restore()` after a write that failed."""
+        return self.size, self.lines, list(self.pending), self.pending_bytes, self.digest.copy()
+
+    def restore(self, snapshot: tuple) -> None:
+        """Put the part back where `snapshot()` found it (the last sync before a failed write): the
+        pending file is rewritten first, then the part cut back. Raises OSError if that fails too."""
+        size, lines, pending, pending_bytes, digest = snapshot
+        with contextlib.suppress(OSError):
+            self.handle.close()
+        self.handle = None
+        self.size, self.lines, self.pending, self.pending_bytes, self.digest = size, lines, pending, pending_bytes, \
+            digest
+        self.kept_at = None
+        if self.compress is not None and pending:
+            self._keep_pending(True)
+        else:
+            _unlink(self.side)
+        self._open_at(size)
 
     def commit(self) -> dict:
-        """Sync, rename onto the final name; returns the file's manifest entry (`entry()`)."""
+        """End the last member, sync, rename onto the final name; returns the file's manifest entry
+        (`entry()`)."""
+        self._end_member()
         self.sync()
         self.handle.close()
         self.handle = None
-        os.replace(self.path, self.final)
+        _unlink(self.side)
+        self.kept_at = None
+        if self.path != self.final:
+            os.replace(self.path, self.final)
         return self.entry()
 
     def entry(self) -> dict:
@@ -206,24 +391,22 @@ class PartFile:
                 "sha256": self.digest.hexdigest(), "compression": self.compression}
 
     def close(self) -> None:
-        """Stop writing, keep the part (a later `--resume` goes on from it)."""
+        """Stop writing, keep the part and its pending file as the last sync left them (a later
+        `--resume` or crawl goes on from there)."""
         if self.handle is not None:
             with contextlib.suppress(OSError):
-                self._end_member()
                 self.handle.close()
             self.handle = None
 
     def discard(self) -> None:
         self.close()
-        _unlink(self.path)
+        remove_part(self.path)
 
 
-def shard_full(part: PartFile, records: int, size: int | None) -> bool:
-    """The shard being filled holds `records` lines, or (`size` given) that many bytes on disk:
-    lines not yet compressed are counted at a guessed 4:1, as JSON text compresses at least that well."""
-    if size:
-        return part.size + part.pending_bytes // (4 if part.compress else 1) >= size
-    return part.lines >= records
+def shard_full(part: PartFile, records: int, size: int | None, nbytes: int = 0) -> bool:
+    """The shard being filled has no room for one more line of `nbytes` bytes: it holds `records`
+    lines or, `size` given, the line would take it over `size` bytes on disk (`PartFile.room_for`)."""
+    return not part.room_for(nbytes, records, size)
 
 
 #: Descriptors of the locks this process holds. A child forked while one is held (a cleaning worker)
@@ -410,7 +593,7 @@ class Output:
             self.errors.discard()
             if self.sharded:
                 for path in self._stale_shard_parts():
-                    _unlink(path)
+                    remove_part(path)
             else:
                 self.records = PartFile(self.target, self.compression)
                 self.records.open()
@@ -420,15 +603,15 @@ class Output:
             self.shard = part["shard"]
             for path in self._stale_shard_parts():
                 if path != self._shard_part(self.shard).path:
-                    _unlink(path)
+                    remove_part(path)
             if part["lines"]:
                 self.records = self._shard_part(self.shard)
-                self.records.open(part["bytes"], part["lines"])
+                self.records.open(part["bytes"], part["lines"], part.get("pending", 0))
             else:
-                _unlink(self._shard_part(self.shard).path)
+                remove_part(self._shard_part(self.shard).path)
         else:
             self.records = PartFile(self.target, self.compression)
-            self.records.open(part["bytes"], part["lines"])
+            self.records.open(part["bytes"], part["lines"], part.get("pending", 0))
         if err["bytes"]:
             self.errors.open(err["bytes"], err["lines"])
         else:
@@ -439,7 +622,8 @@ class Output:
     def write_record(self, line: str) -> None:
         records = self.records
         try:
-            if self.sharded and (records is None or shard_full(records, self.shard_size, self.shard_bytes)):
+            if self.sharded and (records is None or shard_full(records, self.shard_size, self.shard_bytes,
+                                                               len(line.encode("utf-8")) + 1)):
                 if records is not None:
                     entry = records.commit()
                     self.entries[entry["file"]] = entry
@@ -467,7 +651,8 @@ class Output:
         with naming(self.errors.final):
             self.errors.sync()
         state["records_part"] = {"shard": self.shard if self.sharded else None,
-                                 "lines": records.lines if records else 0, "bytes": records.size if records else 0}
+                                 "lines": records.lines if records else 0, "bytes": records.size if records else 0,
+                                 "pending": records.pending_bytes if records else 0}
         state["errors_part"] = {"lines": self.errors.lines, "bytes": self.errors.size}
         tmp = self.checkpoint_path + ".tmp"
         with naming(tmp), open(tmp, "w", encoding="utf-8") as fh:

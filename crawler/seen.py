@@ -80,7 +80,7 @@ class DurableMarks(threading.Thread):
     `crawler.feeds.RecordsWriter` of a compressed or sharded feed, which writes the lines it holds),
     then marks the batch in one SQLite transaction: one sync covers many records, and a disk that
     stalls never stalls the crawl. With a compressed feed a batch spans at least its
-    `sync_interval` (a second), so each compressed member holds many records. A kill or a power cut
+    `sync_interval` (a second): one sync of its pending lines covers many records. A kill or a power cut
     can leave an article written but not marked (the next run writes it again), never marked but
     missing from the output.
     """
