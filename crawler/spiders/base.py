@@ -111,11 +111,9 @@ def _day(text: str) -> date:
 
 
 def _languages(text: str) -> frozenset[str]:
-    codes = frozenset(c.strip().lower() for c in text.split(",") if c.strip())
-    bad = sorted(c for c in codes if not re.fullmatch(r"[a-z]{2,3}", c))
-    if bad:
-        raise ValueError(f"not a language code: {', '.join(bad)}")
-    return codes
+    from cleaners.language import check_codes  # the codes the language detector can return
+
+    return check_codes(text)
 
 
 def _recrawl(text: str) -> bool:
@@ -141,7 +139,7 @@ ARGUMENTS = (
     SpiderArgument("since", "YYYY-MM-DD", "a date, YYYY-MM-DD", _day,
                    "skip articles older than this when the date is known (sitemap, feed or page); sitemap "
                    "entries dated before it are not fetched"),
-    SpiderArgument("language", "CODE[,CODE...]", "language codes such as en,ru (ISO 639-1)", _languages,
+    SpiderArgument("language", "CODE[,CODE...]", "language codes the detector knows, such as en,ru", _languages,
                    "keep only articles in these languages (the record's `language`: detected in the text, else "
                    "the page's <html lang>); the others are counted as cleanwire/skipped_other_language"),
     SpiderArgument("recrawl", "changed", "one value: changed", _recrawl,
@@ -249,7 +247,7 @@ class CleanwireSpider(scrapy.Spider):
         self.max_sitemaps_per_index = MAX_SITEMAPS_PER_INDEX
         self.max_links_per_page = MAX_LINKS_PER_PAGE
         self.max_requests = MAX_REQUESTS
-        self._queued: set[str] = set()  # URLs of the requests made: start URLs, links, sitemaps, feed items
+        self._queued: set[str] = set()  # URLs requests were made for: start URLs, links, sitemaps, feed items
         self._bounds_logged: set[str] = set()
 
     @classmethod
@@ -382,16 +380,17 @@ class CleanwireSpider(scrapy.Spider):
         return self._request(url, meta or {})
 
     def _request(self, url: str, meta: dict) -> scrapy.Request | None:
-        """A request for `url` found in a page, a feed, a sitemap or robots.txt, unless this crawl
-        already made one for it, or already made CLEANWIRE_MAX_REQUESTS (then the link is counted as
-        `cleanwire/bounds/max_requests`, and not followed)."""
-        if url in self._queued:
-            return None
-        if 0 < self.max_requests <= len(self._queued):
-            self._bound_hit("max_requests", 1, f"CLEANWIRE_MAX_REQUESTS ({self.max_requests}) reached: "
-                                               "no more links are followed, the requests made go on")
-            return None
-        self._queued.add(url)
+        """A request for `url` found in a page, a feed, a sitemap or robots.txt, unless the crawl
+        already made requests for CLEANWIRE_MAX_REQUESTS other URLs (then the link is counted as
+        `cleanwire/bounds/max_requests`, and not followed). A URL asked for again gets its request
+        (Scrapy's duplicate filter drops it when the first one was scheduled; the first may have been
+        dropped before, e.g. past DEPTH_LIMIT) but is counted once."""
+        if url not in self._queued:
+            if 0 < self.max_requests <= len(self._queued):
+                self._bound_hit("max_requests", 1, f"CLEANWIRE_MAX_REQUESTS ({self.max_requests}) reached: "
+                                                   "no more links are followed, the requests made go on")
+                return None
+            self._queued.add(url)
         return scrapy.Request(url, callback=self.parse, errback=self.on_error, meta=meta)
 
     def _bound_hit(self, bound: str, not_taken: int, message: str) -> None:
