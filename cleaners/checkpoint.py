@@ -365,10 +365,15 @@ class PartFile:
         self.handle = None
         self.size, self.lines, self.pending, self.pending_bytes, self.digest = size, lines, pending, pending_bytes, \
             digest
-        self.kept_at = None
-        if self.compress is not None and pending:
+        need = len(_PENDING_HEAD % size) + pending_bytes
+        if self.compress is not None and self.kept_at == size and os.path.getsize(self.side) >= need:
+            os.truncate(self.side, need)  # still that member's: cut back, which needs no space
+            self.kept = len(pending)
+        elif self.compress is not None and pending:
+            self.kept_at = None
             self._keep_pending(True)
         else:
+            self.kept_at = None
             _unlink(self.side)
         self._open_at(size)
 

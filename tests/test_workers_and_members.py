@@ -484,3 +484,57 @@ def test_a_crawl_killed_mid_member_keeps_what_it_marked_and_the_next_crawl_goes_
     assert len(members) == 1  # the killed crawl's pending lines and this crawl's, in one member
     records = [json.loads(line) for line in members[0].splitlines()]
     assert sorted(paths(records, site)) == WATCH  # every article, once
+
+
+def test_a_full_disk_under_a_compressed_crawl_output_marks_only_what_is_on_disk(tmp_path):
+    """`-O out.jsonl.gz` on a disk that fills mid-crawl (RLIMIT_FSIZE: writes past the limit fail,
+    as on a full disk): the failed sync is cut back, its pending file to what the last good sync
+    left, so the articles marked as seen are exactly those on disk (whole members and pending
+    lines); the next crawl takes the pending lines back and writes the rest, each article once."""
+    import resource
+    import sqlite3
+
+    from tests.test_crawl import FAST, SCRAPY
+    from tests.test_crawl_dedup import build_site, paragraphs, serve
+
+    site = tmp_path / "site"
+    pages = {}
+    for n in range(16):  # about 15 kB of text each
+        pages[f"/news/long-{n:02d}.html"] = ([p for k in range(10) for p in paragraphs(200 + n * 10 + k)],
+                                             f"Long report number {n} from the river valley")
+    build_site(site, pages, "Meridian Courier")
+    out, state, limit = tmp_path / "out.jsonl.gz", tmp_path / "state.sqlite", 60_000
+
+    def small_disk():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    def crawl_news(url: str, *args: str, **kw) -> subprocess.CompletedProcess:
+        cmd = [*SCRAPY, "crawl", "news", "-a", f"start_urls={url}/", "-s", f"CLEANWIRE_STATE={state}", *FAST, *args]
+        return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=180, check=False, **kw)
+
+    def marked() -> set[str]:
+        with sqlite3.connect(state) as db:
+            return {u for (u,) in db.execute("SELECT url FROM seen")}
+
+    pending = tmp_path / ".out.jsonl.gz.pending"
+    with serve(site) as url:
+        done = crawl_news(url, "-O", str(out), preexec_fn=small_disk)
+        assert done.returncode == 5, done.stderr[-3000:]
+        assert "Traceback" not in done.stderr
+        assert out.stat().st_size <= limit and pending.stat().st_size <= limit
+        head, _, body = pending.read_bytes().partition(b"\n")
+        assert head == f"cleanwire pending lines of the member at byte {out.stat().st_size}".encode()
+        assert body.endswith(b"\n")  # cut back to whole lines: the last good sync's
+        on_disk = {json.loads(line)["url"] for member in _split(out.read_bytes(), "gzip") for line in
+                   member.splitlines()} | {json.loads(line)["url"] for line in body.splitlines()}
+        assert on_disk and len(on_disk) < len(pages)
+        assert marked() == on_disk, "marked as seen: exactly what is on disk"
+
+        again = crawl_news(url, "-o", str(out))
+    assert again.returncode == 0, again.stderr[-3000:]
+    assert not pending.exists()
+    members = _split(out.read_bytes(), "gzip")
+    assert len(members) == 1  # the pending lines of the stopped crawl and the rest, one member
+    got = [json.loads(line)["url"][len(url):] for line in members[0].splitlines()]
+    assert sorted(got) == sorted(pages), "every article once over the two crawls"
