@@ -141,7 +141,7 @@ def test_crawl_language_skips_other_languages_without_error_records(tmp_path):
 
     with serve_demo() as urls:
         base = urls["watch"]
-        done, records = crawl("kcnawatch", tmp_path, "-a", f"base_url={base}", "-a", "language=xx")
+        done, records = crawl("kcnawatch", tmp_path, "-a", f"base_url={base}", "-a", "language=ja")
         assert done.returncode == 0, done.stderr[-3000:]
         assert records == []
         assert f"'cleanwire/skipped_other_language': {len(EXPECTED['watch'])}" in done.stderr
