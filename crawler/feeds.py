@@ -7,26 +7,35 @@ Three kinds of `-o` target (see `crawler.commands.crawl` for how `-o` names them
   seen-store's marking thread (`crawler.seen.DurableMarks`) `fdatasync`s through it before it marks
   articles as seen, so a kill or a power cut can never leave an article marked but missing.
 * `FILE.jsonl.gz` / `FILE.jsonl.zst`, and `DIR/` (shards): a `RecordsWriter`. The exporter's lines
-  are held in memory; the marking thread has them compressed into one whole gzip member / zstd frame
-  (at most about one a second: `RecordsWriter.sync_interval`), written and synced, before it marks
-  them. `DIR/` gets shards `part-NNNNN.jsonl[.gz|.zst]` of `CLEANWIRE_SHARD_SIZE` records or bytes
-  (`50000`, `64MB`) and a `manifest.json` (records, bytes, sha256 per shard), like `cleanwire clean
-  -o DIR/`. A shard is filled under a hidden name (`.part-00007.jsonl.gz.part`) and renamed when
-  full or at the end of the crawl; later crawls into the same folder add shards after the last.
+  are held in memory; the marking thread has them written and synced before it marks them (at most
+  about once a second: `RecordsWriter.sync_interval`). A compressed file is a series of whole gzip
+  members / zstd frames that end where the records alone decide (`cleaners.checkpoint.PartFile`:
+  every 1 MB of lines, where a byte-bounded shard needs it, at the end), so the lines of the member
+  being filled are synced to a pending file beside it (`.FILE.jsonl.gz.pending`,
+  `.part-00007.jsonl.gz.part.pending`) until their member is written. `DIR/` gets shards
+  `part-NNNNN.jsonl[.gz|.zst]` of `CLEANWIRE_SHARD_SIZE` records or bytes (`50000`, `64MB`; a shard
+  never exceeds a byte size, compressed or not) and a `manifest.json` (records, bytes, sha256 per
+  shard), like `cleanwire clean -o DIR/`. A shard is filled under a hidden name
+  (`.part-00007.jsonl.gz.part`) and renamed when full or at the end of the crawl; later crawls into
+  the same folder add shards after the last.
   The folder is locked (`DIR/.cleanwire.lock`) while a crawl writes it.
 
 Whatever stops a crawl, what it wrote is kept: a torn last line or member (a kill mid-write, a
-power cut) is cut off when the next crawl opens the same target, and a shard a killed crawl was
-filling is finished (renamed, put in the manifest) by the next crawl into its folder.
+power cut) is cut off when the next crawl opens the same target, which takes back the lines of the
+pending file and goes on with the member they began; a shard a killed crawl was filling is finished
+(its pending lines made its last member, renamed, put in the manifest) by the next crawl into its
+folder.
 """
 
 from __future__ import annotations
 
 import contextlib
 import io
+import json
 import logging
 import os
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 from scrapy.extensions.feedexport import FileFeedStorage
@@ -35,11 +44,13 @@ from cleaners.checkpoint import (
     HIDDEN_SHARD,
     SHARD_NAME,
     SUFFIXES,
+    Busy,
     Lock,
     PartFile,
-    _compressor,
     compression_of,
+    hidden,
     parse_shard_size,
+    pending_path,
     shard_full,
     shard_name,
     whole_prefix,
@@ -60,6 +71,142 @@ class _WholeWrites(io.FileIO):
         while done < len(view):
             done += super().write(view[done:])
         return done
+
+
+class _FeedFile(_WholeWrites):
+    """A plain `.jsonl` feed file. A write that fails (a full disk, EFBIG, EIO) is cut back off the
+    file and every later write is refused, so the file holds whole records only and nothing after
+    the first failure; `failed` says why, and `crawler.extensions.CleanwireState` reads it after each
+    record to mark only the records that reached the file. The error is not raised: Scrapy's feed
+    exporter would log a traceback for every record, and the crawl is stopped once instead."""
+
+    failed: str | None = None
+
+    def write(self, data) -> int:
+        if self.failed is not None:
+            return 0
+        view = memoryview(data).cast("B")
+        done = 0
+        try:
+            while done < len(view):
+                done += io.FileIO.write(self, view[done:])
+        except OSError as exc:
+            self.failed = _reason(exc, self.name)
+            with contextlib.suppress(OSError):  # the part of the record written before the error
+                os.ftruncate(self.fileno(), os.fstat(self.fileno()).st_size - done)
+            return 0
+        return done
+
+
+class _Refused:
+    """What the feed exporter writes to when the output could not be opened: nothing is written
+    (the crawl stops before it fetches anything; see `LineSafeFileFeedStorage.prepare`)."""
+
+    def __init__(self, why: str):
+        self.failed = why
+
+    def write(self, data) -> int:
+        return 0
+
+    def flush(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _reason(exc: BaseException, path: str | None = None) -> str:
+    """One line on why an output could not be written: the OS's words (`No space left on device`),
+    the folder on the way that is a file, or the message of a `Busy`/`ValueError`."""
+    if not isinstance(exc, OSError) or isinstance(exc, Busy):
+        return str(exc)
+    where = exc.filename or path
+    for target in dict.fromkeys(str(t) for t in (path, where) if t):
+        for parent in Path(os.path.abspath(target)).parents:
+            if os.path.lexists(parent):
+                if not parent.is_dir():
+                    return f"{parent} is a file, not a folder"
+                break
+    words = exc.strerror or str(exc) or type(exc).__name__
+    return f"{words} ({where})" if where and str(where) != str(path) else words
+
+
+def _records_in(stream) -> Iterator[str]:
+    """The `url` of each JSON Lines record of a binary stream; a line that is not a record (a torn
+    tail) is passed over, and a stream that cannot be read further ends the walk."""
+    rest = b""
+    while True:
+        try:
+            block = stream.read(1 << 20)
+        except Exception:  # noqa: BLE001 - a torn member or a read error: the file ends there
+            block = b""
+        if not block:
+            lines = [rest]
+        else:
+            *lines, rest = (rest + block).split(b"\n")
+        for line in lines:
+            try:
+                url = json.loads(line).get("url")
+            except (ValueError, AttributeError):
+                continue
+            if isinstance(url, str):
+                yield url
+        if not block:
+            return
+
+
+def _open_records(path: str, kind: str):
+    if kind == "gzip":
+        import gzip
+
+        return gzip.open(path, "rb")
+    if kind == "zstd":
+        import zstandard
+
+        return zstandard.ZstdDecompressor().stream_reader(open(path, "rb"), read_across_frames=True)  # noqa: SIM115
+    return open(path, "rb")  # noqa: SIM115
+
+
+def holds_records(path: str) -> bool:
+    """An output holds something `-O` would remove: a file of some bytes (or the pending lines of its
+    unfinished member), a folder with shards."""
+    if is_folder_target(path):
+        return os.path.isdir(path) and any(SHARD_NAME.fullmatch(n) or HIDDEN_SHARD.fullmatch(n.removesuffix(".pending"))
+                                           for n in os.listdir(path))
+    return any(os.path.isfile(p) and os.path.getsize(p) for p in (path, pending_path(path)))
+
+
+def recorded_urls(path: str, fmt: str = "jsonlines") -> set[str] | None:
+    """The `url` of every record in an output `-O` is about to replace: a file (plain, `.gz`,
+    `.zst`) or a shard folder (its shards, and the hidden one a stopped crawl was filling). None
+    when the feed's format cannot be read back (`csv`, `xml`...)."""
+    if is_folder_target(path):
+        if not os.path.isdir(path):
+            return set()
+        files = [os.path.join(path, n) for n in sorted(os.listdir(path))
+                 if SHARD_NAME.fullmatch(n) or HIDDEN_SHARD.fullmatch(n.removesuffix(".pending"))]
+    elif fmt == "json":
+        try:
+            with open(path, "rb") as fh:
+                items = json.load(fh)
+        except FileNotFoundError:
+            return set()
+        except (OSError, ValueError):
+            return None
+        if not isinstance(items, list):
+            return None
+        return {i["url"] for i in items if isinstance(i, dict) and isinstance(i.get("url"), str)}
+    elif fmt in ("jsonlines", "jsonl"):
+        files = [p for p in (path, pending_path(path)) if os.path.isfile(p)]
+    else:
+        return None if os.path.exists(path) else set()
+    urls: set[str] = set()
+    for name in files:
+        match = HIDDEN_SHARD.fullmatch(os.path.basename(name))  # .part-00007.jsonl.gz.part: by its inner name
+        kind = "none" if name.endswith(".pending") else compression_of(match[1] if match else name)
+        with _open_records(name, kind) as stream:  # a pending file's first line is no record: passed over
+            urls.update(_records_in(stream))
+    return urls
 
 
 def is_folder_target(path: str) -> bool:
@@ -84,15 +231,17 @@ class RecordsWriter:
     """What Scrapy's JSON Lines exporter writes to for a compressed file or a shard folder.
 
     `write()` (the reactor thread) only keeps the line. `sync()` (the seen-store's marking thread,
-    before it marks; and `close()`) writes every line kept so far: compressed into one whole member or
-    frame, into the file or the shard being filled (starting the next shard when it is full), then
-    synced to disk when `durable`."""
+    before it marks; and `close()`) writes every line kept so far into the file or the shard being
+    filled (starting the next shard when it is full; a `PartFile`: whole members, and the lines of
+    the member being filled in its pending file), then syncs both to disk when `durable`. `close()`
+    ends the last member."""
 
-    #: seconds between two syncs, so a member holds many records (gzip and zstd compress a record
-    #: alone far worse than a second's worth); the marking thread waits this long between batches
+    #: seconds between two syncs of a compressed output, so one sync of its pending file covers a
+    #: second's records; the marking thread waits this long between batches
     sync_interval = 1.0
 
-    def __init__(self, target: str, *, compression: str, shard_size: str | None = None, overwrite: bool = False):
+    def __init__(self, target: str, *, compression: str, shard_size: str | None = None, overwrite: bool = False,
+                 on_replace=None):
         self.target = target
         self.compression = compression
         self.sharded = shard_size is not None
@@ -102,14 +251,18 @@ class RecordsWriter:
         self.closed = False
         self.written = 0  # records on disk (or handed to the OS) so far
         self.entries: dict[str, dict] = {}  # manifest entries of the shards this crawl finished
+        self.failed: str | None = None  # why a write failed; nothing is written after it
+        self.accepting = True  # False once the crawl stopped for a failure: later lines are dropped
         if compression == "none":  # no members to fill: sync as often as the seen-store asks
             self.sync_interval = 0.0
-        if not self.sharded:
+        self.part: PartFile | None = None
+        if not self.sharded:  # written in place, members appended after those of earlier crawls
             Path(target).parent.mkdir(parents=True, exist_ok=True)
-            if not overwrite:
-                _cut_torn_tail(target, compression)
-            self.compress = _compressor(compression)
-            self.handle = _WholeWrites(target, "wb" if overwrite else "ab")
+            self.part = PartFile(target, compression, path=target)
+            if overwrite:
+                self.part.open()
+            elif cut := self.part.reopen():
+                logger.warning("%s: cut a torn tail of %d bytes (a write cut short by a kill or a crash)", target, cut)
             return
         self.shard_records, self.shard_bytes = parse_shard_size(shard_size, DEFAULT_SHARD_RECORDS)
         folder = os.path.abspath(target)
@@ -117,11 +270,12 @@ class RecordsWriter:
         self.lock = Lock(os.path.join(folder, ".cleanwire.lock"), target)
         self.lock.acquire()  # Busy when another crawl writes here
         try:
+            if overwrite and on_replace is not None:  # -O: before the shards are removed (crawler.extensions)
+                on_replace()
             self._open_folder(folder, overwrite)
         except BaseException:
             self.lock.release()
             raise
-        self.part: PartFile | None = None
 
     # ------------------------------------------------------------------ the shard folder
 
@@ -131,23 +285,28 @@ class RecordsWriter:
         changed = overwrite
         for name in sorted(os.listdir(folder)):
             path = os.path.join(folder, name)
-            if overwrite and (SHARD_NAME.fullmatch(name) or HIDDEN_SHARD.fullmatch(name) or name == "manifest.json"):
+            pending = HIDDEN_SHARD.fullmatch(name.removesuffix(".pending")) and name.endswith(".pending")
+            if overwrite and (SHARD_NAME.fullmatch(name) or HIDDEN_SHARD.fullmatch(name) or pending
+                              or name == "manifest.json"):
                 os.unlink(path)
+                continue
+            if pending and not os.path.exists(path.removesuffix(".pending")):  # its part is gone: nothing to finish
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(path)
                 continue
             match = HIDDEN_SHARD.fullmatch(name)
             if not match:
                 continue
             changed = True
-            kind = compression_of(match[1])
-            _cut_torn_tail(path, kind)
             final = os.path.join(folder, match[1])
-            if os.path.getsize(path) and not os.path.exists(final):
-                with open(path, "rb+") as fh:
-                    os.fsync(fh.fileno())
-                os.replace(path, final)
+            part = PartFile(final, compression_of(match[1]))
+            if cut := part.reopen():  # whole members kept, the pending lines taken back
+                logger.warning("%s: cut a torn tail of %d bytes (a write cut short by a kill or a crash)", path, cut)
+            if (part.size or part.pending) and not os.path.exists(final):
+                part.commit()  # the pending lines become its last member
                 logger.warning("%s: finished the shard a stopped crawl was filling", final)
             else:
-                os.unlink(path)
+                part.discard()
         numbers = [int(m[1]) for n in os.listdir(folder) if (m := SHARD_NAME.fullmatch(n))]
         self.next_shard = max(numbers) + 1 if numbers else 0
         if changed:  # so a crawl killed before its end leaves a manifest of what is there
@@ -162,48 +321,86 @@ class RecordsWriter:
     # ------------------------------------------------------------------ the file interface
 
     def write(self, data) -> int:
-        with self._take:
-            self._lines.append(bytes(data))
+        if self.accepting:
+            with self._take:
+                self._lines.append(bytes(data))
         return len(data)
 
     def flush(self) -> None:
         """Nothing: lines reach the disk by `sync()`, which the seen-store calls before it marks."""
 
     def sync(self, durable: bool = True) -> None:
-        """Write every line kept so far, compressed, and (`durable`) sync it to disk."""
+        """Write every line kept so far, compressed, and (`durable`) sync it to disk. A write that
+        fails (a full disk) is cut back off the file or shard, to what the syncs before it left, and
+        raised; the lines of that sync and every later one are dropped, never written, so what is on
+        disk is exactly what the syncs that returned wrote (the seen-store marks only those)."""
         with self._io:
             if self.closed:
                 return
             with self._take:
                 lines, self._lines = self._lines, []
-            if not self.sharded:
+            if self.failed is not None:
                 if lines:
-                    data = b"".join(lines)
-                    self.handle.write(self.compress(data) if self.compress else data)
-                    self.written += len(lines)
-                if durable:
-                    os.fdatasync(self.handle.fileno())
+                    raise OSError(f"{self.target}: not written after an earlier failure ({self.failed})")
                 return
-            for line in lines:
-                if self.part is None or shard_full(self.part, self.shard_records, self.shard_bytes):
-                    if self.part is not None:
-                        entry = self.part.commit()
-                        self.entries[entry["file"]] = entry
-                    self.part = self._new_part()
-                self.part.write_lines(line, line.count(b"\n"))
-            self.written += len(lines)
-            if self.part is not None:
-                self.part.sync(durable)
+            start = (self.part, self.part.snapshot() if self.part is not None else None)
+            try:
+                self._sync(lines, durable)
+            except OSError as exc:
+                self._cut_back(exc, start)
+                raise
+
+    def _cut_back(self, exc: OSError, start) -> None:
+        """After a failed write: cut the file, or the shard being filled, back to `start`."""
+        self.failed = _reason(exc, self.target)
+        logger.error("%s: writing failed (%s); the records of the last second were cut off, nothing more is "
+                     "written", self.target, self.failed)
+        with contextlib.suppress(OSError):
+            part, snapshot = start
+            current = self.part
+            if current is None:
+                return
+            if current is part and snapshot is not None:
+                current.restore(snapshot)  # its pending file first, then the file cut back
+                current.close()
+            else:  # a shard started by this sync: none of its lines reached a sync that returned
+                current.discard()
+            if self.sharded:
+                self.part = None
+
+    def _sync(self, lines: list[bytes], durable: bool) -> None:
+        for line in lines:
+            if self.sharded and (self.part is None or shard_full(self.part, self.shard_records, self.shard_bytes,
+                                                                 len(line))):
+                if self.part is not None:
+                    entry = self.part.commit()
+                    self.entries[entry["file"]] = entry
+                self.part = self._new_part()
+            self.part.write_lines(line, line.count(b"\n"))
+        if self.part is not None:
+            self.part.sync(durable)
+        self.written += len(lines)
 
     def close(self) -> None:
-        """Write what is left, finish the shard being filled and write the manifest."""
-        self.sync()
+        """Write what is left, finish the shard being filled and write the manifest. After a failed
+        write: only close (the files keep what the syncs before it wrote; a shard being filled stays
+        hidden, and the next crawl into the folder finishes it)."""
+        with contextlib.suppress(OSError):
+            self.sync()
         with self._io:
             if self.closed:
                 return
             self.closed = True
             if not self.sharded:
-                self.handle.close()
+                if self.failed is not None:
+                    self.part.close()
+                    return
+                self.part.commit()  # its last member; the pending file removed
+                return
+            if self.failed is not None:
+                if self.part is not None:
+                    self.part.close()
+                self.lock.release()
                 return
             try:
                 if self.part is not None:
@@ -219,10 +416,23 @@ class RecordsWriter:
 
 class LineSafeFileFeedStorage(FileFeedStorage):
     """Local file feed storage: unbuffered (one write per exported item) for a `.jsonl` file; a
-    `RecordsWriter` for a compressed file or a shard folder, made by `prepare()`."""
+    `RecordsWriter` for a compressed file or a shard folder. Opened by `prepare()` when the spider
+    opens, before anything is fetched, so an output that cannot be written stops the crawl at once.
+
+    A file (plain or compressed) is locked as `cleanwire clean -o` locks its output (`.NAME.lock`
+    beside it), a shard folder with `DIR/.cleanwire.lock`: a second crawl (or `cleanwire clean`)
+    into the same output stops before it fetches anything."""
 
     fds: list | None = None  # where a duplicate descriptor (or the RecordsWriter) of each opened file goes
     writer: RecordsWriter | None = None
+    handle: _FeedFile | None = None  # a plain file
+    lock: Lock | None = None  # a file's lock (a shard folder's is the RecordsWriter's)
+    #: why the output cannot be (or could no longer be) written; set by `prepare()`
+    refused: str | None = None
+    #: set by `crawler.extensions.CleanwireState`: called, before `-O` empties an output that holds
+    #: records, with a function that gives their URLs, so the seen-store forgets them
+    forget = None
+    _prepared = False
 
     @classmethod
     def from_crawler(cls, crawler, uri, *, feed_options=None):
@@ -238,41 +448,113 @@ class LineSafeFileFeedStorage(FileFeedStorage):
             registry.append(storage)
         return storage
 
+    @property
+    def overwrite(self) -> bool:
+        return self.write_mode == "wb"
+
+    @property
+    def failed(self) -> str | None:
+        """Why records stopped reaching this output (it could not be opened, or a write failed)."""
+        if self.refused is not None:
+            return self.refused
+        if self.handle is not None and self.handle.failed is not None:
+            return self.handle.failed
+        return self.writer.failed if self.writer is not None else None
+
+    @property
+    def records(self) -> int | None:
+        """Records this crawl put in a compressed file or shard folder (None for a plain file: the
+        extension counts those as they are written)."""
+        return self.writer.written if self.writer is not None else None
+
     def prepare(self) -> None:
-        """Make the RecordsWriter of a compressed file or shard folder (lock the folder, finish what
-        a stopped crawl left); nothing for a plain `.jsonl` file. Raises ValueError, OSError or
-        `Busy` with the reason when the output cannot be written."""
-        if self.writer is not None:
+        """Lock the output; have the seen-store forget the records `-O` is about to remove (see
+        `forget`); open it: a plain file, or the RecordsWriter of a compressed file or shard folder
+        (which cuts a torn tail and finishes what a stopped crawl left). Raises ValueError (bad
+        settings), OSError or `Busy` with the reason when the output cannot be written; `refused`
+        keeps the reason."""
+        if self._prepared:
             return
+        self._prepared = True
+        try:
+            self._prepare()
+        except (ValueError, OSError, Busy) as exc:
+            self.refused = _reason(exc, self.path)
+            raise
+
+    def skip(self, why: str) -> None:
+        """The crawl stops before it starts: this output, if not opened yet, is never opened (not
+        emptied by `-O`, not made)."""
+        if not self._prepared:
+            self._prepared = True
+            self.refused = why
+
+    def _prepare(self) -> None:
         folder = is_folder_target(self.path)
         compression = self.settings.get("CLEANWIRE_COMPRESS") or ("none" if folder else compression_of(self.path))
-        if not folder and compression == "none":
-            return
         if compression not in SUFFIXES:
             raise ValueError(f"CLEANWIRE_COMPRESS={compression!r}: give none, gzip or zstd")
-        if self.format not in ("jsonlines", "jsonl"):
+        if (folder or compression != "none") and self.format not in ("jsonlines", "jsonl"):
             raise ValueError(f"{self.path}: shards and compressed feeds are JSON Lines, not {self.format}")
-        size = str(self.settings.get("CLEANWIRE_SHARD_SIZE") or DEFAULT_SHARD_RECORDS) if folder else None
-        self.writer = RecordsWriter(self.path, compression=compression, overwrite=self.write_mode == "wb",
-                                    shard_size=size)
+        if folder:
+            size = str(self.settings.get("CLEANWIRE_SHARD_SIZE") or DEFAULT_SHARD_RECORDS)
+            self.writer = RecordsWriter(self.path, compression=compression, overwrite=self.overwrite,
+                                        shard_size=size, on_replace=self._replacing)
+        else:
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            self.lock = Lock(hidden(self.path, ".lock"), self.path)
+            self.lock.acquire()
+            try:
+                if self.overwrite:
+                    self._replacing()
+                if compression == "none":
+                    if not self.overwrite:
+                        _cut_torn_tail(self.path, "none")
+                    self.handle = _FeedFile(self.path, self.write_mode)
+                else:
+                    self.writer = RecordsWriter(self.path, compression=compression, overwrite=self.overwrite)
+            except BaseException:
+                self.lock.release()
+                raise
+        if self.fds is not None:
+            self.fds.append(self.writer if self.writer is not None else os.dup(self.handle.fileno()))
+
+    def _replacing(self) -> None:
+        """`-O` is about to empty this output: first the seen-store forgets the records it holds."""
+        if self.forget is not None and holds_records(self.path):
+            self.forget(self.path, lambda: recorded_urls(self.path, self.format))
 
     def open(self, spider):
-        self.prepare()
-        if self.writer is not None:
-            if self.fds is not None:
-                self.fds.append(self.writer)
-            return self.writer
-        path = Path(self.path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if self.write_mode == "ab":
-            _cut_torn_tail(self.path, "none")
-        handle = _WholeWrites(path, self.write_mode)
-        if self.fds is not None:
-            self.fds.append(os.dup(handle.fileno()))
-        return handle
+        try:
+            self.prepare()
+        except (ValueError, OSError, Busy):
+            pass
+        if self.refused is not None:
+            return _Refused(self.refused)
+        return self.writer if self.writer is not None else self.handle
 
     def store(self, file):
-        file.close()
+        try:
+            file.close()
+        except OSError as exc:  # the last writes of a compressed file or shard folder
+            if self.writer is not None and self.writer.failed is None:
+                self.writer.failed = _reason(exc, self.path)
+            logger.error("%s: closing failed (%s)", self.path, _reason(exc, self.path))
+        finally:
+            self.release()
+
+    def halt(self, why: str) -> None:
+        """The crawl stops for a failure: no later record is written (none would be marked as seen)."""
+        if self.handle is not None and self.handle.failed is None:
+            self.handle.failed = why
+        if self.writer is not None:
+            self.writer.accepting = False
+
+    def release(self) -> None:
+        """Drop a file's lock (a shard folder's goes when its RecordsWriter closes)."""
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
 
 def sync_target(target, durable: bool) -> None:

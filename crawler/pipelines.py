@@ -205,6 +205,7 @@ class CleanPipeline:
                 raise ValueError(f"CLEANWIRE_DEDUP_THRESHOLD must be above 0 and at most 1, not {threshold:g}")
         except ValueError as exc:
             problem = str(exc)
+            self.stats.set_value("cleanwire/usage_error", 1)  # a bad setting: exit status 2
         else:
             dedup = CrawlDedup(path, threshold)
             try:

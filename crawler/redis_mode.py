@@ -118,6 +118,18 @@ class RedisSeenStore:
         if marks:
             self.db.hset(self.key, mapping=dict(marks))
 
+    def forget(self, urls) -> int:
+        """Remove these URLs (an iterable: `-O` replaces the output that held them); how many were stored."""
+        urls, gone = list(urls), 0
+        for at in range(0, len(urls), 1000):
+            gone += int(self.db.hdel(self.key, *urls[at:at + 1000]))
+        return gone
+
+    def clear(self) -> int:
+        gone = len(self)
+        self.db.delete(self.key)
+        return gone
+
     def __len__(self) -> int:
         return int(self.db.hlen(self.key))
 

@@ -64,6 +64,24 @@ class SeenStore:
                                 "ON CONFLICT(url) DO UPDATE SET hash = excluded.hash, last_seen = excluded.last_seen",
                                 [(url, digest, now, now) for url, digest in marks])
 
+    def forget(self, urls) -> int:
+        """Remove these URLs (an iterable), in one transaction; how many were stored."""
+        urls = list(urls)
+        gone = 0
+        with self.db:
+            self.db.execute("BEGIN")
+            for at in range(0, len(urls), 500):
+                chunk = urls[at:at + 500]
+                gone += self.db.execute(f"DELETE FROM seen WHERE url IN ({','.join('?' * len(chunk))})",
+                                        chunk).rowcount
+        return gone
+
+    def clear(self) -> int:
+        """Remove every URL; how many there were."""
+        with self.db:
+            self.db.execute("BEGIN")
+            return self.db.execute("DELETE FROM seen").rowcount
+
     def __len__(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM seen").fetchone()[0]
 
@@ -92,7 +110,8 @@ class DurableMarks(threading.Thread):
         self.opener = opener or (lambda: SeenStore(path))
         self.queue: queue.SimpleQueue = queue.SimpleQueue()
         self.marked = 0
-        self.failed: str | None = None
+        self.failed: str | None = None  # why marking stopped
+        self.output_failed = False  # it stopped because the records could not be put on disk
 
     def add(self, url: str, digest: str) -> None:
         self.queue.put((url, digest))
@@ -130,10 +149,17 @@ class DurableMarks(threading.Thread):
                 try:
                     for target in list(self.fds):
                         sync_target(target, self.sync)
-                    last = time.monotonic()
+                except (OSError, ValueError) as exc:  # a full disk: these records are not on disk, never mark them
+                    self.failed = f"{type(exc).__name__}: {exc}"
+                    self.output_failed = True
+                    logger.error("the records could not be put on disk (%s): %d articles not marked as seen, "
+                                 "the next run fetches them again", self.failed, len(batch))
+                    continue
+                last = time.monotonic()
+                try:
                     store.mark_many(batch)
                     self.marked += len(batch)
-                except errors as exc:  # a full disk or the store's own failure: stop marking, never mark unsynced
+                except errors as exc:  # the store's own failure (its disk is full too): stop marking
                     self.failed = f"{type(exc).__name__}: {exc}"
                     logger.error("seen-store %s: marking stopped (%s); the next run will write these "
                                  "articles again", self.path, self.failed)

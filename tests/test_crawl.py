@@ -176,7 +176,7 @@ def test_a_crawl_that_fetches_nothing_exits_non_zero(tmp_path):
         port = sock.getsockname()[1]
     done, records = crawl("news", tmp_path, "-a", f"start_urls=http://127.0.0.1:{port}/",
                           extra=["-s", "RETRY_TIMES=0", "-s", "DOWNLOAD_TIMEOUT=5"])
-    assert done.returncode == 1, done.stderr[-3000:]
+    assert done.returncode == 4, done.stderr[-3000:]  # Exit.NOTHING_FETCHED
     assert records == []
     assert "FAILED" in summary_line(done.stderr)
     assert "Traceback" not in done.stderr

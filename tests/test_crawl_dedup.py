@@ -281,7 +281,7 @@ def test_a_crawl_that_cannot_use_its_index_stops_before_fetching_with_a_clear_er
     finally:
         if held is not None:
             held.close()
-    assert done.returncode == 1, done.stderr[-3000:]
+    assert done.returncode == (2 if trouble == "bad threshold" else 5), done.stderr[-3000:]  # usage / Exit.OUTPUT
     assert records == []
     assert "Traceback" not in done.stderr
     error = [line for line in done.stderr.splitlines() if "ERROR: dedup index" in line]
@@ -289,7 +289,8 @@ def test_a_crawl_that_cannot_use_its_index_stops_before_fetching_with_a_clear_er
     assert "the crawl stops before fetching anything (CLEANWIRE_DEDUP)" in error[0]
     line = summary_line(done.stderr)
     assert line.startswith("cleanwire crawl news: 0 pages fetched, 0 articles written"), line
-    assert "finish reason: dedup_index_unusable" in line and "could not be used" in line and "FAILED" in line
+    assert "finish reason: dedup_index_unusable" in line and "could not be used" in line
+    assert ("REFUSED (exit status 2)" if trouble == "bad threshold" else "OUTPUT FAILED (exit status 5)") in line
 
 
 def _numbered_site(root: Path, distinct: int, copies: dict[int, str]) -> dict[str, set[str]]:
@@ -335,7 +336,7 @@ def test_a_running_crawl_holds_its_index_folder_from_start_to_end(tmp_path):
             assert rival.returncode == 5, rival.stderr
             assert "database is locked (another cleanwire dedup or crawl using this index?)" in rival.stderr
             second, records = crawl(base, tmp_path, "second.jsonl", "second.sqlite", f"CLEANWIRE_DEDUP={index}")
-            assert second.returncode == 1 and records == [], second.stderr[-3000:]
+            assert second.returncode == 5 and records == [], second.stderr[-3000:]  # Exit.OUTPUT: folder in use
             assert "database is locked" in second.stderr and "Traceback" not in second.stderr
             assert slow.poll() is None, "the slow crawl must still be running to hold the folder"
         finally:

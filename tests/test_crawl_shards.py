@@ -5,7 +5,7 @@
 What is checked: every article once, in shards that load as they are (gzip, zstd, `datasets`); a
 manifest that tells the truth; later crawls adding shards after the earlier ones; a crawl killed
 with -9 losing nothing it marked as seen, and the next crawl finishing the shard it left; a torn
-tail cut off; a folder another crawl is writing refused with exit status 1."""
+tail cut off; a folder another crawl is writing refused with exit status 5."""
 
 from __future__ import annotations
 
@@ -203,7 +203,7 @@ def test_a_folder_another_crawl_writes_is_refused_before_anything_is_fetched(bas
         done = crawl(base, tmp_path, f"{out}/", "CLEANWIRE_COMPRESS=gzip")
     finally:
         lock.release()
-    assert done.returncode == 1, done.stderr[-3000:]
+    assert done.returncode == 5, done.stderr[-3000:]  # Exit.OUTPUT
     assert f"(pid {os.getpid()}) is writing {out}/" in done.stderr
     assert "cannot write the records, so nothing is crawled" in done.stderr
     line = summary_line(done.stderr)

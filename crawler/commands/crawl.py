@@ -1,5 +1,7 @@
-"""`scrapy crawl` that exits 1 when the crawl failed (no page could be fetched), 3 when it finished
-but lost pages to faults (named in its summary line; see `crawler.extensions`), and
+"""`scrapy crawl` with cleanwire's exit statuses (`cleaners.exits.Exit`, read from the crawl's stats
+by `crawler.extensions.exit_status`): 0 done, 2 usage error, 3 pages lost to faults (named in its
+summary line), 4 nothing fetched, 5 the output could not be written, 130 interrupted (Ctrl-C or
+SIGTERM; the same command goes on where it stopped); and that
 writes to `CLEANWIRE_DEFAULT_FEED` (`output/<spider>/<YYYY-MM-DD>.jsonl`) when no -o/-O is given.
 `-o DIR/` writes shards with a manifest, `-o FILE.jsonl.gz` (or `.zst`) a compressed file (see
 `crawler.feeds`)."""
@@ -17,7 +19,8 @@ from .. import extensions
 
 class Command(ScrapyCrawl):
     def short_desc(self) -> str:
-        return "Run a spider; exit status 1 when the crawl failed, 3 when pages were lost to faults (cleanwire)"
+        return ("Run a spider; exit status 3 when pages were lost to faults, 4 when nothing was fetched, 5 when "
+                "the output could not be written, 130 when interrupted (cleanwire)")
 
     def process_options(self, args, opts) -> None:
         # `-o DIR/` (shards) and `-o FILE.jsonl.gz|.zst` (compressed) are JSON Lines (crawler.feeds);
@@ -64,9 +67,15 @@ class Command(ScrapyCrawl):
             return True
         return False
 
+    def _create_crawler(self, spname):
+        # kept, so run() reads the crawl's stats once it is over (as Scrapy's own command reads
+        # bootstrap_failed)
+        self.crawler = super()._create_crawler(spname)
+        return self.crawler
+
     def run(self, args, opts) -> None:
         super().run(args, opts)
-        if extensions.FAILED:
-            self.exitcode = 1
-        elif extensions.PARTIAL:
-            self.exitcode = 3
+        crawler = getattr(self, "crawler", None)
+        if self.exitcode or crawler is None or crawler.stats is None:  # bootstrap failed: a traceback, 1
+            return
+        self.exitcode = int(extensions.exit_status(crawler.stats.get_stats()))

@@ -18,6 +18,8 @@ import sys
 import time
 from pathlib import Path
 
+from cleaners.exits import Exit
+
 from . import sitegen
 from .server import serve_demo
 
@@ -25,9 +27,9 @@ ROOT = Path(__file__).resolve().parents[2]
 #: (spider, demo site, what the crawl shows, the exit status it must end with: the magazine's traps
 #: — a 500, a redirect loop, a 12 MB page — are pages lost to faults, so a crawl that meets them
 #: exits 3 and names them)
-CRAWLS = (("kcnawatch", "watch", "KCNA Watch-like aggregator, site spider on a mirror (-a base_url=)", 0),
-          ("ohmymag", "mag", "magazine with traps, site spider on a mirror (-a base_url=)", 0),
-          ("news", "mag", "the same magazine, generic spider that knows nothing of it (-a start_urls=)", 3))
+CRAWLS = (("kcnawatch", "watch", "KCNA Watch-like aggregator, site spider on a mirror (-a base_url=)", Exit.OK),
+          ("ohmymag", "mag", "magazine with traps, site spider on a mirror (-a base_url=)", Exit.OK),
+          ("news", "mag", "the same magazine, generic spider that knows nothing of it (-a start_urls=)", Exit.LOST))
 MARKERS = ("More From", "More Articles", " -0-", "www.kcna.kp (Juche", "Read original version", "Share this",
            "We use cookies", "Discover our latest podcast", "Listen to our latest podcast", "Read more:", "⋙",
            "Sources used", "All rights reserved", "©", "Sign up")
@@ -67,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
             dirty = [(r["url"], m) for r in records for m in MARKERS if m in r["text"]]
             problems = []
             if done.returncode != status:
-                problems.append(f"exit status {done.returncode}, not {status}")
+                problems.append(f"exit status {done.returncode}, not {int(status)}")
             if sorted(got) != sorted(expected):
                 problems.append(f"{len(set(expected) - set(got))} articles missing, "
                                 f"{len(got) - len(set(got))} written twice, {len(set(got) - expected)} non-articles")

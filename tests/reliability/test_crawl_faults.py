@@ -183,7 +183,7 @@ def test_robots_txt_answering_500_means_the_host_is_not_crawled(tmp_path):
     assert records == []
     assert asked == {"/robots.txt"}, "RFC 9309: a robots.txt that answers 5xx means disallow all"
     line = summary(done.stderr)
-    assert done.returncode == 1 and "FAILED" in line, line
+    assert done.returncode == 4 and "FAILED" in line, line  # Exit.NOTHING_FETCHED
     assert "robots.txt unavailable on 1 host(s)" in line and named(line).get("robots_unavailable", 0) >= 1
     assert "CLEANWIRE_ROBOTS_UNAVAILABLE=allow" in done.stderr  # the log says how to crawl anyway
 
