@@ -152,7 +152,7 @@ class DurableMarks(threading.Thread):
                 except (OSError, ValueError) as exc:  # a full disk: these records are not on disk, never mark them
                     self.failed = f"{type(exc).__name__}: {exc}"
                     self.output_failed = True
-                    logger.error("the records could not be put on disk (%s): %d articles not marked as seen, "
+                    logger.warning("the records could not be put on disk (%s): %d articles not marked as seen, "
                                  "the next run fetches them again", self.failed, len(batch))
                     continue
                 last = time.monotonic()
