@@ -123,7 +123,7 @@ def _utf8_outweighs(declared: str, text: str) -> bool:
     charset. Any non-ASCII character settles it against a single-byte charset: text in windows-1252
     or koi8-r is valid UTF-8 only where it reads as mojibake already (`Ã©`, a capital letter before
     a quotation mark). Against a multi-byte charset it takes `MULTIBYTE_EVIDENCE` non-ASCII
-    characters: a few CJK characters can be valid in both (GBK's `联通`), many cannot."""
+    characters: a few CJK characters can be valid in both (GBK's `一些` reads `һЩ`), many cannot."""
     non_ascii = len(text) - len(text.encode("ascii", "ignore"))
     if not non_ascii:
         return False
