@@ -119,9 +119,12 @@ def die_with(pid: int, *, deathsig: bool = False) -> None:
 
 
 def _worker(conn, parent_end=None, parent_pid: int | None = None, deathsig: bool = False) -> None:
-    # Ctrl-C reaches the whole process group; it is the parent's to handle (it stops the workers and
-    # keeps what is done for --resume), not a reason for each worker to die with a traceback
+    # Ctrl-C reaches the whole process group, and so does SIGTERM from systemd or a shell's timeout;
+    # both are the parent's to handle (it stops the workers and keeps what is done for --resume), not
+    # a reason for each worker to die with a traceback or as a `crashed` document. A worker still
+    # ends with its parent (`die_with`).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     # what this worker inherited from the parent (modules, what _preload loaded) is never garbage:
     # the collector leaves it alone from now on, so a full collection walks fewer objects (a third
     # fewer with --jobs 1) and does not write to, and so copy, the pages shared with the parent.

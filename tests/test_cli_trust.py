@@ -108,10 +108,12 @@ def test_help_shows_the_table_of_exit_statuses():
 # ------------------------------------------------------------------------------------- 18: SIGTERM
 
 
-def test_sigterm_stops_clean_like_ctrl_c_and_resume_gives_the_uninterrupted_files(tmp_path):
+@pytest.mark.parametrize("target", ["parent", "group"])
+def test_sigterm_stops_clean_like_ctrl_c_and_resume_gives_the_uninterrupted_files(tmp_path, target):
     """SIGTERM to a running `clean -o OUT`: a message, status 130, the locks released, OUT absent and
     the checkpoint kept; the same command with --resume ends with the very files of a run never
-    stopped."""
+    stopped. Sent to the whole process group (systemd's stop, `timeout -s TERM` of a shell), the
+    workers leave it to the parent instead of dying as `crashed` documents the checkpoint would keep."""
     inputs = tmp_path / "dump"
     inputs.mkdir()
     for n in range(90):
@@ -125,13 +127,16 @@ def test_sigterm_stops_clean_like_ctrl_c_and_resume_gives_the_uninterrupted_file
     out = tmp_path / "out" / "records.jsonl"
     env = {**os.environ, "CLEANWIRE_CHECKPOINT_SECONDS": "0.2"}
     proc = subprocess.Popen([*CLI, "clean", str(inputs), "-o", str(out), *options], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, env=env)
+                            stderr=subprocess.PIPE, env=env, start_new_session=True)
     checkpoint = out.parent / f".{out.name}.resume.json"
     deadline = time.monotonic() + 120
     while not checkpoint.exists() and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)
     assert proc.poll() is None, "the run ended before it could be stopped: make the pages bigger"
-    proc.send_signal(signal.SIGTERM)
+    if target == "group":
+        os.killpg(proc.pid, signal.SIGTERM)
+    else:
+        proc.send_signal(signal.SIGTERM)
     _, stderr = proc.communicate(timeout=120)
     stderr = stderr.decode()
 
