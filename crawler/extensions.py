@@ -197,6 +197,8 @@ class CleanwireState:
         self._stopping = None  # the engine closing the spider after that
         self._opener = None  # makes a seen-store of this spider (SQLite or Redis)
         self._sqlite_path: str | None = None
+        self._plain: list = []  # the plain-file storages (their records' ends are queued with the marks)
+        self.undone = False  # records the seen-store could not mark were cut off the outputs
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
@@ -266,8 +268,10 @@ class CleanwireState:
             raise CloseSpider("output_unavailable") from None
         path = self.store.path
         spider.seen = self.store
+        self._plain = [s for s in storages if s.handle is not None]  # plain files: cut back by position
         self.marks = DurableMarks(path, self.crawler.cleanwire_feed_fds,
-                                  sync=settings.getbool("CLEANWIRE_FSYNC", True), opener=opener)
+                                  sync=settings.getbool("CLEANWIRE_FSYNC", True), opener=opener,
+                                  undo=self._undo, kept=self._ends())
         self.marks.start()
         spider.report_error = self.report_error
         spider.mark_seen = self.mark_seen
@@ -360,19 +364,34 @@ class CleanwireState:
         if self.errors.failed:
             self._stop(f"the errors file {self.errors_path}: {self.errors.failed}")
 
-    def mark_seen(self, url: str, text: str) -> None:
-        """Mark a page as seen once the records written so far are on disk: each written article, and a
-        page handled without a record (a duplicate dropped by CLEANWIRE_DEDUP)."""
+    def mark_seen(self, url: str, text: str, record: bool = False) -> None:
+        """Mark a page as seen once the records written so far are on disk: each written article
+        (`record`), and a page handled without a record (a duplicate dropped by CLEANWIRE_DEDUP)."""
         if self.marks is not None and url and not self.failed:
-            self.marks.add(url, text_hash(text))
+            self.marks.add(url, text_hash(text), self._ends(), record)
+
+    def _ends(self) -> tuple[int, ...]:
+        return tuple(storage.handle.end for storage in self._plain)
+
+    def _undo(self, ends) -> None:
+        """(The marking thread.) The seen-store cannot mark: cut every output back to where it ended
+        after the last record marked, and write nothing more (see `crawler.seen.DurableMarks`)."""
+        why = f"the seen-store {self.marks.path} could not be written"
+        for storage, end in zip(self._plain, ends or (), strict=False):
+            storage.handle.cut_to(end, why)
+        for storage in self.crawler.cleanwire_storages:
+            if storage.writer is not None:
+                storage.writer.undo_last_sync(why)
+        self.undone = True
 
     def _output_failure(self) -> str | None:
+        if self.marks is not None and self.marks.failed and not self.marks.output_failed:
+            return f"the seen-store {self.marks.path} could not be written: {self.marks.failed}"
         for storage in self.crawler.cleanwire_storages:
             if storage.failed:
                 return f"{storage.path}: {storage.failed}"
         if self.marks is not None and self.marks.failed:
-            return (f"the records could not be put on disk: {self.marks.failed}" if self.marks.output_failed
-                    else f"the seen-store {self.marks.path} could not be written: {self.marks.failed}")
+            return f"the records could not be put on disk: {self.marks.failed}"
         return None
 
     def _stop(self, why: str) -> None:
@@ -396,7 +415,7 @@ class CleanwireState:
             return
         self.written += 1
         if item.get("url") and isinstance(item.get("text"), str):
-            self.mark_seen(item["url"], item["text"])  # marked once synced to disk
+            self.mark_seen(item["url"], item["text"], record=True)  # marked once synced to disk
             getattr(spider, "written_urls", set()).add(item["url"])
 
     # ------------------------------------------------------------------ closing
@@ -411,6 +430,8 @@ class CleanwireState:
             stats.set_value("cleanwire/output_failed", 1)
             logger.error("cannot write the records (%s); the records written before are kept and marked as "
                          "seen, the next run fetches the rest", why)
+        if self.undone:  # what is left on disk: the records marked
+            self.written = self.marks.records_marked
         counts = [self.written] + [s.records for s in self.crawler.cleanwire_storages if s.records is not None]
         stats.set_value("cleanwire/records_written", min(counts))
         line, _outcome = summary(stats.get_stats(), spider.name)

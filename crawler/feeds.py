@@ -82,20 +82,37 @@ class _FeedFile(_WholeWrites):
 
     failed: str | None = None
 
+    def __init__(self, path, mode: str):
+        super().__init__(path, mode)
+        self.guard = threading.Lock()  # a write, or cut_to() from the seen-store's marking thread
+        self.end = os.fstat(self.fileno()).st_size  # where the next record goes (appended, or a fresh file)
+
     def write(self, data) -> int:
-        if self.failed is not None:
-            return 0
-        view = memoryview(data).cast("B")
-        done = 0
-        try:
-            while done < len(view):
-                done += io.FileIO.write(self, view[done:])
-        except OSError as exc:
-            self.failed = _reason(exc, self.name)
-            with contextlib.suppress(OSError):  # the part of the record written before the error
-                os.ftruncate(self.fileno(), os.fstat(self.fileno()).st_size - done)
-            return 0
-        return done
+        with self.guard:
+            if self.failed is not None:
+                return 0
+            view = memoryview(data).cast("B")
+            done = 0
+            try:
+                while done < len(view):
+                    done += io.FileIO.write(self, view[done:])
+            except OSError as exc:
+                self.failed = _reason(exc, self.name)
+                with contextlib.suppress(OSError):  # the part of the record written before the error
+                    os.ftruncate(self.fileno(), self.end)
+                return 0
+            self.end += done
+            return done
+
+    def cut_to(self, end: int, why: str) -> None:
+        """The seen-store could not mark the records after `end`: cut them off (a rerun fetches them
+        again, instead of writing them twice) and refuse every later write."""
+        with self.guard:
+            if self.failed is None:
+                self.failed = why
+            with contextlib.suppress(OSError):
+                os.ftruncate(self.fileno(), end)
+                self.end = min(self.end, end)
 
 
 class _Refused:
@@ -253,6 +270,7 @@ class RecordsWriter:
         self.entries: dict[str, dict] = {}  # manifest entries of the shards this crawl finished
         self.failed: str | None = None  # why a write failed; nothing is written after it
         self.accepting = True  # False once the crawl stopped for a failure: later lines are dropped
+        self._last = None  # (where the last sync started, its lines), for undo_last_sync()
         if compression == "none":  # no members to fill: sync as often as the seen-store asks
             self.sync_interval = 0.0
         self.part: PartFile | None = None
@@ -349,6 +367,21 @@ class RecordsWriter:
             except OSError as exc:
                 self._cut_back(exc, start)
                 raise
+            self._last = (start, len(lines))
+
+    def undo_last_sync(self, why: str) -> None:
+        """The seen-store could not mark the records of the last sync: cut them back off, as after a
+        failed write (a rerun fetches them again instead of writing them twice); nothing more is
+        written. Lines of a shard this sync finished and renamed stay."""
+        with self._io:
+            if self.closed or self.failed is not None:
+                return
+            if self._last is None:
+                self.failed = why
+                return
+            start, count = self._last
+            self._cut_back(OSError(why), start)
+            self.written -= count
 
     def _cut_back(self, exc: OSError, start) -> None:
         """After a failed write: cut the file, or the shard being filled, back to `start`."""

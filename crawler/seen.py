@@ -101,20 +101,28 @@ class DurableMarks(threading.Thread):
     `sync_interval` (a second): one sync of its pending lines covers many records. A kill or a power cut
     can leave an article written but not marked (the next run writes it again), never marked but
     missing from the output.
+
+    When the store itself cannot mark a batch (its disk is full), `undo` is called with where the
+    outputs ended after the last record marked (`kept`: the `ends` given to `add()`): the extension
+    cuts the records after it off the outputs, so a rerun fetches them again instead of writing
+    them twice.
     """
 
-    def __init__(self, path: str, fds: list, sync: bool = True, opener=None):
+    def __init__(self, path: str, fds: list, sync: bool = True, opener=None, undo=None, kept=None):
         super().__init__(name="cleanwire-seen-marks", daemon=True)
         self.path, self.fds, self.sync = path, fds, sync
         #: makes the thread's own store: `SeenStore(path)` unless given (`crawler.redis_mode.RedisSeenStore`)
         self.opener = opener or (lambda: SeenStore(path))
         self.queue: queue.SimpleQueue = queue.SimpleQueue()
         self.marked = 0
+        self.records_marked = 0  # of them, articles whose record was written (not dropped duplicates)
+        self.undo, self.kept = undo, kept
         self.failed: str | None = None  # why marking stopped
         self.output_failed = False  # it stopped because the records could not be put on disk
 
-    def add(self, url: str, digest: str) -> None:
-        self.queue.put((url, digest))
+    def add(self, url: str, digest: str, ends=None, record: bool = False) -> None:
+        """Queue a mark; `ends`: where the outputs end once this page's record (if `record`) is written."""
+        self.queue.put((url, digest, ends, record))
 
     def close(self) -> None:
         """Mark everything queued, then stop."""
@@ -153,15 +161,25 @@ class DurableMarks(threading.Thread):
                     self.failed = f"{type(exc).__name__}: {exc}"
                     self.output_failed = True
                     logger.warning("the records could not be put on disk (%s): %d articles not marked as seen, "
-                                 "the next run fetches them again", self.failed, len(batch))
+                                   "the next run fetches them again", self.failed, len(batch))
                     continue
                 last = time.monotonic()
                 try:
-                    store.mark_many(batch)
-                    self.marked += len(batch)
+                    store.mark_many([(url, digest) for url, digest, _ends, _record in batch])
                 except errors as exc:  # the store's own failure (its disk is full too): stop marking
                     self.failed = f"{type(exc).__name__}: {exc}"
-                    logger.error("seen-store %s: marking stopped (%s); the next run will write these "
-                                 "articles again", self.path, self.failed)
+                    logger.error("seen-store %s: marking stopped (%s); the records not marked are cut off the "
+                                 "output, the next run fetches them again", self.path, self.failed)
+                    if self.undo is not None:
+                        try:
+                            self.undo(self.kept)
+                        except Exception:  # noqa: BLE001 - never let the thread die unlogged
+                            logger.exception("cutting the records not marked off the output failed")
+                    continue
+                self.marked += len(batch)
+                self.records_marked += sum(1 for *_rest, record in batch if record)
+                ends = batch[-1][2]
+                if ends is not None:
+                    self.kept = ends
         finally:
             store.close()

@@ -160,6 +160,29 @@ def test_a_full_disk_mid_crawl_stops_it_and_nothing_beyond_the_disk_is_counted_o
     assert written(summary_line(again.stderr)) == len(pages) - len(on_disk)
 
 
+def test_a_full_disk_under_the_seen_store_too_leaves_no_record_unmarked(base, tmp_path):
+    """Short records, a small limit: the seen-store's SQLite files (pages of 4 kB a transaction)
+    reach it as soon as the output does, or sooner. Whichever fails first, what stays on disk is
+    what is marked, and a rerun writes the rest once."""
+    out, state = tmp_path / "out.jsonl", tmp_path / "state.sqlite"
+    limit = 40_000  # above the 32 kB of SQLite's shared-memory file
+
+    def small_disk():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    done = run(base, tmp_path, "-O", str(out), preexec_fn=small_disk)
+    assert done.returncode == 5, done.stderr[-3000:]
+    assert "Traceback" not in done.stderr and "Error caught on signal handler" not in done.stderr
+    on_disk = {r["url"] for r in lines_of(out)}
+    assert len(on_disk) < len(WATCH) and (not on_disk or out.read_bytes().endswith(b"\n"))
+    assert seen_urls(state) == on_disk, "marked as seen: exactly what is on disk"
+    assert written(summary_line(done.stderr)) == len(on_disk)
+    again = run(base, tmp_path, "-o", str(out))
+    assert again.returncode == 0, again.stderr[-3000:]
+    assert sorted(paths(lines_of(out), base)) == WATCH, "every article once over the two runs"
+
+
 # ---------------------------------------------------------------------------------------- item 7
 
 
