@@ -263,3 +263,15 @@ def test_scrapyd_job_argument_and_every_good_argument_still_work(tmp_path):
                               "-a", f"allowed_domains={host}", "-a", "recrawl=changed")
     assert done.returncode == 0, done.stderr[-3000:]
     assert [r["url"] for r in records] == [f"{base}2026/03/one.html"]
+
+
+def test_allowed_domains_takes_ip_addresses_and_international_names_but_no_urls():
+    """IPv6 literals (the address guard's tests crawl `::ffff:127.0.0.1`), integer IPv4 spellings and
+    internationalised names are hosts; a URL, a path or a user part is not."""
+    from crawler.spiders.base import _domains
+
+    hosts = "127.0.0.1,::ffff:127.0.0.1,[::1],2130706433,пример.рф,example.org:8080"
+    assert _domains(hosts) == hosts.split(",")
+    for bad in ("http://example.org", "example.org/news", "user@example.org", "two words"):
+        with pytest.raises(ValueError):
+            _domains(bad)

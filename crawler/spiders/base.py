@@ -19,6 +19,7 @@ feed items; robots.txt, retries and redirects aside). 0 means no bound.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -87,9 +88,19 @@ def _urls(text: str) -> list[str]:
     return [_url(u) for u in text.split(",") if u.strip()]
 
 
+def _is_host(text: str) -> bool:
+    """A host name (internationalised too), with an optional port, or an IP address (IPv6 with or
+    without brackets): what `allowed_domains` may hold. No scheme, path, user or space."""
+    try:
+        ipaddress.ip_address(text.strip("[]"))
+        return True
+    except ValueError:
+        return bool(re.fullmatch(r"[\w.-]+(:\d+)?", text))
+
+
 def _domains(text: str) -> list[str]:
     domains = [d.strip().lower() for d in text.split(",") if d.strip()]
-    bad = [d for d in domains if not re.fullmatch(r"[a-z0-9.-]+(:\d+)?", d)]
+    bad = [d for d in domains if not _is_host(d)]
     if bad:
         raise ValueError(f"not a host name: {', '.join(bad)}")
     return domains
