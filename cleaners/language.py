@@ -228,6 +228,19 @@ def _crc32(fh, start: int, size: int) -> int:
     return crc
 
 
+def _read_header(fh) -> tuple[dict, int] | None:
+    """`(header, its byte length)` of an open cache file: the magic, an 8-byte length, then that
+    much JSON (at most 1 MB); None when the file does not start that way. ValueError when the JSON
+    is broken."""
+    head = fh.read(len(_MAGIC) + 8)
+    if len(head) < len(_MAGIC) + 8 or head[:len(_MAGIC)] != _MAGIC:
+        return None
+    length = int.from_bytes(head[len(_MAGIC):], "little")
+    if length > 1 << 20:
+        return None
+    return json.loads(fh.read(length)), length
+
+
 def _read_cache(path: Path):
     """`(arrays, classes)` from the cache file, the arrays over a read-only mapping of it (no page
     read until a text needs it), or None when it is missing or not a whole, intact cache file of
@@ -237,13 +250,10 @@ def _read_cache(path: Path):
     try:
         with open(path, "rb") as fh:
             size = os.fstat(fh.fileno()).st_size
-            head = fh.read(len(_MAGIC) + 8)
-            if len(head) < len(_MAGIC) + 8 or head[:len(_MAGIC)] != _MAGIC:
+            read = _read_header(fh)
+            if read is None:
                 return None
-            length = int.from_bytes(head[len(_MAGIC):], "little")
-            if length > 1 << 20:
-                return None
-            header = json.loads(fh.read(length))
+            header, length = read
             start = -(-(len(_MAGIC) + 8 + length) // _ALIGN) * _ALIGN
             data_bytes = header["data_bytes"]
             if (header.get("format") != CACHE_FORMAT or header.get("byteorder") != sys.byteorder
@@ -381,13 +391,10 @@ def _cached_classes(path: Path) -> list[str] | None:
     """The language labels in the cache file's header (a few kilobytes read), or None."""
     try:
         with open(path, "rb") as fh:
-            head = fh.read(len(_MAGIC) + 8)
-            if len(head) < len(_MAGIC) + 8 or head[:len(_MAGIC)] != _MAGIC:
-                return None
-            length = int.from_bytes(head[len(_MAGIC):], "little")
-            if length > 1 << 20:
-                return None
-            header = json.loads(fh.read(length))
+            read = _read_header(fh)
+        if read is None:
+            return None
+        header = read[0]
         if header.get("format") != CACHE_FORMAT:
             return None
         return [str(code) for code in header["classes"]]
