@@ -368,7 +368,9 @@ class CleanwireState:
         """Mark a page as seen once the records written so far are on disk: each written article
         (`record`), and a page handled without a record (a duplicate dropped by CLEANWIRE_DEDUP)."""
         if self.marks is not None and url and not self.failed:
-            self.marks.add(url, text_hash(text), self._ends(), record)
+            lines = tuple((s.writer, s.writer.appended) for s in self.crawler.cleanwire_storages
+                          if s.writer is not None)
+            self.marks.add(url, text_hash(text), self._ends(), record, lines)
 
     def _ends(self) -> tuple[int, ...]:
         return tuple(storage.handle.end for storage in self._plain)

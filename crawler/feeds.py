@@ -263,6 +263,8 @@ class RecordsWriter:
         self.compression = compression
         self.sharded = shard_size is not None
         self._lines: list[bytes] = []  # written by the exporter, not yet on disk
+        self.appended = 0  # lines the exporter has written so far (a mark names how many were before it)
+        self._taken = 0  # of them, lines taken off `_lines` by a sync (written, or dropped after a failure)
         self._take = threading.Lock()  # guards _lines (the reactor appends, sync takes)
         self._io = threading.Lock()  # one sync or close at a time
         self.closed = False
@@ -342,21 +344,28 @@ class RecordsWriter:
         if self.accepting:
             with self._take:
                 self._lines.append(bytes(data))
+                self.appended += 1
         return len(data)
 
     def flush(self) -> None:
         """Nothing: lines reach the disk by `sync()`, which the seen-store calls before it marks."""
 
-    def sync(self, durable: bool = True) -> None:
-        """Write every line kept so far, compressed, and (`durable`) sync it to disk. A write that
-        fails (a full disk) is cut back off the file or shard, to what the syncs before it left, and
-        raised; the lines of that sync and every later one are dropped, never written, so what is on
-        disk is exactly what the syncs that returned wrote (the seen-store marks only those)."""
+    def sync(self, durable: bool = True, upto: int | None = None) -> None:
+        """Write the lines kept so far, compressed, and (`durable`) sync them to disk: all of them, or
+        the first `upto` lines the exporter wrote (counting from the crawl's start), those whose marks
+        the seen-store is about to make. A line written after the batch of marks was taken waits for
+        the sync of its own batch; so when a sync fails, none of the lines already on disk has its
+        mark in the failed batch. A write that fails (a full disk) is cut back off the file or shard,
+        to what the syncs before it left, and raised; the lines of that sync and every later one are
+        dropped, never written, so what is on disk is exactly what the syncs that returned wrote (the
+        seen-store marks only those)."""
         with self._io:
             if self.closed:
                 return
             with self._take:
-                lines, self._lines = self._lines, []
+                count = len(self._lines) if upto is None else max(0, min(len(self._lines), upto - self._taken))
+                lines, self._lines = self._lines[:count], self._lines[count:]
+                self._taken += count
             if self.failed is not None:
                 if lines:
                     raise OSError(f"{self.target}: not written after an earlier failure ({self.failed})")
@@ -590,14 +599,15 @@ class LineSafeFileFeedStorage(FileFeedStorage):
             self.lock = None
 
 
-def sync_target(target, durable: bool) -> None:
+def sync_target(target, durable: bool, upto: int | None = None) -> None:
     """Put what was written to one of `crawler.cleanwire_feed_fds` on disk: a descriptor is
-    `fdatasync`ed (when `durable`), a `RecordsWriter` writes its kept lines (and syncs them)."""
+    `fdatasync`ed (when `durable`), a `RecordsWriter` writes its kept lines, the first `upto` of
+    them when given (`RecordsWriter.sync`), and syncs them."""
     if isinstance(target, int):
         if durable:
             os.fdatasync(target)
     else:
-        target.sync(durable)
+        target.sync(durable, upto)
 
 
 def close_target(target) -> None:

@@ -120,9 +120,11 @@ class DurableMarks(threading.Thread):
         self.failed: str | None = None  # why marking stopped
         self.output_failed = False  # it stopped because the records could not be put on disk
 
-    def add(self, url: str, digest: str, ends=None, record: bool = False) -> None:
-        """Queue a mark; `ends`: where the outputs end once this page's record (if `record`) is written."""
-        self.queue.put((url, digest, ends, record))
+    def add(self, url: str, digest: str, ends=None, record: bool = False, lines=None) -> None:
+        """Queue a mark; `ends`: where the outputs end once this page's record (if `record`) is written;
+        `lines`: `(writer, lines it holds)` pairs for the `RecordsWriter`s among the targets, so a
+        batch syncs the lines of its own marks and no later ones."""
+        self.queue.put((url, digest, ends, record, lines))
 
     def close(self) -> None:
         """Mark everything queued, then stop."""
@@ -154,9 +156,13 @@ class DurableMarks(threading.Thread):
                         break
                 if not batch or self.failed:
                     continue
+                upto: dict[int, int] = {}
+                for *_rest, lines in batch:
+                    for writer, count in lines or ():
+                        upto[id(writer)] = max(upto.get(id(writer), 0), count)
                 try:
                     for target in list(self.fds):
-                        sync_target(target, self.sync)
+                        sync_target(target, self.sync, None if isinstance(target, int) else upto.get(id(target)))
                 except (OSError, ValueError) as exc:  # a full disk: these records are not on disk, never mark them
                     self.failed = f"{type(exc).__name__}: {exc}"
                     self.output_failed = True
@@ -165,7 +171,7 @@ class DurableMarks(threading.Thread):
                     continue
                 last = time.monotonic()
                 try:
-                    store.mark_many([(url, digest) for url, digest, _ends, _record in batch])
+                    store.mark_many([(url, digest) for url, digest, *_rest in batch])
                 except errors as exc:  # the store's own failure (its disk is full too): stop marking
                     self.failed = f"{type(exc).__name__}: {exc}"
                     logger.error("seen-store %s: marking stopped (%s); the records not marked are cut off the "
@@ -177,7 +183,7 @@ class DurableMarks(threading.Thread):
                             logger.exception("cutting the records not marked off the output failed")
                     continue
                 self.marked += len(batch)
-                self.records_marked += sum(1 for *_rest, record in batch if record)
+                self.records_marked += sum(1 for _url, _digest, _ends, record, _lines in batch if record)
                 ends = batch[-1][2]
                 if ends is not None:
                     self.kept = ends
