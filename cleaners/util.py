@@ -6,7 +6,16 @@ import re
 from datetime import date
 
 _WS = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
+#: Invisible format characters that carry no text: the soft hyphen (a hyphenation hint that
+#: splits a word for search and dedup), zero-width space, word joiner, byte-order mark, and the
+#: bidirectional marks, embeddings and isolates (they order what is shown, not what is said).
+#: Zero-width non-joiner and joiner are spelling in Persian, Kurdish, Indic scripts and emoji
+#: (`می‌خواهم`): they stay between two such characters and go beside ASCII, spaces or edges.
+_INVISIBLE = re.compile(
+    "[\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
+    "|(?<![^\\s\\x00-\\x7f])[\u200c\u200d]|[\u200c\u200d](?![^\\s\\x00-\\x7f])")
+#: any of those characters: one C-speed scan tells whether a text needs `_INVISIBLE` at all
+_ANY_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 
 MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
@@ -27,8 +36,10 @@ _DATE_FULL = re.compile(rf"^{DATE_RE}$", re.I)
 
 def norm_space(text: str) -> str:
     """Collapse runs of horizontal white space (incl. no-break spaces) to one space; strip; drop
-    zero-width characters. Never touches letters, quotes or punctuation."""
-    return _WS.sub(" ", _ZERO_WIDTH.sub("", text)).strip()
+    invisible format characters (`_INVISIBLE`). Never touches letters, quotes or punctuation."""
+    if not text.isascii() and _ANY_INVISIBLE.search(text):
+        text = _INVISIBLE.sub("", text)
+    return _WS.sub(" ", text).strip()
 
 
 def parse_date(text: str, dayfirst: bool = True) -> date | None:
@@ -78,18 +89,16 @@ def scrub_surrogates(text: str | None) -> str | None:
     return text
 
 
-_ZW_TABLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
-
-
 def node_text(node) -> str:
     """The visible text of a selectolax node, all white space (newlines too) collapsed to one space."""
     return collapse(node.text(deep=True, separator=" "))
 
 
 def collapse(raw: str) -> str:
-    """Text as `node_text` gives it: zero-width characters dropped, all white space collapsed."""
-    if "\u200b" in raw or "\u200c" in raw or "\u200d" in raw or "\u2060" in raw or "\ufeff" in raw:
-        raw = raw.translate(_ZW_TABLE)
+    """Text as `node_text` gives it: invisible format characters dropped (`_INVISIBLE`), all white
+    space collapsed."""
+    if not raw.isascii() and _ANY_INVISIBLE.search(raw):
+        raw = _INVISIBLE.sub("", raw)
     return " ".join(raw.split())
 
 
