@@ -359,11 +359,33 @@ def detect(text: str) -> tuple[str | None, float | None]:
 
 def record_language(text: str, declared: str | None) -> tuple[str | None, float | None]:
     """`(language, language_score)` of a record: the detected language, else the declared one with
-    no score, else `(None, None)`."""
+    no score (`declared_code`), else `(None, None)`."""
     code, score = detect(text)
     if code is not None:
         return code, score
-    return declared, None
+    return declared_code(declared), None
+
+
+def declared_code(label: str | None) -> str | None:
+    """The language a page's declaration names, as a code `detect` returns, or None: `en-US` and
+    `en_GB` are `en`, ISO 639-2 and common alternatives are mapped (`eng`, `ger`, `iw`), and a
+    label that names no language the detector knows is dropped (`utf` from a Content-Language
+    of `utf-8`, `xx`), so a record's `language` is always one `--language` can ask for."""
+    if not label:
+        return None
+    code = re.split(r"[-_]", label.strip().lower())[0]
+    code = _ALIASES.get(code, code)
+    return code if code in _known_codes() else None
+
+
+_KNOWN: list[frozenset[str]] = []
+
+
+def _known_codes() -> frozenset[str]:
+    """`codes()`, read once per process."""
+    if not _KNOWN:
+        _KNOWN.append(codes())
+    return _KNOWN[0]
 
 
 #: Codes people type for a language the detector labels otherwise (ISO 639-2 and 639-3 codes, common

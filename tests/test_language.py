@@ -154,3 +154,15 @@ def test_crawl_language_skips_other_languages_without_error_records(tmp_path):
         assert {r["language"] for r in records} == {"en"}
         assert "skipped_other_language" not in done.stderr
     assert ROOT.is_dir()
+
+
+@pytest.mark.parametrize(("declared", "language"), [
+    ("utf-8", None),  # a Content-Language or lang attribute that holds a charset: `utf` is no language
+    ("xx", None), ("en-GB", "en"), ("eng", "en"), ("ger", "de"), ("iw", "he"), ("pt_BR", "pt"),
+])
+def test_a_declared_language_is_one_the_detector_knows_or_none(declared, language):
+    """The fallback keeps `language` in the codes `--language` accepts: a declared label is mapped to
+    the detector's code (ISO 639-2 and old codes included) or dropped."""
+    places = "Oslo Lima Quito Dakar Hanoi Kyiv Riga Baku Doha Suva Apia Male Bern Rome"  # nothing to detect
+    doc = clean_html(page(places, lang=declared))
+    assert (doc.language, doc.language_score) == (language, None)
