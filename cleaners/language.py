@@ -53,6 +53,7 @@ A py3langid whose tables cannot be rebuilt exactly is used as it is, unpacked in
 
 from __future__ import annotations
 
+import functools
 import json
 import mmap
 import os
@@ -375,17 +376,7 @@ def declared_code(label: str | None) -> str | None:
         return None
     code = re.split(r"[-_]", label.strip().lower())[0]
     code = _ALIASES.get(code, code)
-    return code if code in _known_codes() else None
-
-
-_KNOWN: list[frozenset[str]] = []
-
-
-def _known_codes() -> frozenset[str]:
-    """`codes()`, read once per process."""
-    if not _KNOWN:
-        _KNOWN.append(codes())
-    return _KNOWN[0]
+    return code if code in codes() else None
 
 
 #: Codes people type for a language the detector labels otherwise (ISO 639-2 and 639-3 codes, common
@@ -424,10 +415,11 @@ def _cached_classes(path: Path) -> list[str] | None:
         return None
 
 
+@functools.cache
 def codes() -> frozenset[str]:
     """Every language code `detect` can return: py3langid's labels (ISO 639-1, ISO 639-3 for the few
     without a two-letter code) but `zxx`, which `detect` never gives. Read from the cache file's
-    header when there is one, else from the model (which writes the cache file)."""
+    header when there is one, else from the model (which writes the cache file); once a process."""
     cache = _cache_file()
     found = _cached_classes(cache) if cache is not None else None
     if found is None:

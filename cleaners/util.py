@@ -37,9 +37,14 @@ _DATE_FULL = re.compile(rf"^{DATE_RE}$", re.I)
 def norm_space(text: str) -> str:
     """Collapse runs of horizontal white space (incl. no-break spaces) to one space; strip; drop
     invisible format characters (`_INVISIBLE`). Never touches letters, quotes or punctuation."""
+    return _WS.sub(" ", _drop_invisible(text)).strip()
+
+
+def _drop_invisible(text: str) -> str:
+    """`text` without the characters `_INVISIBLE` matches (most texts have none: a quick check first)."""
     if not text.isascii() and _ANY_INVISIBLE.search(text):
-        text = _INVISIBLE.sub("", text)
-    return _WS.sub(" ", text).strip()
+        return _INVISIBLE.sub("", text)
+    return text
 
 
 def parse_date(text: str, dayfirst: bool = True) -> date | None:
@@ -97,9 +102,7 @@ def node_text(node) -> str:
 def collapse(raw: str) -> str:
     """Text as `node_text` gives it: invisible format characters dropped (`_INVISIBLE`), all white
     space collapsed."""
-    if not raw.isascii() and _ANY_INVISIBLE.search(raw):
-        raw = _INVISIBLE.sub("", raw)
-    return " ".join(raw.split())
+    return " ".join(_drop_invisible(raw).split())
 
 
 def link_density(node, text: str | None = None) -> float:
