@@ -241,11 +241,7 @@ class PartFile:
                     self.digest.update(block)
                     left -= len(block)
         self.size, self.lines = size, lines
-        self.pending, self.pending_bytes, self.kept_at, self.kept = ([kept] if kept else []), len(kept), None, 0
-        if kept:  # on disk beside the part before the member that may hold them is cut off below
-            self._keep_pending(True)
-        else:
-            _unlink(self.side)
+        self._take_back(kept)  # on disk beside the part before the member that may hold them is cut off
         self._open_at(size)
 
     def reopen(self) -> int:
@@ -260,14 +256,19 @@ class PartFile:
         size = whole_prefix(self.path, self.compression) if have else 0
         kept = _read_pending(self.path, size) or b""
         self.size, self.lines = size, kept.count(b"\n")
+        self._take_back(kept)
+        self.digest = hashlib.sha256()
+        self._open_at(size)
+        return have - size
+
+    def _take_back(self, kept: bytes) -> None:
+        """Make `kept` (lines of the member at `self.size`) the pending lines, written and synced to
+        a fresh pending file; no lines: no pending file."""
         self.pending, self.pending_bytes, self.kept_at, self.kept = ([kept] if kept else []), len(kept), None, 0
         if kept:
             self._keep_pending(True)
         else:
             _unlink(self.side)
-        self.digest = hashlib.sha256()
-        self._open_at(size)
-        return have - size
 
     def _open_at(self, size: int) -> None:
         fd = os.open(self.path, os.O_WRONLY | os.O_CREAT, 0o666)

@@ -85,12 +85,7 @@ class AtomicWriter:
             self.handle.write(text)
 
     def write_line(self, line: str) -> None:
-        try:
-            self.handle.write(line + "\n")
-        except OSError as exc:
-            if exc.filename is None:
-                exc.filename = self.name
-            raise
+        self.write(line + "\n")
         self.lines += 1
 
     def commit(self) -> None:
@@ -129,12 +124,8 @@ class _StdoutOutput:
             self.lock.acquire()
 
     def write_record(self, line: str) -> None:
-        try:
+        with naming(STDOUT):
             sys.stdout.write(line + "\n")
-        except OSError as exc:
-            if exc.filename is None:
-                exc.filename = STDOUT
-            raise
 
     def write_error(self, line: str) -> None:
         if self.errors is None:

@@ -31,8 +31,7 @@ from concurrent.futures.process import BrokenProcessPool
 from scrapy.exceptions import CloseSpider, DropItem
 
 from cleaners.inputs import InputDoc
-from cleaners.runner import Outcome, clean_one, default_jobs
-from cleaners.runner import exit_with as _exit_with
+from cleaners.runner import Outcome, clean_one, default_jobs, die_with
 
 from .seen import text_hash
 
@@ -43,13 +42,13 @@ def _worker_init(crawl_pid: int) -> None:
     """A cleaning worker ignores Ctrl-C (a graceful stop lets the pages being cleaned finish), runs
     at a lower priority than the crawl (when the cores are busy, the reactor that fetches and
     schedules gets them first: a late page costs nothing, a stalled reactor stalls every download),
-    and exits when the crawl process is gone, however it ended (see `cleaners.runner.exit_with`)."""
+    and exits when the crawl process is gone, however it ended (see `cleaners.runner.die_with`)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         os.nice(5)
     except OSError:
         pass
-    threading.Thread(target=_exit_with, args=(crawl_pid,), name="cleanwire-parent-watch", daemon=True).start()
+    die_with(crawl_pid)
 
 
 def _warm_up() -> int:
