@@ -35,7 +35,6 @@ import json
 import logging
 import os
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 from scrapy.extensions.feedexport import FileFeedStorage
@@ -56,6 +55,7 @@ from cleaners.checkpoint import (
     whole_prefix,
     write_manifest,
 )
+from cleaners.records import read_lines
 
 logger = logging.getLogger(__name__)
 
@@ -148,42 +148,6 @@ def _reason(exc: BaseException, path: str | None = None) -> str:
     return f"{words} ({where})" if where and str(where) != str(path) else words
 
 
-def _records_in(stream) -> Iterator[str]:
-    """The `url` of each JSON Lines record of a binary stream; a line that is not a record (a torn
-    tail) is passed over, and a stream that cannot be read further ends the walk."""
-    rest = b""
-    while True:
-        try:
-            block = stream.read(1 << 20)
-        except Exception:  # noqa: BLE001 - a torn member or a read error: the file ends there
-            block = b""
-        if not block:
-            lines = [rest]
-        else:
-            *lines, rest = (rest + block).split(b"\n")
-        for line in lines:
-            try:
-                url = json.loads(line).get("url")
-            except (ValueError, AttributeError):
-                continue
-            if isinstance(url, str):
-                yield url
-        if not block:
-            return
-
-
-def _open_records(path: str, kind: str):
-    if kind == "gzip":
-        import gzip
-
-        return gzip.open(path, "rb")
-    if kind == "zstd":
-        import zstandard
-
-        return zstandard.ZstdDecompressor().stream_reader(open(path, "rb"), read_across_frames=True)  # noqa: SIM115
-    return open(path, "rb")  # noqa: SIM115
-
-
 def holds_records(path: str) -> bool:
     """An output holds something `-O` would remove: a file of some bytes (or the pending lines of its
     unfinished member), a folder with shards."""
@@ -218,11 +182,16 @@ def recorded_urls(path: str, fmt: str = "jsonlines") -> set[str] | None:
     else:
         return None if os.path.exists(path) else set()
     urls: set[str] = set()
-    for name in files:
-        match = HIDDEN_SHARD.fullmatch(os.path.basename(name))  # .part-00007.jsonl.gz.part: by its inner name
-        kind = "none" if name.endswith(".pending") else compression_of(match[1] if match else name)
-        with _open_records(name, kind) as stream:  # a pending file's first line is no record: passed over
-            urls.update(_records_in(stream))
+    for name in files:  # compression told by the bytes; a pending file's first line is no record
+        for _number, line, _problem in read_lines(name):
+            if line is None:  # a torn member or a read error: the file ends there
+                break
+            try:
+                url = json.loads(line).get("url")
+            except (ValueError, AttributeError):  # not a record (a torn last line)
+                continue
+            if isinstance(url, str):
+                urls.add(url)
     return urls
 
 
