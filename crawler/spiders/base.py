@@ -133,10 +133,6 @@ def _recrawl(text: str) -> bool:
     return True
 
 
-def _profile(text: str) -> CrawlProfile:
-    return profiles.load(text)
-
-
 #: Every `-a NAME=VALUE` a cleanwire spider accepts, checked before the crawl starts.
 ARGUMENTS = (
     SpiderArgument("start_urls", "URL[,URL...]", "http or https URLs, comma-separated", _urls,
@@ -155,17 +151,12 @@ ARGUMENTS = (
                    "the page's <html lang>); the others are counted as cleanwire/skipped_other_language"),
     SpiderArgument("recrawl", "changed", "one value: changed", _recrawl,
                    "refetch stored articles; write a new version only when the text changed"),
-    SpiderArgument("profile", "seeds/NAME.toml", "a crawl profile file (seeds/NAME.toml)", _profile,
+    SpiderArgument("profile", "seeds/NAME.toml", "a crawl profile file (seeds/NAME.toml)", profiles.load,
                    "read a crawl profile (patterns for listings and articles)"),
     SpiderArgument("source", "KEY", "one of the profile's [sources] keys", str,
                    "(site spiders with [sources]) keep only that source's articles"),
 )
 _ARGUMENT_NAMES = frozenset(a.name for a in ARGUMENTS)
-
-
-def arguments_help() -> str:
-    """The table of spider arguments as text, one per line, for `scrapy crawl -h`."""
-    return "\n".join(f"  -a {a.name}={a.form}: {a.help}" for a in ARGUMENTS)
 
 
 class CleanwireSpider(scrapy.Spider):
