@@ -54,6 +54,14 @@ def codec_name(label: str | None) -> str | None:
     return _lookup(label)
 
 
+def charset_label(content_type: str | None) -> str | None:
+    """The charset label of a Content-Type value (`text/html; charset=LABEL`), or None: the HTTP
+    header of a crawled response or of a WARC record."""
+    _, found, rest = (content_type or "").lower().partition("charset=")
+    label = rest.split(";", 1)[0].strip().strip("\"'") if found else ""
+    return label or None
+
+
 def bom_encoding(data: bytes) -> str | None:
     """The encoding a byte-order mark announces, or None."""
     for bom, enc in _BOMS:

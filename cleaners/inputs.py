@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .encoding import is_binary, looks_like_html
+from .encoding import charset_label, is_binary, looks_like_html
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 TEXT_SUFFIXES = frozenset({".txt"})
@@ -352,7 +352,7 @@ def _warc_documents(raw, path: str, max_bytes: int, discovery: Discovery) -> Ite
                 continue
             target = record.rec_headers.get_header("WARC-Target-URI")
             date = record.rec_headers.get_header("WARC-Date")
-            charset = ctype.split("charset=", 1)[1].split(";")[0].strip() if "charset=" in ctype else None
+            charset = charset_label(ctype)
             try:
                 data = _http_body(record, max_bytes)
             except _Undecodable as exc:  # this record only: the next one starts where its length says

@@ -33,7 +33,7 @@ from scrapy.utils.asyncio import call_later
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.defer import Deferred
 
-from cleaners.encoding import bom_encoding, codec_name, declared_charset, utf16_without_bom
+from cleaners.encoding import bom_encoding, charset_label, codec_name, declared_charset, utf16_without_bom
 
 from .faults import Lost
 
@@ -193,10 +193,7 @@ class RedirectLoopMiddleware:
 
 def header_charset(headers) -> str | None:
     """The charset label of a response's Content-Type header (`text/html; charset=LABEL`), or None."""
-    content_type = (headers.get(b"Content-Type") or b"").decode("latin-1")
-    _, found, rest = content_type.lower().partition("charset=")
-    label = rest.split(";", 1)[0].strip().strip("\"'") if found else ""
-    return label or None
+    return charset_label((headers.get(b"Content-Type") or b"").decode("latin-1"))
 
 
 def readable_encoding(body: bytes) -> str:
