@@ -322,7 +322,9 @@ def clean_title(title: str | None, site: _Site | None = None, headlines: tuple[s
     """`title` without the site's name (and the section names around it): when one of `headlines`
     (the JSON-LD headline, the `<h1>`) is a piece of the title between separators and no shorter
     than what is cut, that headline; else the title less its first and last pieces while they name
-    the site (`_Site.names_self`: " | Harbour Gazette", " - Gazette.example", "_English_Xinhua").
+    the site (`_Site.names_self`: " | Harbour Gazette", " - Gazette.example", "_English_Xinhua"), and
+    less a piece naming the site inside the title with all after it when what comes before is the
+    longer part or a headline (" | Harbour Gazette | News from the islands").
     A title none of whose pieces is a headline or a site name is kept whole: its separators are
     the headline's own ("Covid-19 - what now")."""
     if not title:
@@ -349,6 +351,12 @@ def clean_title(title: str | None, site: _Site | None = None, headlines: tuple[s
     pieces = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
     pieces = [(b, e) for b, e in pieces if title[b:e].strip()]
     first, last = 0, len(pieces)
+    for k in range(1, len(pieces) - 1):
+        if site.names_self(title[pieces[k][0]:pieces[k][1]]):
+            before = title[:pieces[k - 1][1]]
+            if pieces[k][0] >= len(title) - pieces[k][1] or any(h.casefold() == before.casefold() for h in headlines):
+                last = k  # "Headline | Site | Its tagline": the site's name and what follows it go
+            break
     while last - first > 1 and site.names_self(title[pieces[last - 1][0]:pieces[last - 1][1]]):
         last -= 1
     while last - first > 1 and site.names_self(title[pieces[first][0]:pieces[first][1]]):

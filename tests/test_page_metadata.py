@@ -55,6 +55,14 @@ def _article(head: str = "", h1: str = "", first: str = P1) -> str:
     # the site's name has its own separators: it goes whole
     (_og("Pier works begin in April - Harbour Gazette | Island news, weather", "Harbour Gazette | Island news, "
          "weather"), None, "Pier works begin in April"),
+    # the site's name inside the title, its tagline after it
+    (_og("Pier works begin in April and last two summers | Harbour Gazette | Island news", "Harbour Gazette"),
+     None, "Pier works begin in April and last two summers"),
+    (_og("Pier works begin | HarbourGazette.example | All the news from the outer islands"),
+     "https://harbourgazette.example/pier", "Pier works begin"),  # short, but the page's <h1>: see below
+    # a section before the site's name, the headline after it: nothing is cut from the middle
+    (_og("News | Harbour Gazette | Pier works begin in April", "Harbour Gazette"), None,
+     "News | Harbour Gazette | Pier works begin in April"),
     # other scripts, full-width and unspaced separators
     (_og("港口新渡轮下月启航-海港日报", "海港日报"), None, "港口新渡轮下月启航"),
     (_og("여객선 운항 재개｜항구일보", "항구일보"), None, "여객선 운항 재개"),
@@ -62,7 +70,8 @@ def _article(head: str = "", h1: str = "", first: str = P1) -> str:
     (_og("عودة العبارة إلى الجزر | جريدة الميناء", "جريدة الميناء"), None, "عودة العبارة إلى الجزر"),
 ])
 def test_the_site_name_is_cut_from_the_title(head, url, title):
-    assert _meta(head, url=url)["title"] == title
+    body = "<h1>Pier works begin</h1>" if title == "Pier works begin" else ""
+    assert _meta(head, body, url=url)["title"] == title
 
 
 def test_the_headline_the_page_prints_beats_an_og_title_with_a_suffix():
