@@ -217,10 +217,11 @@ def _is_phrase(name: str) -> bool:
 
 
 def _is_dateline(name: str, text_starts) -> bool:
-    """True when `name` is one capitalised word that opens one of `text_starts` as a dateline: then a
+    """True when `name` is one word (capitalised, or in a script without case) that opens one of
+    `text_starts` as a dateline: then a
     bracket ("Nairobi (Reuters)"), a dash or colon ("NAIROBI — "), or a comma and a capitalised word
     or a number ("NAIROBI, Kenya", "Nairobi, March 3"; not "Jan, here is...")."""
-    if " " in name or not name[:1].isupper():
+    if " " in name or not name[:1].isalpha() or name[:1].islower():
         return False
     folded = name.casefold()
     for start in text_starts:
@@ -305,12 +306,19 @@ def _hosts(*urls: str | None) -> list[str]:
 _CJK_CHAR = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 #: where a page title joins its headline, section and site name: `|`, `-`, `–`, `—`, `·`, `»`, `/`,
 #: `::`, `~` between spaces; `|`, `--`, `_`, `—` and the full-width bars and dashes with or without
-#: spaces; a hyphen next to a Chinese, Japanese or Korean character ("标题-新华网"). A colon is not
-#: one: "Covid-19: what now" is a headline.
+#: spaces; the full-width colon of Japanese and Chinese titles; a hyphen next to a Chinese, Japanese
+#: or Korean character ("标题-新华网"). A colon is not one ("Covid-19: what now" is a headline),
+#: unless beside the site's name (`_SITE_COLON`).
 _TITLE_SEP = re.compile(
     r"\s+(?:[|\-–—·•»›/~]|::|\\)\s+"
     r"|\s*(?:[|｜丨│]|-{2,}|_+|—+|－+|‖)\s*"
+    r"|\s*：\s*"
     rf"|(?<=[{_CJK_CHAR}])\s*-\s*|\s*-\s*(?=[{_CJK_CHAR}])")
+
+
+#: a title with a colon after the site's name ("Harbour Gazette: Pier works begin"), or before it
+_SITE_COLON = re.compile(r"(?P<site>[^:：]{2,60}?)\s*[:：]\s+(?P<rest>.+)", re.S)
+_COLON_SITE = re.compile(r"(?P<rest>.+?)\s+[:：]\s*(?P<site>[^:：]{2,60})", re.S)
 
 
 def _split_title(title: str) -> list[str]:
@@ -329,6 +337,12 @@ def clean_title(title: str | None, site: _Site | None = None, headlines: tuple[s
     the headline's own ("Covid-19 - what now")."""
     if not title:
         return title
+    if site is not None:
+        # "Harbour Gazette: Pier works begin", "Pier works begin : Harbour Gazette": a colon is a
+        # separator only beside the site's name
+        for pattern in (_SITE_COLON, _COLON_SITE):
+            if (m := pattern.fullmatch(title)) and site.names_self(m["site"]):
+                return clean_title(m["rest"], site, headlines)
     spans = [(m.start(), m.end()) for m in _TITLE_SEP.finditer(title)]
     if not spans:
         return title

@@ -66,6 +66,10 @@ def _article(head: str = "", h1: str = "", first: str = P1) -> str:
     # other scripts, full-width and unspaced separators
     (_og("港口新渡轮下月启航-海港日报", "海港日报"), None, "港口新渡轮下月启航"),
     (_og("여객선 운항 재개｜항구일보", "항구일보"), None, "여객선 운항 재개"),
+    (_og("新しいフェリーが来月就航：港湾新聞", "港湾新聞"), None, "新しいフェリーが来月就航"),
+    # a colon only beside the site's name
+    (_og("Harbour Gazette: Pier works begin in April", "Harbour Gazette"), None, "Pier works begin in April"),
+    (_og("Pier works begin in April : Harbour Gazette", "Harbour Gazette"), None, "Pier works begin in April"),
     (_og("Паром вернулся на острова — Морской вестник", "Морской вестник"), None, "Паром вернулся на острова"),
     (_og("عودة العبارة إلى الجزر | جريدة الميناء", "جريدة الميناء"), None, "عودة العبارة إلى الجزر"),
 ])
@@ -143,6 +147,10 @@ def test_a_dateline_is_no_author_but_a_one_word_name_is():
     ld = _ld({"@type": "NewsArticle", "author": [{"name": "Mara Quill"}, {"name": "Vellmar"}]})
     doc = clean_html(_article(ld, "Pier works begin", first=first), url="https://harbourwire.example/pier")
     assert doc.authors == ["Mara Quill"]
+    first = ("الميناء - أعلنت سلطة الميناء يوم الثلاثاء أن الرصيف القديم سيعاد بناؤه "
+             "خلال الصيفين المقبلين بعد فحص الأعمدة.")
+    ld = _ld({"@type": "NewsArticle", "author": [{"name": "الميناء"}, {"name": "سارة الحسن"}]})
+    assert clean_html(_article(ld, "الرصيف", first=first)).authors == ["سارة الحسن"]  # no case: a dateline all the same
     ld = _ld({"@type": "NewsArticle", "author": {"name": "Amira"}})
     doc = clean_html(_article(ld, "Pier works begin", first="Amira, who has fished here for thirty years, "
                                                                "says the pier matters. " + P1))
