@@ -160,7 +160,8 @@ def clean_authors(raw: list[str], site: _Site | None = None, text_starts: Iterab
                 continue
             if (not name or "://" in name or "@" in name or name.startswith("/") or len(name) > 60
                     or len(name.split()) > 5 or not re.search(r"[^\W\d_]", name) or name[:1].isdigit()
-                    or _CLOCK.search(name) or _YEAR.search(name) or _BY_ALONE.fullmatch(name) or _is_phrase(name)):
+                    or _CLOCK.search(name) or _YEAR.search(name) or _BY_ALONE.fullmatch(name) or _is_phrase(name)
+                    or name.casefold() in _WEEKDAYS_EN):
                 continue
             if text_starts and _is_dateline(name, text_starts):
                 continue
@@ -178,17 +179,22 @@ _DATE_WORD = re.compile(r"\d{1,4}(?:[-./:]\d{1,4}){0,2}\.?,?|am|pm|uhr|h|de|del|
 
 def _cut_date(name: str) -> str:
     """`name` without the date or time a byline printed after it ("Mara Quill 8 March 2026",
-    "mq 2026-03-08", "Gazette News March 8", "Mara Quill am 08.03.2026"): the words from the first
-    that starts a date to the end are all date, time and joining words. Anything else is kept whole."""
+    "mq 2026-03-08", "Gazette News March 8", "Mara Quill am 08.03.2026", "Ed Rourke Monday"): the
+    words from the first that starts a date to the end are all date, time and joining words, with a
+    number or an English weekday among them (other languages' weekdays are surnames too: Domingo,
+    Freitag). Anything else is kept whole ("Theresa May", "Plácido Domingo")."""
     words = name.split()
     for i in range(1, len(words)):
-        rest = words[i:]
-        if not any(w.strip(".,")[:1].isdigit() for w in rest):
+        rest = [w.strip(".,").casefold() for w in words[i:]]
+        if not any(w[:1].isdigit() or w in _WEEKDAYS_EN for w in rest):
             break
-        if all(_DATE_WORD.fullmatch(w) or w.strip(".,").casefold() in MONTH_NAMES for w in rest):
+        if all(_DATE_WORD.fullmatch(w) or w in MONTH_NAMES or w in WEEKDAYS for w in rest):
             kept = words[:i]
             while kept and kept[-1].casefold() in _DATE_JOINERS:
                 kept.pop()
+            alone = kept[0].strip(".,").casefold() if len(kept) == 1 else ""
+            if alone in MONTH_NAMES or alone in WEEKDAYS:
+                return ""  # "November 18", "Friday 6 March": a date, and nothing else
             return " ".join(kept).strip(" ,.|-–—»")
     return name
 
@@ -413,10 +419,22 @@ _MONTH_WORDS = (
     "grudnia grudzień",
 )
 MONTH_NAMES = {word: month for month, words in enumerate(_MONTH_WORDS, 1) for word in words.split()}
+#: Weekday names in the same languages (English, German, Dutch, French, Spanish, Portuguese, Italian,
+#: Russian, Polish), and their usual short forms: a byline's date may start with one.
+WEEKDAYS = frozenset("""monday mon tuesday tue tues wednesday wed thursday thu thurs friday fri saturday sat sunday
+    sun montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag maandag dinsdag woensdag donderdag
+    vrijdag zaterdag zondag lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles jueves
+    viernes sábado domingo segunda terça quarta quinta sexta lunedì martedì mercoledì giovedì venerdì sabato
+    понедельник вторник среда четверг пятница суббота воскресенье poniedziałek wtorek środa czwartek piątek
+    sobota niedziela""".split())
+#: the weekdays that end a byline's name as a date even with no number after them ("Ed Rourke Monday")
+_WEEKDAYS_EN = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 #: year, month, day in Chinese, Japanese or Korean: 2026年3月4日, 2026년 3월 4일
 _CJK_DATE = re.compile(r"((?:19|20)\d{2})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?")
 #: all digits: 2026/3/4, 2026.03.04, 2026-3-4 (year first); 04.03.2026, 4/3/2026 (day first unless
 #: the second number cannot be a month)
+#: a time of day in a date string ("6:45 PM", "03:05:46"): its numbers are no day
+_CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 _NUMERIC_DATE = re.compile(r"\b((?:19|20)\d{2})[./-](\d{1,2})[./-](\d{1,2})\b"
                            r"|\b(\d{1,2})[./-](\d{1,2})[./-]((?:19|20)\d{2})\b")
 
@@ -444,12 +462,18 @@ def written_date(value: str) -> date | None:
                 return parsedate_to_datetime(value).date()
             except (TypeError, ValueError, IndexError):
                 pass
-        words = re.findall(r"[^\W\d_]+|\d+", unicodedata.normalize("NFC", value).casefold())
-        months = [MONTH_NAMES[w] for w in words if w in MONTH_NAMES]
+        value = _CLOCK_TIME.sub(" ", unicodedata.normalize("NFC", value).casefold())
+        words = [w for w in re.findall(r"[^\W\d_]+|\d+", value) if w.isdigit() or w in MONTH_NAMES]
+        at = next((i for i, w in enumerate(words) if w in MONTH_NAMES), None)
         years = [int(w) for w in words if w.isdigit() and len(w) == 4 and 1900 <= int(w) <= 2099]
-        days = [int(w) for w in words if w.isdigit() and len(w) <= 2 and 1 <= int(w) <= 31]
-        if len(months) >= 1 and years and days:
-            return date(years[0], months[0], days[0])
+        if at is None or not years:
+            return None
+        # the day is the number next to the month's name, other words aside: "16 Feb", "Feb 16",
+        # "5 de marzo" (before it, then after)
+        near = [words[i] for i in (at - 1, at + 1) if 0 <= i < len(words)]
+        days = [int(w) for w in near if w.isdigit() and len(w) <= 2 and 1 <= int(w) <= 31]
+        if days:
+            return date(years[0], MONTH_NAMES[words[at]], days[0])
     except ValueError:
         return None
     return None

@@ -168,6 +168,8 @@ def test_a_dateline_is_no_author_but_a_one_word_name_is():
     (["Mara Quill 8 March 2026"], ["Mara Quill"]),
     (["Mara Quill am 08.03.2026, 10:15 Uhr"], ["Mara Quill"]),
     (["mq 2026-03-08"], ["mq"]),
+    (["Ed Rourke Monday, March 9"], ["Ed Rourke"]),
+    (["Lia May", "Ana Domingo", "Jan"], ["Lia May", "Ana Domingo", "Jan"]),  # names that are also dates
     (["李明, 王芳"], ["李明", "王芳"]),
     (["Анна Петрова и Иван Смирнов"], ["Анна Петрова", "Иван Смирнов"]),
     (["سارة الحسن"], ["سارة الحسن"]),
@@ -212,6 +214,7 @@ def test_a_canonical_link_to_the_home_page_gives_way_to_the_articles_og_url(cano
     ("<span itemprop='datePublished'>2026年3月5日 09:00</span>", "2026-03-05"),
     ("<span itemprop='datePublished'>2026년 3월 5일</span>", "2026-03-05"),
     ("<span itemprop='datePublished'>5 марта 2026</span>", "2026-03-05"),
+    ("<span itemprop='datePublished'>Thu 9:30 AM, Mar 5, 2026</span>", "2026-03-05"),  # 9 is the hour
     ("<span itemprop='datePublished'>5 de marzo de 2026</span>", "2026-03-05"),
     ("<span itemprop='datePublished'>5. März 2026</span>", "2026-03-05"),
     ("<span itemprop='datePublished'>jeudi 5 mars 2026</span>", "2026-03-05"),
