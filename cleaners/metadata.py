@@ -257,6 +257,10 @@ _NOT_ALNUM = re.compile(r"[\W_]+")
 _GENERIC_LABELS = frozenset({"www", "com", "net", "org", "gov", "edu", "co", "ac", "or", "ne", "go", "gob", "nic"})
 
 
+#: a longer og:site_name (or publisher) is a description, not a name
+_LONGEST_NAME = 120
+
+
 class _Site:
     """The names a page gives its own site: og:site_name, application-name, the JSON-LD publisher,
     twitter:site, and the host of its URL (whole, its parent domains, its labels). `names_self`
@@ -267,7 +271,7 @@ class _Site:
         keys: set[str] = set()
         for name in names:
             name = norm_space(name).lstrip("@")
-            if not name or len(name) > 120:
+            if not name or len(name) > _LONGEST_NAME:
                 continue
             self.names.append(name)
             keys.add(_fold(name))
@@ -287,6 +291,8 @@ class _Site:
     def names_self(self, text: str) -> bool:
         """True when `text` is the site's name, its host or a label of its host ("golem", and
         "Xinhua" for a host label "xinhuanet": a word that starts a label and is most of it)."""
+        if len(text) > 2 * _LONGEST_NAME:
+            return False
         key = _fold(text)
         if not key:
             return False
@@ -322,6 +328,8 @@ _TITLE_SEP = re.compile(
     rf"|(?<=[{_CJK_CHAR}])\s*-\s*|\s*-\s*(?=[{_CJK_CHAR}])")
 
 
+#: a longer title is left as it is: no page's headline and site name run that long
+_LONGEST_TITLE = 500
 #: a title with a colon after the site's name ("Harbour Gazette: Pier works begin"), or before it
 _SITE_COLON = re.compile(r"(?P<site>[^:：]{2,60}?)\s*[:：]\s+(?P<rest>.+)", re.S)
 _COLON_SITE = re.compile(r"(?P<rest>.+?)\s+[:：]\s*(?P<site>[^:：]{2,60})", re.S)
@@ -341,7 +349,7 @@ def clean_title(title: str | None, site: _Site | None = None, headlines: tuple[s
     longer part or a headline (" | Harbour Gazette | News from the islands").
     A title none of whose pieces is a headline or a site name is kept whole: its separators are
     the headline's own ("Covid-19 - what now")."""
-    if not title:
+    if not title or len(title) > _LONGEST_TITLE:
         return title
     if site is not None:
         # "Harbour Gazette: Pier works begin", "Pier works begin : Harbour Gazette": a colon is a
@@ -353,7 +361,8 @@ def clean_title(title: str | None, site: _Site | None = None, headlines: tuple[s
     if not spans:
         return title
     for headline in headlines:
-        if not headline or (site is not None and site.names_self(headline)) or len(_fold(headline)) < 4:
+        if (not headline or len(headline) > _LONGEST_TITLE or len(_fold(headline)) < 4
+                or site is not None and site.names_self(headline)):
             continue
         found = re.search(re.escape(headline), title, re.I)
         if found is None:
@@ -510,15 +519,19 @@ def page_metadata(tree, url: str | None = None, html: str | None = None) -> dict
                  _hosts(url, metas.get("og:url")))
     ld_headline = norm_space(first["headline"]) if isinstance(first.get("headline"), str) else ""
     headlines = tuple(h for h in (ld_headline, *h1_texts) if h)
+    ld_name = norm_space(first["name"]) if isinstance(first.get("name"), str) else ""
+    # every candidate is white-space normalised already (`_meta_map`, `node_text`)
     candidates = [_meta(metas, ("og:title",)), _meta(metas, ("twitter:title",)), _meta(metas, ("dc.title",)),
-                  ld_headline, first.get("name")]
+                  ld_headline, ld_name]
     if len(h1s) == 1:
         candidates.append(h1_texts[0] if h1_texts else None)
     if found["title"]:
-        candidates.append(node_text(found["title"][0]))
+        candidates.append(lambda: node_text(found["title"][0]))  # read only when nothing before does
     title = None
     for candidate in candidates:
-        if not isinstance(candidate, str) or not (candidate := norm_space(candidate)):
+        if callable(candidate):
+            candidate = candidate()
+        if not candidate:
             continue
         if title is None:
             title = candidate  # when every candidate is the site's name: the first, as it is
