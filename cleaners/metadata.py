@@ -341,14 +341,16 @@ def _split_title(title: str) -> list[str]:
 
 
 def clean_title(title: str | None, site: _Site | None = None, headlines: tuple[str, ...] = ()) -> str | None:
-    """`title` without the site's name (and the section names around it): when one of `headlines`
-    (the JSON-LD headline, the `<h1>`) is a piece of the title between separators and no shorter
-    than what is cut, that headline; else the title less its first and last pieces while they name
-    the site (`_Site.names_self`: " | Harbour Gazette", " - Gazette.example", "_English_Xinhua"), and
+    """`title` without the site's name (and the section names around it).
+
+    When one of `headlines` (the JSON-LD headline, the `<h1>`) is a piece of the title between
+    separators and no shorter than each piece cut (twice as long when it ends the title, where site
+    names stand), that headline. Else the title less its first and last pieces while they name the
+    site (`_Site.names_self`: " | Harbour Gazette", " - Gazette.example", "_English_Xinhua"), and
     less a piece naming the site inside the title with all after it when what comes before is the
-    longer part or a headline (" | Harbour Gazette | News from the islands").
-    A title none of whose pieces is a headline or a site name is kept whole: its separators are
-    the headline's own ("Covid-19 - what now")."""
+    longer part or a headline (" | Harbour Gazette | News from the islands"). A colon separates
+    only beside the site's name. A title none of whose pieces is a headline or a site name is kept
+    whole: its separators are the headline's own ("Covid-19 - what now")."""
     if not title or len(title) > _LONGEST_TITLE:
         return title
     if site is not None:
@@ -372,7 +374,10 @@ def clean_title(title: str | None, site: _Site | None = None, headlines: tuple[s
         if (before and not any(e == start for _, e in spans)) or (after and not any(b == end for b, _ in spans)):
             continue  # the headline is part of a piece, not a piece itself
         cut = [*_split_title(before), *_split_title(after)]
-        if cut and max(len(piece) for piece in cut) <= len(headline):
+        # at the end of the title the headline stands where site names stand: what it cuts must be
+        # much shorter ("Opinion | Headline"), not a headline shorter than a site's name
+        room = len(headline) if after else len(headline) / 2
+        if cut and max(len(piece) for piece in cut) <= room:
             return found[0]
     if site is None:
         return title
@@ -512,7 +517,7 @@ def page_metadata(tree, url: str | None = None, html: str | None = None) -> dict
         sitename = publisher
 
     h1s = found["h1"]
-    logos = [node for node in h1s[:2] if _links_home(node)]
+    logos = [node for node in h1s[:2] if _is_logo(node)]
     h1_texts = [text for node in h1s[:2] if node not in logos and (text := node_text(node))]
     site = _Site([n for n in (sitename, publisher, metas.get("application-name"), metas.get("twitter:site"),
                               *map(node_text, logos)) if n],
@@ -605,10 +610,23 @@ def strip_site(title: str | None, names: list[str | None], urls: list[str | None
     return cleaned if cleaned and not site.names_self(cleaned) else title
 
 
-def _links_home(node) -> bool:
-    """True for an `<h1>` that is a link to the site's home page (`rel=home`, a path of `/`): the
-    site's name in a logo, not the story's headline."""
+#: class or id words of a masthead `<h1>`: the site's name, not the story's headline
+LOGO_WORDS = frozenset({"logo", "brand", "branding", "masthead", "site-title", "site-name", "sitename", "sitetitle",
+                        "site-logo", "navbar-brand"})
+
+
+def _is_logo(node) -> bool:
+    """True for an `<h1>` that is the site's name in a masthead: a link to the home page (`rel=home`,
+    a path of `/`), an image inside, or a class or id from `LOGO_WORDS` on it or its link."""
+    if node.css_first("img") is not None:
+        return True
     link = node.css_first("a[href]")
+    for box in (node, link):
+        if box is not None:
+            attrs = box.attributes
+            words = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower().split()
+            if LOGO_WORDS.intersection(words):
+                return True
     if link is None:
         return False
     if "home" in (link.attributes.get("rel") or "").split():

@@ -111,6 +111,21 @@ def test_a_logo_h1_linking_home_is_the_site_name_not_the_headline():
         "Pier works begin in April")
 
 
+@pytest.mark.parametrize("logo", [
+    "<h1 class='logo'>Harbour Gazette</h1>",
+    "<h1 id='branding'><span>Harbour Gazette</span></h1>",
+    "<h1><img src='/logo.png' alt=''>Harbour Gazette</h1>",
+])
+def test_a_masthead_h1_is_the_site_name(logo):
+    head = "<title>Pier works | Harbour Gazette</title>"  # a headline shorter than the site's name
+    assert _meta(head, logo + "<h2>Pier works</h2><p>Text.</p>")["title"] == "Pier works"
+    # an <h1> that stands where the site's name stands in the title, with a headline much shorter
+    # than it before, is not taken for the headline of a longer title either
+    head = "<title>Pier works begin | Harbour Gazette News</title>"
+    body = "<h1>Harbour Gazette News</h1><h1>Pier</h1>"
+    assert _meta(head, body)["title"] == "Pier works begin | Harbour Gazette News"
+
+
 def test_a_title_that_is_only_the_site_name_gives_way_to_the_h1():
     meta = _meta(_og("Harbour Gazette", "Harbour Gazette"), "<h1>Pier works begin in April</h1>")
     assert meta["title"] == "Pier works begin in April"
