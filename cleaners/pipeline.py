@@ -23,8 +23,8 @@ from .document import Document, canonical_url, make_id
 from .dom_rules import BODY_RULES, GENERIC_DOM_RULES, PAGE_RULES
 from .encoding import decode_html
 from .extract import MIN_BODY, block_lines, continued_chunks, extract_text, lead_paragraph
-from .language import record_language
-from .metadata import page_metadata
+from .language import declared_code, record_language
+from .metadata import article_url, page_metadata, strip_site
 from .rules import Context
 from .text_rules import GENERIC_TEXT_RULES, normalize
 from .util import has_ancestor_in, is_attached, node_text, norm_space, parse_date, scrub_surrogates
@@ -42,12 +42,15 @@ class CleanError(Exception):
 
 
 def _page_url(tree) -> str | None:
+    """The page's own URL when none was given: its canonical link, else its og:url (absolute ones
+    only). A canonical link to a home page (a path of `/`, no query) names no article: an og:url
+    with a path of its own is the article's URL then (`metadata.article_url`)."""
+    found = []
     for css, attr in (("link[rel=canonical]", "href"), ("meta[property='og:url']", "content")):
         node = tree.css_first(css)
         value = (node.attributes.get(attr) or "").strip() if node is not None else ""
-        if value.startswith(("http://", "https://")):
-            return value
-    return None
+        found.append(value if value.startswith(("http://", "https://")) else None)
+    return article_url(*found)
 
 
 def _meta_content(tree, prop: str) -> str | None:
@@ -56,27 +59,34 @@ def _meta_content(tree, prop: str) -> str | None:
 
 
 def _page_title(tree) -> str | None:
-    """The page's own headline when the extractor found none: og:title, the first h1, <title>."""
+    """The page's own headline when the extractor found none: og:title, the first h1, <title>, less
+    the site's name (og:site_name, the host of the page's URL: `metadata.strip_site`)."""
+    value = None
     node = tree.css_first("meta[property='og:title']")
-    if node is not None and (value := norm_space(node.attributes.get("content") or "")):
-        return value
+    if node is not None:
+        value = norm_space(node.attributes.get("content") or "")
     for css in ("h1", "title"):
+        if value:
+            break
         node = tree.css_first(css)
-        if node is not None and (value := node_text(node)):
-            return value
-    return None
+        value = node_text(node) if node is not None else None
+    return strip_site(value, [_meta_content(tree, "og:site_name")], [_page_url(tree)]) if value else None
 
 
 def _language(tree) -> str | None:
-    """The language the page declares (`<html lang>`, `xml:lang`, Content-Language, og:locale): the
-    record's `language` when the text is too short or unclear to detect one (`language.record_language`)."""
+    """The language the page declares (`<html lang>`, `xml:lang`, Content-Language, og:locale, the
+    first of them that names a language the detector knows: `language.declared_code`): the record's
+    `language` when the text is too short or unclear to detect one (`language.record_language`). A
+    label that names no language (`utf-8` in a Content-Language, `xx`) is passed over."""
     html = tree.css_first("html")
-    lang = (html.attributes.get("lang") or html.attributes.get("xml:lang") or "") if html is not None else ""
-    if not lang:
-        node = tree.css_first("meta[http-equiv='content-language'], meta[property='og:locale']")
-        lang = (node.attributes.get("content") or "") if node is not None else ""
-    code = re.split(r"[-_]", lang.strip().lower())[0]
-    return code if re.fullmatch(r"[a-z]{2,3}", code) else None
+    labels = [html.attributes.get("lang"), html.attributes.get("xml:lang")] if html is not None else []
+    for css in ("meta[http-equiv='content-language' i]", "meta[property='og:locale']"):
+        node = tree.css_first(css)
+        labels.append(node.attributes.get("content") if node is not None else None)
+    for label in labels:
+        if label and (code := declared_code(label.split(",")[0])):
+            return code
+    return None
 
 
 def _iso_date(value: str | None) -> str | None:

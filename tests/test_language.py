@@ -166,3 +166,34 @@ def test_a_declared_language_is_one_the_detector_knows_or_none(declared, languag
     places = "Oslo Lima Quito Dakar Hanoi Kyiv Riga Baku Doha Suva Apia Male Bern Rome"  # nothing to detect
     doc = clean_html(page(places, lang=declared))
     assert (doc.language, doc.language_score) == (language, None)
+
+
+@pytest.mark.parametrize("declared", ["abc", "qq", "zz", "xyz", "utf", "iso-8859-1", "12"])
+def test_letters_that_name_no_language_give_no_language(declared):
+    """Two or three letters are not yet a language: codes no language has (`abc`, `qq`, `zz`) are
+    dropped like charset labels."""
+    places = "Oslo Lima Quito Dakar Hanoi Kyiv Riga Baku Doha Suva Apia Male Bern Rome"
+    assert clean_html(page(places, lang=declared)).language is None
+
+
+def _declaring(head: str, lang: str | None = None) -> bytes:
+    places = "Oslo Lima Quito Dakar Hanoi Kyiv Riga Baku Doha Suva Apia Male Bern Rome"  # nothing to detect
+    attr = f' lang="{lang}"' if lang is not None else ""
+    return (f"<!doctype html><html{attr}><head><meta charset='utf-8'>{head}<title>Harbour notes</title></head>"
+            f"<body><article><h1>Harbour notes</h1><p>{places}</p></article></body></html>").encode()
+
+
+@pytest.mark.parametrize(("html", "language"), [
+    # a Content-Language that holds a charset, and nothing else: no language
+    (_declaring("<meta http-equiv='Content-Language' content='utf-8'>"), None),
+    (_declaring("<meta http-equiv='content-language' content='UTF-8'>", lang=""), None),
+    # a declaration that names no language is passed over for the next one that does
+    (_declaring("<meta http-equiv='Content-Language' content='utf-8'><meta property='og:locale' content='de_DE'>"),
+     "de"),
+    (_declaring("<meta property='og:locale' content='fr_FR'>", lang="utf-8"), "fr"),
+    (_declaring("<meta http-equiv='Content-Language' content='ru, en'>"), "ru"),
+    (_declaring("", lang="nb-NO"), "no"),
+])
+def test_the_declared_language_is_the_first_declaration_that_names_one(html, language):
+    doc = clean_html(html)
+    assert (doc.language, doc.language_score) == (language, None)
