@@ -30,12 +30,15 @@ def test_rates_count_snippets_not_pages():
     assert [row["failed"] for row in per_page] == [1, 1]
 
 
-def test_targets_are_read_at_the_precision_they_are_written_in():
+def test_targets_are_read_as_the_tables_print_the_figures():
     report = {"results": {"cleanwire": {"f1": 0.98291}}, "flagged": [{"id": "x"}]}
     rows = {row["figure"]: row["passed"] for row in quality.targets("scrapinghub", report)}
     assert rows == {"f1": True, "flagged pages": False}
     report["results"]["cleanwire"]["f1"] = 0.9824
     assert not quality.targets("scrapinghub", report)[0]["passed"]
+    report = {"results": {"cleanwire": {"with": 0.95, "without": 0.9275, "overall": 0.93996}}}
+    rows = {row["figure"]: row["passed"] for row in quality.targets("trafilatura-eval", report)}
+    assert rows == {"with": True, "without": False, "overall": True}
 
 
 def test_absent_sets_are_skipped_and_the_labelled_set_is_reported(tmp_path):
