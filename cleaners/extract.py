@@ -135,6 +135,8 @@ _LEAD_LEVELS = 3
 #: element boxes read inside one box after the <h1>, in document order
 _LEAD_INNER = 30
 _LEAD_STOP = frozenset({"body", "html", "main", "article", "-document"})
+#: named boxes whose text is read at most (each read is linear in the box): a bound per page
+_LEAD_TRIES = 12
 
 
 def _lead_words(node) -> frozenset[str]:
@@ -243,15 +245,19 @@ def lead_paragraph(root, body_text: str) -> str | None:
     if h1 is None:
         return None
     flat = "".join(body_text.split())  # compared without white space: "Reuters , the" is "Reuters, the"
-    start = h1
+    start, tried = h1, 0
     for level in range(_LEAD_LEVELS):
         if start is None or start.tag in _LEAD_STOP:
             break
         box = start.parent
         inherited = box is not None and box.tag not in _LEAD_STOP and _lead_named(box, alone=False)
         for node, first in _boxes_after(start):
-            named = inherited and node.tag == "p" or _lead_named(node, alone=first and level < 2)
-            if named and (text := _lead_text(node)):
+            if not (inherited and node.tag == "p" or _lead_named(node, alone=first and level < 2)):
+                continue
+            tried += 1
+            if tried > _LEAD_TRIES:
+                return None
+            if text := _lead_text(node):
                 lines = [line for line in text.split("\n") if "".join(line.split()) not in flat]
                 if lines:
                     return "\n".join(lines)
