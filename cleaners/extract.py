@@ -245,12 +245,18 @@ def lead_paragraph(root, body_text: str) -> str | None:
     if h1 is None:
         return None
     flat = "".join(body_text.split())  # compared without white space: "Reuters , the" is "Reuters, the"
+    ancestors, box = [], h1.parent
+    while box is not None and box.tag not in _LEAD_STOP and len(ancestors) < _LEAD_LEVELS:
+        ancestors.append(box)
+        box = box.parent
+    # the levels that sit inside a box named as the intro: their paragraphs after the <h1> are the lead
+    named_from = next((k for k in range(len(ancestors) - 1, -1, -1) if _lead_named(ancestors[k], alone=False)), -1)
     start, tried = h1, 0
     for level in range(_LEAD_LEVELS):
         if start is None or start.tag in _LEAD_STOP:
             break
         box = start.parent
-        inherited = box is not None and box.tag not in _LEAD_STOP and _lead_named(box, alone=False)
+        inherited = level <= named_from
         for node, first in _boxes_after(start):
             if not (inherited and node.tag == "p" or _lead_named(node, alone=first and level < 2)):
                 continue

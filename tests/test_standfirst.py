@@ -83,6 +83,8 @@ DISTANT = {
                     f"<span class='author'>Ann Example</span><p class='dek'>{LEAD}</p></div>"),
     # the <h1> and the lead's paragraph in a box named as the intro
     "intro-box": f"<header class='intro'><h1>{TITLE}</h1><p>{LEAD}</p></header>",
+    # ... two levels up, past a layout box
+    "intro-grandparent": f"<div class='page-intro'><div class='text-center'><h1>{TITLE}</h1><p>{LEAD}</p></div></div>",
 }
 
 
