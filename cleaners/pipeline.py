@@ -228,6 +228,9 @@ _PROSE_END = re.compile(r"[.。．;；:：…۔।॥။።][\"'”’»)\]]*\s*
 _HEADLINE_WORDS = 16
 #: a line this long, or ending a sentence with this many words, is prose
 _PROSE_WORDS = 8
+#: a text with this many words of prose is an article, however long its lists: a paragraph that
+#: introduces a list of appointments or results; a section's blurb on a category page is shorter
+_LISTING_PROSE = 40
 
 
 def _listing_lines(lines: list[str], links: set[str]) -> tuple[int, int]:
@@ -254,7 +257,7 @@ def _check_article(lines: list[str], links: set[str], url: str | None, headline_
     headlines with next to no prose (a category page whose headlines are not links, or whose
     links are not the headline: an image, a short kicker). An article with a list (a recipe's
     ingredients, a how-to's steps, a story's bullet points of facts) keeps its paragraphs: a
-    fifth of its words or more are prose."""
+    fifth of its words or more, or `_LISTING_PROSE` words, are prose."""
     words = sum(_word_count(line) for line in lines)
     if words == 0:
         raise CleanError("no_text", "no article text left after cleaning")
@@ -273,7 +276,7 @@ def _check_article(lines: list[str], links: set[str], url: str | None, headline_
         raise CleanError("not_article", f"{len(headlines)} headlines of links to other pages make up most of its "
                                         "text: a listing, home page or link farm, not an article")
     heads, prose = _listing_lines(lines, links)
-    if heads >= 8 and heads >= 0.4 * len(lines) and prose < 0.2 * words:
+    if heads >= 8 and heads >= 0.4 * len(lines) and prose < min(_LISTING_PROSE, 0.2 * words):
         raise CleanError("not_article", f"{heads} of its {len(lines)} lines are short list items or headlines and "
                                         f"only {prose} of its {words} words are prose: a listing or category "
                                         "page, not an article")

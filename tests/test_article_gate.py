@@ -171,6 +171,14 @@ ARTICLES_WITH_LISTS = {
                     "Camera: a small mirrorless body", "Lens: 35 mm", "Aperture: 5.6", "Exposure: 1/250 s",
                     "ISO: 200", "Date: 3 March 2026", "Time: 06:40", "Place: Vellmar harbour", "Tripod: no",
                     "Filter: none", "Edited: contrast only", "Author: the picture desk")) + "</ul>"),
+    # a one-paragraph announcement over a long list of appointments
+    "appointments": ("<p>The town council announced on Monday the members of the new harbour board, who will oversee "
+                     "the rebuilding of the old grain pier and the temporary berth for the island ferry over the next "
+                     "two summers, and who meet for the first time in April.</p><ul>"
+                     + "".join(f"<li>Member {n} of the board, for the {part} ward</li>" for n, part in enumerate(
+                         ("north", "south", "east", "west", "harbour", "old town", "station", "market", "hill",
+                          "river", "castle", "bridge", "mill", "quay", "park", "church", "school", "field", "wood",
+                          "lake", "beach", "cliff", "dock", "ferry", "island"), 1)) + "</ul>"),
 }
 
 
