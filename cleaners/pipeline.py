@@ -164,34 +164,46 @@ def _teaser_headings(body) -> list[str]:
     """Headings (h2-h6, three words or more) that sit in a small box of their own with a link to
     another page beside them and little other text: a card of a listing whose link wraps the
     picture (or reads "more"), not the headline. A sub-heading of an article sits in the body
-    with its paragraphs, a box with far more text, and is never taken. Each box is read once."""
+    with its paragraphs, a box with far more text, and is never taken. Each box's children are
+    read once, and only a box of few children is read at all."""
     out: list[str] = []
-    seen: dict[int, bool] = {}
+    seen: set[int] = set()
     for heading in body.css("h2, h3, h4, h5, h6"):
         box = heading.parent
-        if box is None or box.tag in ("body", "html", "main"):
+        if box is None or box.tag in ("body", "html", "main") or box.mem_id in seen:
             continue
-        card = seen.get(box.mem_id)
-        if card is None:
-            card = seen[box.mem_id] = _is_card(box)
-        if card and (text := node_text(heading)) and _word_count(text) >= 3 and heading.css_first("a") is None:
+        seen.add(box.mem_id)
+        if _is_card(box, heading) and _word_count(text := node_text(heading)) >= 3:
             out.append(text)
     return out
 
 
-def _is_card(box) -> bool:
-    """A box of few children, with a link to another page, holding one heading and little other text."""
-    children, child = 0, box.child
+_HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+
+
+def _is_card(box, heading) -> bool:
+    """`box` holds `heading` (with no link in it), a link to another page beside it, no other
+    heading, at most `_CARD_CHILDREN` children and `_CARD_EXTRA` characters of other text."""
+    if heading.css_first("a") is not None:
+        return False  # a linked headline: `_headline_links` has it
+    children = extra = 0
+    linked = False
+    child = box.child
     while child is not None:
-        if child.tag not in ("-text", "-comment"):
+        tag = child.tag
+        if tag == "-text":
+            extra += len((child.text_content or "").strip())
+        elif tag != "-comment" and child.mem_id != heading.mem_id:
             children += 1
-            if children > _CARD_CHILDREN:
+            if children >= _CARD_CHILDREN or tag in _HEADING_TAGS:
                 return False
+            linked = linked or tag == "a" and bool(child.attributes.get("href")) or (
+                child.css_first("a[href]") is not None)
+            extra += len(child.text(deep=True).strip())
+        if extra > _CARD_EXTRA:
+            return False
         child = child.next
-    if box.css_first("a[href]") is None:
-        return False
-    headings = box.css("h2, h3, h4, h5, h6")
-    return len(headings) == 1 and len(node_text(box)) <= len(node_text(headings[0])) + _CARD_EXTRA
+    return linked
 
 
 def _headline_links(body, words: int = 0) -> list[str]:
