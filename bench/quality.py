@@ -42,8 +42,9 @@ not meet ">= 0.93"), and cleanwire's N worst pages:
   scrapinghub        lowest per-page F1, with the anchors' recall on the same page; and, as an issue
                      target, every page where cleanwire keeps under half of the truth (recall < 0.5)
                      while trafilatura (either setting) keeps 90% of it
-  trafilatura-eval   most failed snippets; "- miss" is a with-snippet the text lacks, "+ kept" a
-                     without-snippet it holds
+  trafilatura-eval   most failed snippets, with the anchors' count on the same page (a page that
+                     fails everyone is a hard page, not a regression); "- miss" is a with-snippet
+                     the text lacks, "+ kept" a without-snippet it holds
   labelled           lowest F1, then most marker hits
 
     make quality                                     # every set, every extractor
@@ -487,21 +488,23 @@ def print_set(set_name: str, report: dict, worst: int) -> None:
     if not worst:
         return
     per_page = own["per_page"]
+    anchors = [a for a in ANCHORS if a in results]
     if set_name == "trafilatura-eval":
-        rows = sorted((row for row in per_page if row["failed"]), key=lambda row: -row["failed"])[:worst]
-        print(f"cleanwire's {len(rows)} worst pages (failed snippets; - miss: must be in the text, "
-              "+ kept: must not be):")
-        for row in rows:
+        order = sorted((k for k, row in enumerate(per_page) if row["failed"]), key=lambda k: -per_page[k]["failed"])
+        print(f"cleanwire's {len(order[:worst])} worst pages (failed snippets, then the anchors' on the same page; "
+              "- miss: must be in the text, + kept: must not be):")
+        for k in order[:worst]:
+            row = per_page[k]
             refused = f"  refused: {row['refused']}" if row["refused"] else ""
+            others = "".join(f", {a} {results[a]['per_page'][k]['failed']}" for a in anchors)
             print(f"  {row['failed']:>2} failed ({len(row['miss'])}/{len(row['with'])} miss, "
-                  f"{len(row['kept'])}/{len(row['without'])} kept, {row['len']} chars)  {row['id']}  "
+                  f"{len(row['kept'])}/{len(row['without'])} kept, {row['len']} chars{others})  {row['id']}  "
                   f"{row['url'][:70]}{refused}")
             for s in row["miss"][:3]:
                 print(f"       - {_clip(s)}")
             for s in row["kept"][:3]:
                 print(f"       + {_clip(s)}")
         return
-    anchors = [a for a in ANCHORS if a in results]
     order = sorted((k for k in range(len(per_page)) if per_page[k]["f1"] < 1 or per_page[k].get("markers")),
                    key=lambda k: (per_page[k]["f1"], -len(per_page[k].get("markers", []))))[:worst]
     if not order:
