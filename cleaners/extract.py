@@ -230,6 +230,19 @@ def _boxes_after(start) -> list:
     return out
 
 
+def _paras_after(node, most: int = 2) -> list[str]:
+    """The texts of the `<p>` right after `node` (at most `most`) that read as a lead: the rest of a
+    standfirst of two or three paragraphs in an intro box."""
+    out, sibling = [], node.next
+    while sibling is not None and len(out) < most:
+        if sibling.tag not in ("-text", "-comment"):
+            if sibling.tag != "p" or not (text := _lead_text(sibling)):
+                break
+            out.append(text)
+        sibling = sibling.next
+    return out
+
+
 def lead_paragraph(root, body_text: str) -> str | None:
     """The standfirst printed under the headline (`<p class="standfirst">`, `.article__intro`,
     `#vorspann`, `.chapo`, ...) when the extractor left it out: extractors often take only the body
@@ -264,6 +277,8 @@ def lead_paragraph(root, body_text: str) -> str | None:
             if tried > _LEAD_TRIES:
                 return None
             if text := _lead_text(node):
+                if inherited and node.tag == "p":
+                    text = "\n".join([text, *_paras_after(node)])
                 lines = [line for line in text.split("\n") if "".join(line.split()) not in flat]
                 if lines:
                     return "\n".join(lines)

@@ -155,3 +155,9 @@ def test_a_lead_named_box_far_down_the_page_is_not_a_standfirst():
     html = _page(head + f"<div class='summary'>{LEAD}</div>")
     tree = LexborHTMLParser(html)
     assert lead_paragraph(tree.root, "\n".join(PARAS)) is None
+
+
+def test_the_paragraphs_after_the_h1_in_an_intro_box_are_kept_in_order():
+    second = "The first phase of the work begins in April, when the north berth closes to the fishing fleet."
+    text = _text(_page(f"<header class='article-intro'><h1>{TITLE}</h1><p>{LEAD}</p><p>{second}</p></header>"))
+    assert text.split("\n")[:3] == [LEAD, second, P1]
