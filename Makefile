@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: all install test fuzz demo bench lint clean-venv
+.PHONY: all install test fuzz demo bench quality lint clean-venv
 
 all: test
 
@@ -36,6 +36,11 @@ demo: $(STAMP)
 	 for r in map(json.loads, open('output/demo.jsonl', encoding='utf-8'))]"
 	# 2. serve the offline demo sites on 127.0.0.1, crawl them with the real spiders -> output/demo/*.jsonl
 	$(BIN)/python -m crawler.demo.run --out output/demo
+
+# cleanwire beside trafilatura on scrapinghub, trafilatura-eval and the labelled set, in one run:
+# scores, cleanwire's targets (PASS/FAIL) and its worst pages; `bench/quality.py --help` for the options
+quality: $(STAMP)
+	$(BIN)/python bench/quality.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/quality.py

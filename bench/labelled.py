@@ -32,42 +32,25 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.labelled import MARKERS, TEMPLATES, LabelledPage, pages  # noqa: E402
-from bench.quality import ANCHORS, EXTRACTORS, _precision, _recall, page_counts, scores  # noqa: E402
-
-
-def _f1(p: float | None, r: float | None) -> float:
-    p, r = p or 0.0, r or 0.0
-    return 2 * p * r / (p + r) if p + r else 0.0
+from bench.quality import ANCHORS, EXTRACTORS, score_labelled  # noqa: E402
 
 
 def measure(name: str, items: list[LabelledPage]) -> dict:
-    """Run one extractor over the pages: overall and per-template scores, marker hits, speed."""
+    """Run one extractor over the pages: overall and per-template scores, marker hits, speed
+    (scored by bench/quality.py's `score_labelled`, as in the quality report)."""
     extract = EXTRACTORS[name]()
     extract(items[0].html, items[0].url)  # warm-up: imports and lazy tables
     outputs, started = [], time.perf_counter()
     for item in items:
         outputs.append(extract(item.html, item.url))
     seconds = time.perf_counter() - started
-    counts = [page_counts(item.expected, out) for item, out in zip(items, outputs, strict=True)]
-    per_page = []
-    for item, out, c in zip(items, outputs, counts, strict=True):
-        p = _precision(*c) if c[0] + c[1] else None
-        r = _recall(*c) if c[0] + c[2] else None
-        per_page.append({"id": item.id, "template": item.template, "url": item.url, "precision": p, "recall": r,
-                         "f1": _f1(p, r), "markers": [m for m in MARKERS[item.template] if m in out], "text": out})
-    result = scores(counts)
+    rows = [{"id": item.id, "url": item.url, "template": item.template, "truth": item.expected,
+             "markers": MARKERS[item.template]} for item in items]
+    result, per_page = score_labelled(rows, outputs)
+    for row, out in zip(per_page, outputs, strict=True):
+        row["text"] = out
     result.update(seconds=seconds, pages_per_s=len(items) / seconds if seconds else float("inf"), pages=len(items),
-                  empty=sum(1 for out in outputs if not out.strip()),
-                  marker_pages=sum(1 for pp in per_page if pp["markers"]),
-                  marker_hits=sum(len(pp["markers"]) for pp in per_page))
-    result["templates"] = {}
-    for t in dict.fromkeys(item.template for item in items):
-        idx = [k for k, item in enumerate(items) if item.template == t]
-        s = scores([counts[k] for k in idx])
-        s.update(pages=len(idx), marker_pages=sum(1 for k in idx if per_page[k]["markers"]),
-                 marker_hits=sum(len(per_page[k]["markers"]) for k in idx),
-                 markers=sorted({m for k in idx for m in per_page[k]["markers"]}))
-        result["templates"][t] = s
+                  empty=sum(1 for out in outputs if not out.strip()))
     result["per_page"] = per_page
     return result
 

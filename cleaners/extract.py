@@ -9,6 +9,7 @@ import logging
 import re
 
 from .density import content_lines, content_nodes
+from .dom_rules import class_words
 from .rules import Context
 from .util import node_text
 
@@ -101,51 +102,187 @@ def block_lines(node) -> list[str]:
     return lines
 
 
-# class/id words that mark a lead paragraph printed under the headline
-LEAD_WORDS = frozenset({"standfirst", "lede", "lead", "dek", "deck", "intro", "subtitle", "subheadline", "sub-headline",
-                        "sapo", "chapo", "excerpt", "summary", "abstract", "strapline"})
-_LEAD_SPLIT = re.compile(r"[-_\s]+")
+#: Class/id words that name the box of a standfirst (the lead paragraph printed under the headline),
+#: in the styles and languages of news sites: English, French (chapo, chapeau), German (vorspann,
+#: anriss), Spanish and Portuguese (entradilla, bajada, copete, sumario, linha-fina), Italian
+#: (sommario, catenaccio), and the forms a class tokenizer gives (`articleIntro` -> intro,
+#: `o-article__intro` -> intro). Matched as whole words (`dom_rules.class_words`).
+LEAD_WORDS = frozenset({"standfirst", "lede", "lead", "leadtext", "dek", "deck", "intro", "introduction", "subtitle",
+                        "subheadline", "sub-headline", "subhead", "sapo", "chapo", "chapeau", "vorspann", "anriss",
+                        "excerpt", "summary", "abstract", "strapline", "entradilla", "bajada", "copete", "sumario",
+                        "linha-fina", "sommario", "catenaccio"})
+#: A word that names a standfirst's box only when that box is the one right under the headline: the
+#: same word names the cards of a listing or a promo box anywhere else.
+LEAD_IF_ALONE = frozenset({"teaser"})
+#: Class/id words of a box that is never a standfirst, whatever else it is called (`lead-image`,
+#: `intro-caption`, `summary-promo`): pictures and their captions, credits, promos, sign-ups.
+NOT_LEAD_WORDS = frozenset({"caption", "figcaption", "credit", "credits", "copyright", "photo", "image", "img",
+                            "picture", "media", "video", "gallery", "promo", "related", "newsletter", "subscribe",
+                            "signup", "ad", "ads", "advert", "sponsored", "share", "social", "breadcrumb",
+                            "breadcrumbs", "nav", "menu", "tags", "toc"})
+#: Class/id words of a byline or dateline box: never a standfirst itself, though a header's
+#: `article-meta` or `byline` box may hold one (`<div class="meta"><p class="dek">`).
+BYLINE_WORDS = frozenset({"byline", "author", "authors", "date", "time", "dateline", "meta"})
+_LEAD_TAGS = frozenset({"p", "div", "h2", "h3", "h4", "span", "section", "header", "strong"})
+_LEAD_END = re.compile(r"[.!?…。！？؟۔।\"”’»)」』]$")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+#: boxes a standfirst is never inside: list items (the cards of a listing), pictures, rails, forms
+_NOT_LEAD_TAGS = frozenset({"li", "ul", "ol", "figure", "figcaption", "aside", "nav", "footer", "form", "table",
+                            "blockquote", "a", "button", "time", "address"})
+#: how far from the <h1> a standfirst may sit: element boxes after it, at each of its levels
+_LEAD_SIBLINGS = 4
+_LEAD_LEVELS = 3
+#: element boxes read inside one box after the <h1>, in document order
+_LEAD_INNER = 30
+_LEAD_STOP = frozenset({"body", "html", "main", "article", "-document"})
+#: named boxes whose text is read at most (each read is linear in the box): a bound per page
+_LEAD_TRIES = 12
+
+
+def _lead_words(node) -> frozenset[str]:
+    raw = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".strip()
+    return class_words(raw) if raw else frozenset()
+
+
+def _lead_named(node, *, alone: bool) -> bool:
+    """True when the node's class/id names a standfirst (`teaser` only when `alone`: the first box
+    under the headline, with no sibling named the same) and nothing in it names a picture, caption,
+    promo or other furniture."""
+    words = _lead_words(node)
+    if not words or words & NOT_LEAD_WORDS or words & BYLINE_WORDS:
+        return False
+    if words & LEAD_WORDS:
+        return True
+    if alone and words & LEAD_IF_ALONE:
+        for sibling in (node.prev, node.next):
+            while sibling is not None and sibling.tag in ("-text", "-comment"):
+                sibling = sibling.prev if sibling is node.prev else sibling.next
+            if sibling is not None and _lead_words(sibling) & LEAD_IF_ALONE:
+                return False  # one card of several: a listing or a promo rail
+        return True
+    return False
+
+
+def _reads_as_lead(text: str, linked: int) -> bool:
+    """One to a few sentences of prose with few links: 40-800 characters, six words or more (in
+    Chinese, Japanese or Korean: 20 characters), ending as a sentence does; in a cased script, three
+    words or more in lower case (a byline and its dates, "JANE ROE Nov. 20, 2019 Updated: 1:35 a.m.",
+    has next to none)."""
+    if not 40 <= len(text) <= 800 or not _LEAD_END.search(text) or linked > 0.2 * len(text):
+        return False
+    words = text.split()
+    if len(words) < 6:
+        return len(_CJK.findall(text)) >= 20
+    cased = [w for w in words if w[0].isalpha() and w[0].lower() != w[0].upper()]
+    return not cased or sum(1 for w in cased if w[0].islower()) >= 3
 
 
 def _lead_text(node) -> str | None:
-    """The text of `node` when it is a lead paragraph: lead-like class, one or more sentences, few links."""
-    names = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".lower()
-    words = {w for token in names.split() for w in (token, *_LEAD_SPLIT.split(token)) if w}
-    if not words & LEAD_WORDS or node.tag not in ("p", "div", "h2", "h3", "span"):
+    """The text of `node` when it is a lead paragraph: a standfirst's tag, no picture in it, and it
+    reads as a lead (`_reads_as_lead`). The caller has checked the naming."""
+    if node.tag not in _LEAD_TAGS:
         return None
-    if node.css_first("figure, img, picture, video") is not None:
+    if node.css_first("figure, img, picture, video, figcaption") is not None:
         return None  # a "lead" box with a picture in it is the lead image and its caption, not a standfirst
     text = node_text(node)
+    if not text:
+        return None
+    paras = [p for p in node.css("p") if not _lead_words(p) & NOT_LEAD_WORDS]
+    if len(paras) >= 2:  # a standfirst box of two or three short paragraphs: one line each
+        out = [t for p in paras[:3] if _reads_as_lead(t := node_text(p), sum(len(node_text(a)) for a in p.css("a")))]
+        return "\n".join(out) if out else None
     linked = sum(len(node_text(a)) for a in node.css("a"))
-    if (40 <= len(text) <= 600 and len(text.split()) >= 6 and re.search(r"[.!?…\"”’)]$", text)
-            and linked <= 0.2 * len(text)):
-        return text
-    return None
+    return text if _reads_as_lead(text, linked) else None
 
 
-_WRAPPERS = ("header", "hgroup", "div", "section")
+def _fenced(node) -> bool:
+    """A box no standfirst sits in: a list item, a picture, a rail, a form (`_NOT_LEAD_TAGS`), or a
+    box named as a picture, caption, promo or other furniture (`NOT_LEAD_WORDS`)."""
+    return node.tag in _NOT_LEAD_TAGS or bool(_lead_words(node) & NOT_LEAD_WORDS)
+
+
+def _boxes_after(start) -> list:
+    """The element boxes that follow `start` within `_LEAD_SIBLINGS` siblings, each with the first
+    `_LEAD_INNER` element boxes inside it, in document order, fenced boxes (`_fenced`) and what is
+    inside them left out: where a standfirst a few boxes from the headline can sit. Bounded: never a
+    walk over the rest of the page."""
+    out, node, seen = [], start.next, 0
+    while node is not None and seen < _LEAD_SIBLINGS:
+        if node.tag not in ("-text", "-comment"):
+            seen += 1
+            if _fenced(node):
+                node = node.next
+                continue
+            out.append((node, seen == 1))
+            stack, inner = [node.child], 0
+            while stack and inner < _LEAD_INNER:
+                child = stack.pop()
+                while child is not None and child.tag in ("-text", "-comment"):
+                    child = child.next
+                if child is None:
+                    continue
+                inner += 1
+                stack.append(child.next)
+                if not _fenced(child):
+                    out.append((child, False))
+                    stack.append(child.child)
+        node = node.next
+    return out
+
+
+def _paras_after(node, most: int = 2) -> list[str]:
+    """The texts of the `<p>` right after `node` (at most `most`) that read as a lead: the rest of a
+    standfirst of two or three paragraphs in an intro box."""
+    out, sibling = [], node.next
+    while sibling is not None and len(out) < most:
+        if sibling.tag not in ("-text", "-comment"):
+            if sibling.tag != "p" or not (text := _lead_text(sibling)):
+                break
+            out.append(text)
+        sibling = sibling.next
+    return out
 
 
 def lead_paragraph(root, body_text: str) -> str | None:
-    """The standfirst printed under the headline (`<p class="standfirst">`, `.article-lede`, ...)
-    when the extractor left it out: extractors often take only the body container and lose it,
-    yet it is the article's first paragraph. Looked for only right after the page's first `<h1>`
-    (its next siblings, then those of its parent, and inside a wrapper such as `<header>` there),
-    so teasers elsewhere never qualify."""
+    """The standfirst printed under the headline (`<p class="standfirst">`, `.article__intro`,
+    `#vorspann`, `.chapo`, ...) when the extractor left it out: extractors often take only the body
+    container and lose it, yet it is the article's first paragraph. Looked for only near the page's
+    first `<h1>`: in the few boxes after it, after its parent and after its grandparent (a standfirst
+    a few boxes away, past a picture or a byline), never past the `<article>` or `<main>` around it,
+    so teasers elsewhere never qualify. A box counts when its class/id names a standfirst
+    (`LEAD_WORDS`, `teaser` only right under the headline), or when it follows the `<h1>` inside a
+    box so named (`<div class="intro"><h1>..</h1><p>..</p></div>`); it must read as a lead (a sentence
+    or a few, few links) and hold no picture; a caption, credit or promo (`NOT_LEAD_WORDS`) never
+    counts. Returns the lead's lines (one paragraph a line) that the body lacks, or None."""
     h1 = root.css_first("h1")
     if h1 is None:
         return None
-    flat = " ".join(body_text.split())
-    for start in (h1, h1.parent):
-        node, seen = (start.next if start is not None else None), 0
-        while node is not None and seen < 4:
-            if node.tag not in ("-text", "-comment"):
-                seen += 1
-                inner = node.css("p, div, h2, h3, span")[:6] if node.tag in _WRAPPERS else []
-                for candidate in (node, *inner):
-                    if (text := _lead_text(candidate)) and text not in flat:
-                        return text
-            node = node.next
+    flat = "".join(body_text.split())  # compared without white space: "Reuters , the" is "Reuters, the"
+    ancestors, box = [], h1.parent
+    while box is not None and box.tag not in _LEAD_STOP and len(ancestors) < _LEAD_LEVELS:
+        ancestors.append(box)
+        box = box.parent
+    # the levels that sit inside a box named as the intro: their paragraphs after the <h1> are the lead
+    named_from = next((k for k in range(len(ancestors) - 1, -1, -1) if _lead_named(ancestors[k], alone=False)), -1)
+    start, tried = h1, 0
+    for level in range(_LEAD_LEVELS):
+        if start is None or start.tag in _LEAD_STOP:
+            break
+        box = start.parent
+        inherited = level <= named_from
+        for node, first in _boxes_after(start):
+            if not (inherited and node.tag == "p" or _lead_named(node, alone=first and level < 2)):
+                continue
+            tried += 1
+            if tried > _LEAD_TRIES:
+                return None
+            if text := _lead_text(node):
+                if inherited and node.tag == "p":
+                    text = "\n".join([text, *_paras_after(node)])
+                lines = [line for line in text.split("\n") if "".join(line.split()) not in flat]
+                if lines:
+                    return "\n".join(lines)
+        start = box
     return None
 
 

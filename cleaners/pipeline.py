@@ -157,11 +157,63 @@ def _finish(ctx: Context, lines: list[str], *, path: str | None, fetched_at: str
 def _link_texts(tree) -> set[str]:
     """The texts of the page's links that could be headlines (before any rule ran): 20 characters
     or more, or three words or more (a front page of short headlines, "Ferry fares rise", is a
-    listing all the same when its lines are nothing but those links)."""
+    listing all the same when its lines are nothing but those links); and the headlines of teaser
+    cards whose link is the picture or a "more" button (`_teaser_headings`)."""
     body = tree.body
     if body is None:
         return set()
-    return set(_headline_links(body, words=3))
+    return {*_headline_links(body, words=3), *_teaser_headings(body)}
+
+
+#: a teaser card holds its heading and little else: a date, a kicker, a "more" link
+_CARD_EXTRA = 60
+_CARD_CHILDREN = 6
+
+
+def _teaser_headings(body) -> list[str]:
+    """Headings (h2-h6, three words or more) that sit in a small box of their own with a link to
+    another page beside them and little other text: a card of a listing whose link wraps the
+    picture (or reads "more"), not the headline. A sub-heading of an article sits in the body
+    with its paragraphs, a box with far more text, and is never taken. Each box's children are
+    read once, and only a box of few children is read at all."""
+    out: list[str] = []
+    seen: set[int] = set()
+    for heading in body.css("h2, h3, h4, h5, h6"):
+        box = heading.parent
+        if box is None or box.tag in ("body", "html", "main") or box.mem_id in seen:
+            continue
+        seen.add(box.mem_id)
+        if _is_card(box, heading) and _word_count(text := node_text(heading)) >= 3:
+            out.append(text)
+    return out
+
+
+_HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+
+
+def _is_card(box, heading) -> bool:
+    """`box` holds `heading` (with no link in it), a link to another page beside it, no other
+    heading, at most `_CARD_CHILDREN` children and `_CARD_EXTRA` characters of other text."""
+    if heading.css_first("a") is not None:
+        return False  # a linked headline: `_headline_links` has it
+    children = extra = 0
+    linked = False
+    child = box.child
+    while child is not None:
+        tag = child.tag
+        if tag == "-text":
+            extra += len((child.text_content or "").strip())
+        elif tag != "-comment" and child.mem_id != heading.mem_id:
+            children += 1
+            if children >= _CARD_CHILDREN or tag in _HEADING_TAGS:
+                return False
+            linked = linked or tag == "a" and bool(child.attributes.get("href")) or (
+                child.css_first("a[href]") is not None)
+            extra += len(child.text(deep=True).strip())
+        if extra > _CARD_EXTRA:
+            return False
+        child = child.next
+    return linked
 
 
 def _headline_links(body, words: int = 0) -> list[str]:
@@ -192,11 +244,42 @@ def _headline_share(tree, region: list | None = None) -> float:
     return linked / total if total else 0.0
 
 
+#: a line that closes a sentence the way prose does (a headline may end in "?" or "!", not in ".")
+_PROSE_END = re.compile(r"[.。．;；:：…۔।॥။።][\"'”’»)\]]*\s*$")
+#: a list item or linked line this short, not closing a sentence, reads as a headline (or a label)
+_HEADLINE_WORDS = 16
+#: a line this long, or ending a sentence with this many words, is prose
+_PROSE_WORDS = 8
+#: a text with this many words of prose is an article, however long its lists: a paragraph that
+#: introduces a list of appointments or results; a section's blurb on a category page is shorter
+_LISTING_PROSE = 40
+
+
+def _listing_lines(lines: list[str], links: set[str]) -> tuple[int, int]:
+    """(headline-like lines, words of prose) of a text. A headline-like line is a list item
+    ("- ...") or the text of a link, of at most `_HEADLINE_WORDS` words, that does not close a
+    sentence; prose is every other line of `_PROSE_WORDS` words or more that ends a sentence (or
+    is `_PARAGRAPH_CHARS` long): paragraphs, and list items that are whole sentences."""
+    heads = prose = 0
+    for line in lines:
+        words = _word_count(line)
+        item = line[2:] if line.startswith("- ") else None
+        if (item is not None or line in links) and words <= _HEADLINE_WORDS and not _PROSE_END.search(line):
+            heads += 1
+        elif len(line) >= _PARAGRAPH_CHARS or words >= _PROSE_WORDS and _SENTENCE_END.search(line):
+            prose += words
+    return heads, prose
+
+
 def _check_article(lines: list[str], links: set[str], url: str | None, headline_share: float = 0.0) -> None:
     """Raise CleanError when what is left is not an article: nothing or next to nothing
     (`no_text`), or a listing, home page or link farm (`not_article`): its "paragraphs" are
     mostly headlines of links to other pages, or the page (after the DOM rules) is mostly such
-    links and little text is left."""
+    links and little text is left, or it is a heading over a column of short list items or
+    headlines with next to no prose (a category page whose headlines are not links, or whose
+    links are not the headline: an image, a short kicker). An article with a list (a recipe's
+    ingredients, a how-to's steps, a story's bullet points of facts) keeps its paragraphs: a
+    fifth of its words or more, or `_LISTING_PROSE` words, are prose."""
     words = sum(_word_count(line) for line in lines)
     if words == 0:
         raise CleanError("no_text", "no article text left after cleaning")
@@ -214,6 +297,11 @@ def _check_article(lines: list[str], links: set[str], url: str | None, headline_
     if len(headlines) >= 3 and sum(map(len, headlines)) >= 0.5 * len(text):
         raise CleanError("not_article", f"{len(headlines)} headlines of links to other pages make up most of its "
                                         "text: a listing, home page or link farm, not an article")
+    heads, prose = _listing_lines(lines, links)
+    if heads >= 8 and heads >= 0.4 * len(lines) and prose < min(_LISTING_PROSE, 0.2 * words):
+        raise CleanError("not_article", f"{heads} of its {len(lines)} lines are short list items or headlines and "
+                                        f"only {prose} of its {words} words are prose: a listing or category "
+                                        "page, not an article")
 
 
 #: a line that ends a sentence: final punctuation (Latin, CJK, Arabic, Indic, Ethiopic...), then any

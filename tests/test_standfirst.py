@@ -1,0 +1,163 @@
+"""Standfirsts (the lead paragraph under the headline) are kept whatever their box is called and
+a few boxes away from the <h1>; captions, bylines and promos near the <h1> are not taken for one.
+
+The pages put the headline and the standfirst in a page header outside the story's body, as news
+sites do, so the content finder leaves them out and `extract.lead_paragraph` has to find the lead.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaners import clean_html
+from cleaners.extract import lead_paragraph
+from cleaners.pipeline import LexborHTMLParser
+
+from ._support import P1, P2, P3, P4, PARAS, TITLE, paras_html
+
+LEAD = ("Engineers found the timber piles had rotted faster than anyone expected, and the council has now agreed "
+        "to pay for a new concrete deck.")
+URL = "https://news.example/2026/03/pier-rebuilt"
+
+
+def _page(head: str, body: str | None = None) -> str:
+    """A news page: navigation, a page header (`head`, holding the <h1>), the story's body, a footer."""
+    body = paras_html(*PARAS) if body is None else body
+    return (f"<html lang='en'><head><title>{TITLE} | Vellmar Gazette</title></head><body>"
+            "<nav><a href='/'>Home</a> <a href='/town'>Town</a> <a href='/sport'>Sport</a></nav>"
+            f"<div class='page'><div class='story-head'>{head}</div>"
+            f"<main><article><div class='story-body'>{body}</div></article></main></div>"
+            "<footer><p>Vellmar Gazette, 1 Quay Street.</p></footer></body></html>")
+
+
+def _text(html: str) -> str:
+    return clean_html(html, url=URL).text
+
+
+#: one standfirst box per naming style or language, right under the <h1>
+NAMED = {
+    "articleIntro": f"<h1>{TITLE}</h1><div class='articleIntro'>{LEAD}</div>",
+    "o-article__intro": f"<h1>{TITLE}</h1><p class='o-article__intro'>{LEAD}</p>",
+    "vorspann": f"<h1>{TITLE}</h1><p id='vorspann'>{LEAD}</p>",
+    "chapo": f"<h1>{TITLE}</h1><div class='chapo'><p>{LEAD}</p></div>",
+    "deck": f"<h1>{TITLE}</h1><h2 class='article-deck'>{LEAD}</h2>",
+    "subtitle": f"<h1>{TITLE}</h1><h2 class='story-subtitle'>{LEAD}</h2>",
+    "lead": f"<h1>{TITLE}</h1><div class='lead'><p>{LEAD}</p></div>",
+    "teaser-alone": f"<h1>{TITLE}</h1><p class='teaser'>{LEAD}</p>",
+    "summary": f"<h1>{TITLE}</h1><div class='summary'>{LEAD}</div>",
+    "standfirst": f"<h1>{TITLE}</h1><p class='standfirst'>{LEAD}</p>",
+    "excerpt": f"<h1>{TITLE}</h1><span class='post-excerpt'>{LEAD}</span>",
+    "leadText-camel": f"<h1>{TITLE}</h1><section class='articleLeadText'>{LEAD}</section>",
+    "bajada": f"<hgroup class='titulo'><h1>{TITLE}</h1><strong class='bajada'>{LEAD}</strong></hgroup>",
+}
+
+
+def test_the_standfirst_is_not_in_the_body_the_content_finder_takes():
+    """The pages really need the repair: the body alone does not hold the lead."""
+    from cleaners.density import content_lines, content_nodes
+
+    tree = LexborHTMLParser(_page(NAMED["standfirst"]))
+    assert LEAD not in "\n".join(content_lines(content_nodes(tree.body)))
+
+
+@pytest.mark.parametrize("name", sorted(NAMED))
+def test_a_standfirst_named_in_any_style_is_kept_first(name):
+    text = _text(_page(NAMED[name]))
+    assert text.split("\n")[0] == LEAD, text
+    assert all(p in text for p in PARAS) and text.count(LEAD) == 1
+
+
+#: the standfirst a few boxes away from the <h1>
+DISTANT = {
+    # the <h1> in a title row, a picture between, the lead in the next row
+    "grandparent-sibling": (f"<div class='row title'><div class='col'><p>Harbour</p><h1>{TITLE}</h1></div></div>"
+                            "<img src='/pier.jpg' alt=''>"
+                            "<div class='row'><div class='col'>"
+                            f"<div class='lead-text'><p>{LEAD}</p></div></div></div>"),
+    # a byline and a share bar between the <h1> and the lead
+    "past-byline-and-share": (f"<h1>{TITLE}</h1><div class='byline'>By Ann Example, harbour reporter</div>"
+                              "<div class='share'><a href='/s'>Share</a></div>"
+                              f"<div class='article__intro'><div class='summary'>{LEAD}</div></div>"),
+    # the dek inside the header's meta box, next to the author
+    "inside-meta": (f"<div class='head'><h1>{TITLE}</h1></div><div class='article-meta'>"
+                    f"<span class='author'>Ann Example</span><p class='dek'>{LEAD}</p></div>"),
+    # the <h1> and the lead's paragraph in a box named as the intro
+    "intro-box": f"<header class='intro'><h1>{TITLE}</h1><p>{LEAD}</p></header>",
+    # ... two levels up, past a layout box
+    "intro-grandparent": f"<div class='page-intro'><div class='text-center'><h1>{TITLE}</h1><p>{LEAD}</p></div></div>",
+}
+
+
+@pytest.mark.parametrize("layout", sorted(DISTANT))
+def test_a_standfirst_a_few_boxes_from_the_h1_is_kept(layout):
+    text = _text(_page(DISTANT[layout]))
+    assert text.split("\n")[0] == LEAD, text
+    assert all(p in text for p in PARAS)
+
+
+def test_a_standfirst_box_of_two_paragraphs_gives_both_in_order():
+    second = "The first phase of the work begins in April, when the north berth closes to the fishing fleet."
+    text = _text(_page(f"<h1>{TITLE}</h1><div class='vorspann'><p>{LEAD}</p><p>{second}</p></div>"))
+    assert text.split("\n")[:2] == [LEAD, second]
+
+
+def test_a_chinese_standfirst_is_kept():
+    lead = "工程师发现旧码头的木桩腐烂速度远超预期，市议会已同意出资建造新的混凝土码头面，工程将于四月开始。"
+    text = _text(_page(f"<h1>{TITLE}</h1><div class='summary'>{lead}</div>"))
+    assert text.split("\n")[0] == lead
+
+
+def test_a_lead_already_in_the_body_is_not_repeated():
+    """The body holds the lead with other spacing around a link: it is the same paragraph."""
+    linked = LEAD.replace("the council", "<a href='/council'>the council</a> ")
+    text = _text(_page(f"<h1>{TITLE}</h1><p class='standfirst'>{LEAD}</p>",
+                       body=f"<p>{linked}</p>" + paras_html(P1, P2, P3, P4)))
+    assert text.count("Engineers found the timber piles") == 1
+
+
+#: boxes near the <h1> that are not a standfirst, each with a sentence that reads like one
+NOT_LEADS = {
+    # the lead picture's caption, in a box named "lead"
+    "lead-image-caption": (f"<h1>{TITLE}</h1><div class='lead-image'><img src='/pier.jpg' alt=''>"
+                           f"<p class='lead-caption'>{LEAD}</p></div>"),
+    "figcaption": (f"<h1>{TITLE}</h1><figure class='intro'><img src='/pier.jpg' alt=''>"
+                   f"<figcaption>{LEAD}</figcaption></figure>"),
+    # a promo box for the newsletter, named as a summary
+    "newsletter-summary": f"<h1>{TITLE}</h1><div class='newsletter-summary'><p>{LEAD}</p></div>",
+    # teaser cards of other stories: one of several, not alone under the headline
+    "teaser-cards": (f"<h1>{TITLE}</h1><div class='teaser'><p>{LEAD}</p></div>"
+                     "<div class='teaser'><p>Another story about the ferry timetable and its new winter times.</p>"
+                     "</div>"),
+    # excerpts of related posts in a list near the headline
+    "related-excerpts": (f"<h1>{TITLE}</h1><ul class='posts'><li><a href='/other'>Ferry times change</a>"
+                         f"<span class='excerpt'>{LEAD}</span></li></ul>"),
+    # a byline with its dates in a box named as the subtitle
+    "byline-subtitle": (f"<h1>{TITLE}</h1>"
+                        "<div class='subtitle'>ANN EXAMPLE Mar. 3, 2026 Updated: Mar. 3, 2026 9:05 a.m.</div>"),
+    # a teaser named box far from the headline, after the first box
+    "teaser-later": (f"<h1>{TITLE}</h1><div class='kicker'>Harbour works</div>"
+                     f"<div class='teaser'><p>{LEAD}</p></div>"),
+}
+
+
+@pytest.mark.parametrize("layout", sorted(NOT_LEADS))
+def test_a_caption_byline_or_promo_near_the_h1_is_not_taken_for_a_standfirst(layout):
+    tree = LexborHTMLParser(_page(NOT_LEADS[layout]))
+    found = lead_paragraph(tree.root, "\n".join(PARAS))
+    assert found is None or ("Engineers found" not in found and "ANN EXAMPLE" not in found), found
+    text = _text(_page(NOT_LEADS[layout]))
+    assert text.split("\n")[0] == P1 and all(p in text for p in PARAS), text
+
+
+def test_a_lead_named_box_far_down_the_page_is_not_a_standfirst():
+    """Only the few boxes after the <h1> are read: a summary box at the end of the page is not a lead."""
+    head = f"<h1>{TITLE}</h1>" + "".join(f"<div class='row'><p>Box {i}</p></div>" for i in range(6))
+    html = _page(head + f"<div class='summary'>{LEAD}</div>")
+    tree = LexborHTMLParser(html)
+    assert lead_paragraph(tree.root, "\n".join(PARAS)) is None
+
+
+def test_the_paragraphs_after_the_h1_in_an_intro_box_are_kept_in_order():
+    second = "The first phase of the work begins in April, when the north berth closes to the fishing fleet."
+    text = _text(_page(f"<header class='article-intro'><h1>{TITLE}</h1><p>{LEAD}</p><p>{second}</p></header>"))
+    assert text.split("\n")[:3] == [LEAD, second, P1]
