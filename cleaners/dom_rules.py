@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from . import patterns as P
+from . import vocabulary as V
 from .rules import Context, dom_rule
 from .util import collapse, has_ancestor_in, link_density, node_text, same_content
 
@@ -247,10 +248,7 @@ def non_text(root, ctx: Context) -> Iterable:
     return root.css("script, style, noscript, template, svg, canvas, iframe, object, embed, dialog")
 
 
-_HIDDEN_WORDS = frozenset({"d-none", "hidden", "visually-hidden", "visuallyhidden", "sr-only", "screen-reader-text",
-                           "screen-reader-only", "hidden-xs", "hidden-sm", "hidden-md", "hidden-lg", "hide-mobile",
-                           "hide-desktop", "show-mobile", "show-desktop", "mobile-only", "desktop-only", "is-hidden",
-                           "u-hidden", "invisible"})
+_HIDDEN_WORDS = V.HIDDEN
 _RESPONSIVE_HIDE = re.compile(r"^(?:d|hidden|visible|show|hide)-(?:xs|sm|md|lg|xl|xxl)(?:-(?:none|down|up|only))?$"
                               r"|^(?:d-(?:xs|sm|md|lg|xl|xxl)-none)$")
 
@@ -315,8 +313,7 @@ def _pieces(anc, skip: set[int]) -> list[str]:
     return out
 
 
-_NAV_WORDS = frozenset({"nav", "navbar", "navigation", "menu", "menubar", "breadcrumb", "breadcrumbs",
-                        "skiplink", "skiplinks", "skip-link", "pagination", "pager", "sitenav", "topnav", "subnav"})
+_NAV_WORDS = V.NAVIGATION
 _SKIP = re.compile(r"^(?:skip to|jump to) (?:main )?(?:content|navigation|main|search|footer)", re.I)
 
 
@@ -333,9 +330,7 @@ def navigation(root, ctx: Context) -> Iterable:
             yield node
 
 
-_CHROME_TOKENS = frozenset({"header", "footer", "site-header", "site-footer", "page-footer", "global-header",
-                            "global-footer", "masthead", "topbar", "top-bar", "sidebar", "site-sidebar", "widget-area",
-                            "footer-widgets", "mastfoot"})
+_CHROME_TOKENS = V.CHROME
 
 
 @dom_rule("dom.chrome")
@@ -388,8 +383,7 @@ cookie = _category_rule(
     "dom.cookie",
     """Cookie and consent banners (class/id `cookie`, `consent`, `gdpr`, `cmp`, OneTrust; text such as
     "We use cookies" or "Accept all cookies"). They are about the site, not the story.""",
-    {"cookie", "cookies", "consent", "gdpr", "cmp", "onetrust", "cookiebar", "cookiebot", "cookie-banner",
-     "cookie-notice", "cookie-consent", "cc-window", "cc-banner"},
+    V.COOKIE,
     P.COOKIE, max_len=600,
 )
 
@@ -397,13 +391,12 @@ share = _category_rule(
     "dom.share",
     """Share and follow bars (class/id `share`, `sharing`, `social`, AddThis, ShareThis; text such as
     "Share this article", "You can share this story on social media:", "Follow <outlet> on Telegram").""",
-    {"share", "shares", "sharing", "sharebar", "sharetools", "social", "socials", "addthis", "sharethis",
-     "share-buttons", "social-share", "follow-us", "followus"},
+    V.SHARE,
     P.SHARE, max_len=300, prose_guard=True, spare=lambda node: _is_embed(node),
 )
 
 
-_EMBED_WORDS = frozenset({"embed", "embedded", "tweet", "twitter-tweet", "instagram-media", "tiktok-embed"})
+_EMBED_WORDS = V.EMBED
 
 
 def _is_embed(node) -> bool:
@@ -433,8 +426,7 @@ newsletter = _category_rule(
     "dom.newsletter",
     """Newsletter and sign-up boxes (class/id `newsletter`, `subscribe`, `signup`, opt-in forms; text such
     as "Sign up to our newsletter" or "Enter your email"; the short box around an e-mail form).""",
-    {"newsletter", "newsletters", "subscribe", "signup", "sign-up", "optin", "opt-in", "mailchimp", "mc4wp",
-     "mailing-list"},
+    V.NEWSLETTER,
     P.NEWSLETTER, max_len=400, prose_guard=True, extra=_email_boxes,
 )
 
@@ -443,9 +435,7 @@ promo = _category_rule(
     """Promos and ads the page injects between paragraphs: podcast, video and app promos
     ("Discover our latest podcast", "Download our app"), ad slots (class/id `ad`, `ads`, `advert`,
     `promo`, `sponsored`, Outbrain, Taboola), "Advertisement" labels.""",
-    {"ad", "ads", "advert", "adverts", "advertisement", "advertising", "adslot", "ad-slot", "adsbygoogle",
-     "promo", "promos", "promotion", "sponsored", "sponsor", "dfp", "outbrain", "taboola", "podcast-promo",
-     "app-promo", "teaser-ad"},
+    V.ADS,
     P.PROMO, selectors=_AD_SLOTS, max_len=300, prose_guard=True,
 )
 
@@ -453,15 +443,14 @@ tags = _category_rule(
     "dom.tags",
     """Tag and category lists ("Tags:", "Topics:", class `tags`, `post-tags`, `cat-links`): links to
     listing pages, not part of the story.""",
-    {"tags", "tag-list", "taglist", "tagcloud", "tag-cloud", "post-tags", "entry-tags", "article-tags",
-     "cat-links", "tag-links", "post-categories", "entry-categories", "keywords"},
+    V.TAGS,
     P.TAGS, max_len=400,
 )
 
 comments = _category_rule(
     "dom.comments",
     """Reader comment threads and comment forms (`#comments`, `#respond`, Disqus, `.comment-list`).""",
-    {"comments", "disqus", "disqus_thread", "commentlist", "comment-list", "comments-area", "respond"},
+    V.COMMENTS,
     None, selectors=_COMMENT_BOXES,
 )
 
@@ -478,10 +467,7 @@ def copyright_lines(root, ctx: Context) -> Iterable:
             yield node
 
 
-_RELATED_WORDS = frozenset({"related", "recommended", "recommendations", "readmore", "read-more", "more-stories",
-                            "trending", "popular", "most-read", "mostread", "also-read", "see-also",
-                            "you-may-like", "more-articles", "related-posts", "related-articles", "jp-relatedposts",
-                            "yarpp", "crp_related"})
+_RELATED_WORDS = V.RELATED
 
 
 @dom_rule("dom.related")
@@ -570,9 +556,7 @@ def load_more(root, ctx: Context) -> Iterable:
 
 
 #: The generic DOM rules, in the order they run.
-_CAPTION_WORDS = frozenset({"caption", "captions", "pictext", "pic-text", "photo-caption", "image-caption",
-                            "img-caption", "wp-caption-text", "figure-caption", "media-caption", "picture",
-                            "photo-credit", "image-credit", "credit"})
+_CAPTION_WORDS = V.CAPTION
 
 
 @dom_rule("dom.captions")

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 
+from . import vocabulary as V
+
 _I = re.I
 
-_NETWORKS = (r"(?:telegram|twitter|x|facebook|instagram|youtube|whatsapp|vk|vkontakte|tiktok|linkedin|threads"
-             r"|google news|flipboard|bluesky|mastodon|weibo|wechat|odnoklassniki|rutube|rumble|gab|truth social)")
+_NETWORKS = V.alternation(V.SOCIAL_NETWORKS)
 
 #: Share / follow bars: "Share this article", "You can share this story on social media:",
 #: "Follow RT on Telegram", "Join us on Telegram".
@@ -55,25 +56,8 @@ PROMO = re.compile(
     _I,
 )
 
-#: Headings that introduce a list of links to other articles.
-READ_MORE = re.compile(
-    r"^(?:read more|read also|also read|read next|see also|more on this(?: story| topic| subject)?"
-    r"|further reading|related(?: articles?| stories| news| posts| content| coverage| reading)?"
-    r"|recommended(?: for you| articles| stories| reading)?"
-    r"|you (?:might|may) (?:also )?(?:like|enjoy|be interested in)"
-    r"|editor'?s? picks?|most (?:read|popular|viewed|shared)|trending(?: now| stories)?"
-    r"|popular(?: now| stories| posts)?"
-    r"|more (?:stories|news|to read)|don'?t miss|latest (?:news|stories|articles)"
-    # the same headings in the other languages of the news we read
-    r"|(?:você )?(?:também )?pode gostar|veja também|leia também|leia mais|saiba mais|mais lidas"
-    r"|not[íi]cias relacionadas|(?:tamb[ée]n )?te puede interesar|lee tambi[ée]n|leer m[áa]s|lo m[áa]s le[íi]do"
-    r"|(?:[àa] )?lire aussi|voir aussi|sur le m[êe]me sujet|articles similaires|les plus lus"
-    r"|lesen sie auch|mehr zum thema|das k[öo]nnte sie auch interessieren|weitere artikel|meistgelesen"
-    r"|leggi anche|potrebbe interessarti|articoli correlati|i più letti"
-    r"|читайте также|смотрите также|читать также|по теме|похожие (?:новости|статьи)|самое читаемое"
-    r"|相关(?:新闻|阅读|文章)|延伸阅读|関連記事|あわせて読みたい|관련\s?기사)\s*(?::|[.…!]*$)",
-    _I,
-)
+#: Headings that introduce a list of links to other articles, in the languages of `vocabulary.READ_MORE`.
+READ_MORE = re.compile(r"^" + V.alternation(V.READ_MORE) + r"\s*(?::|[.…!]*$)", _I)
 
 #: "More From <source>" / "More from <section>": a teaser rail follows, to the end of the page.
 MORE_FROM = re.compile(r"^more from\s+\S.{0,60}$", _I)
@@ -115,15 +99,13 @@ COMMENT_PROMPTS = re.compile(
 BARE_LINK = re.compile(r"^[\w'’ -]{1,25}:\s*(?:https?://|www\.)\S+$", _I)
 
 #: Reading-time notes: "Reading time: 3 minutes", "Tempo de leitura: 1 minuto", "4 min read".
-READING_TIME = re.compile(r"^(?:(?:estimated )?reading time|tempo de leitura|temps de lecture|tiempo de lectura"
-                          r"|lesezeit|время чтения)\s*:?\s*(?:about |approx\.? )?\d+\s*\w*\.?$"
+READING_TIME = re.compile(r"^" + V.alternation(V.READING_TIME) + r"\s*:?\s*(?:about |approx\.? )?\d+\s*\w*\.?$"
                           r"|^\d+\s*(?:-|\s)?min(?:ute)?s?\.?\s+read$", _I)
 
 #: A photo credit closing a caption: "(Xinhua/Chen Yehua)", "Photo: VCG", "/Xinhua".
-PHOTO_CREDIT = re.compile(r"(?:\((?:xinhua|reuters|afp|ap|epa|tass|sputnik|ria novosti|photo|file photo)"
-                          r"\s*/\s*[^)]{2,40}\)"
+PHOTO_CREDIT = re.compile(r"(?:\(" + V.alternation(V.CREDIT_AGENCIES) + r"\s*/\s*[^)]{2,40}\)"
                           r"|\b(?:photo|photograph|picture|image)s?\s*(?:credit)?:\s*[\w .,&/'-]{2,40}"
-                          r"|/\s*(?:xinhua|reuters|afp|vcg|cfp|getty images|ap))\.?$", _I)
+                          r"|/\s*" + V.alternation(V.CREDIT_TAIL_AGENCIES) + r")\.?$", _I)
 
 #: Editors' notes about the article: "Editor's note: This story is part of a series ...".
 EDITORS_NOTE = re.compile(r"^\(?(?:editor'?s'?|editors’|editor’s) note\s*:", _I)
@@ -143,8 +125,7 @@ TIMESTAMP = re.compile(r"^(?:updated|published|posted|last (?:updated|modified|r
 #: Tag and category lists.
 TAGS = re.compile(r"^(?:tags?|topics?|categories|category|filed under|keywords|related topics)\s*:", _I)
 #: A tag-list heading on a line of its own (the list follows on the next line).
-TAGS_HEADING = re.compile(r"^(?:tags?|tagged|topics?|keywords|palavras-chave|etiquetas|schlagw[öo]rter|теги|"
-                          r"mots-clés|parole chiave)\s*:?$", _I)
+TAGS_HEADING = re.compile(r"^" + V.alternation(V.TAGS_HEADING) + r"\s*:?$", _I)
 
 #: Links to the site's other stories written into the text: "Also on example.com <headline>".
 ALSO_ON = re.compile(r"^also on [\w.-]+\.[a-z]{2,}\b", _I)

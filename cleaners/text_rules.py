@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from . import patterns as P
+from . import vocabulary as V
 from .rules import Context, TextRule, text_rule
 from .util import DATE_RE, norm_space, parse_date, same_content
 
@@ -92,15 +93,7 @@ shortcodes = line_rule("text.shortcodes", P.SHORTCODE, 300, """Unrendered WordPr
     own ("[button link=...]Send us your review[/button]"): markup the site failed to render, never prose.""")
 timestamps = line_rule("text.timestamps", P.TIMESTAMP, 70, """Stand-alone time stamps of the page ("Updated at
     1:23 p.m.", "Last updated: 3 March 2026"): page chrome; the date goes to `published` from the markup.""")
-_DATE_WORDS = re.compile(
-    r"\b(?:jan(?:uary|eiro)?|feb(?:ruary)?|fev(?:ereiro)?|mar(?:ch|ço|zo)?|apr(?:il)?|abr(?:il)?|may|mai(?:o)?|"
-    r"june?|junho|junio|july?|julho|julio|aug(?:ust)?|ago(?:sto)?|sep(?:t(?:ember)?)?|set(?:embro)?|"
-    r"septiembre|oct(?:ober)?|out(?:ubro)?|octubre|nov(?:ember|embro|iembre)?|dec(?:ember)?|dez(?:embro)?|"
-    r"diciembre|enero|febrero|"
-    r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|"
-    r"(?:segunda|terça|quarta|quinta|sexta)(?:-feira)?|sábado|domingo|lunes|martes|miércoles|jueves|viernes|"
-    r"de|às|as|at|on|um|à|le|el|del|updated|published|posted|am|pm|a\.m|p\.m|gmt|utc|"
-    r"[a-z]{2,3}t)\b\.?", re.I)
+_DATE_WORDS = re.compile(r"\b" + V.alternation(V.DATE_WORDS) + r"\b\.?", re.I)
 _BYLINE_TAIL = re.compile(r"\s+by\s+[\w.'’ -]{2,40}$", re.I)
 
 
