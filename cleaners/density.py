@@ -37,13 +37,18 @@ _NEGATIVE = V.CONTENT_NEGATIVE
 
 
 def _class_weight(node) -> int:
-    names = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".lower()
+    """-25 when the class/id names a box of no content (`sidebar`, `share`, `comments`), +25 when it
+    names the content (`article-body`), both when it says both; words are read whole, in their
+    context (`vocabulary.class_words`), so `canvas` is no `nav` and `football` no `foot`."""
+    attrs = node.attributes
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
     if not names.strip():
         return 0
+    words = class_words(names)
     weight = 0
-    if any(w in names for w in _NEGATIVE):
+    if not words.isdisjoint(_NEGATIVE):
         weight -= 25
-    if any(w in names for w in _POSITIVE):
+    if not words.isdisjoint(_POSITIVE):
         weight += 25
     return weight
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 
 from . import patterns as P
 from . import vocabulary as V
@@ -20,7 +19,6 @@ from .util import collapse, has_ancestor_in, link_density, node_text, same_conte
 
 PROTECTED_TAGS = frozenset({"html", "body", "main", "article", "head", "-document"})
 _PROTECTED_INSIDE = "article, main, [itemprop=articleBody]"
-_SPLIT = re.compile(r"[-_\s]+|(?<=[a-z])(?=[A-Z])")
 _PHRASE_TAGS = ("p, div, li, h1, h2, h3, h4, h5, h6, span, a, button, section, aside, strong, b, em, "
                 "figcaption, header, footer, label, small, dt, dd, td, ul, ol, form")
 _SENTENCE = re.compile(r"\w{2,}[.!?…]")
@@ -36,19 +34,8 @@ def _words(node) -> frozenset[str]:
     return class_words(raw) if raw else frozenset()
 
 
-@lru_cache(maxsize=32768)
-def class_words(raw: str) -> frozenset[str]:
-    """The words of a class/id string, lower-case: each whole token and its parts split at `-`, `_`
-    and camelCase (`post-share_bar shareBar` -> post-share_bar, post, share, bar, sharebar)."""
-    out: set[str] = set()
-    for token in raw.split():
-        low = token.lower()
-        out.add(low)
-        if low != token:  # camelCase: the regex finds the inner word boundaries
-            out.update(w.lower() for w in _SPLIT.split(token) if w)
-        elif "-" in low or "_" in low:
-            out.update(w for w in low.replace("_", "-").split("-") if w)
-    return frozenset(out)
+#: the one reader of class/id names (whole words in their context; see `vocabulary.class_words`)
+class_words = V.class_words
 
 
 def _is_protected(node) -> bool:
@@ -191,14 +178,31 @@ def _with_words(root, ctx: Context, words: frozenset[str]) -> list:
     return [node for node, w in _classed(root, ctx) if not w.isdisjoint(words)]
 
 
-def _by_words(root, ctx: Context, words: frozenset[str]) -> Iterator:
-    """Elements whose class/id contain one of `words` (as a word or a whole token), if removable.
-    Inside an element already taken nothing more is looked at (a menu's items go with the menu)."""
+_TEXT_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p", "blockquote"})
+_SENTENCES = re.compile(r"\w{2,}[.!?…]+(?:\s|$)|[。！？]")
+
+
+def _reads_as_text(node) -> bool:
+    """A heading or paragraph of the text, or a block that reads as prose (two sentences or more,
+    120+ characters, under a fifth of it in links): one class word does not make it a box of
+    boilerplate (`<h2 id="nav_nur_die_folie__1">`); its box, or its own words, must say so."""
+    if node.tag in _TEXT_TAGS:
+        return True
+    text = short_text(node, 2000)
+    if text is None or len(text) < 120 or len(_SENTENCES.findall(text)) < 2:
+        return False
+    return link_density(node, text) < 0.2
+
+
+def _by_words(root, ctx: Context, words: frozenset[str], text_guard: bool = True) -> Iterator:
+    """Elements whose class/id contain one of `words` (as a word or a whole token), if removable
+    and, with `text_guard`, not text (`_reads_as_text`). Inside an element already taken nothing
+    more is looked at (a menu's items go with the menu)."""
     taken: set[int] = set()
     for node in _with_words(root, ctx, words):
         if taken and has_ancestor_in(node, taken):
             continue
-        if _removable(node):
+        if _removable(node) and not (text_guard and _reads_as_text(node)):
             taken.add(node.mem_id)
             yield node
 
@@ -361,15 +365,17 @@ def _inside_article(node) -> bool:
 
 
 def _category_rule(name: str, doc: str, words: Iterable[str], phrase: re.Pattern | None,
-                   selectors: str = "", max_len: int = 200, prose_guard: bool = False, extra=None, spare=None):
+                   selectors: str = "", max_len: int = 200, prose_guard: bool = False, extra=None, spare=None,
+                   text_guard: bool = True):
     """Build a rule that removes one kind of box by class/id words, CSS selectors and phrase.
-    `spare(node)` names boxes the class words must not take although they match."""
+    `spare(node)` names boxes the class words must not take although they match; without
+    `text_guard` the class words take text blocks too (a reader comment is prose)."""
     wordset = frozenset(words)
 
     def find(root, ctx: Context) -> Iterable:
         if selectors:
             yield from (n for n in _landmarks(root, ctx, selectors) if _removable(n))
-        yield from (n for n in _by_words(root, ctx, wordset) if spare is None or not spare(n))
+        yield from (n for n in _by_words(root, ctx, wordset, text_guard) if spare is None or not spare(n))
         if phrase is not None:
             yield from _by_phrase(root, ctx, phrase, max_len, prose_guard)
         if extra is not None:
@@ -384,7 +390,7 @@ cookie = _category_rule(
     """Cookie and consent banners (class/id `cookie`, `consent`, `gdpr`, `cmp`, OneTrust; text such as
     "We use cookies" or "Accept all cookies"). They are about the site, not the story.""",
     V.COOKIE,
-    P.COOKIE, max_len=600,
+    P.COOKIE, max_len=600, text_guard=False,
 )
 
 share = _category_rule(
@@ -427,7 +433,7 @@ newsletter = _category_rule(
     """Newsletter and sign-up boxes (class/id `newsletter`, `subscribe`, `signup`, opt-in forms; text such
     as "Sign up to our newsletter" or "Enter your email"; the short box around an e-mail form).""",
     V.NEWSLETTER,
-    P.NEWSLETTER, max_len=400, prose_guard=True, extra=_email_boxes,
+    P.NEWSLETTER, max_len=400, prose_guard=True, extra=_email_boxes, text_guard=False,
 )
 
 promo = _category_rule(
@@ -451,7 +457,7 @@ comments = _category_rule(
     "dom.comments",
     """Reader comment threads and comment forms (`#comments`, `#respond`, Disqus, `.comment-list`).""",
     V.COMMENTS,
-    None, selectors=_COMMENT_BOXES,
+    None, selectors=_COMMENT_BOXES, text_guard=False,
 )
 
 

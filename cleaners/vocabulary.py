@@ -15,11 +15,15 @@ Adding a word or a language is a change to this module only. Languages are ISO 6
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 # ============================================================== class and id words, per concept
 
 #: Navigation: menus, breadcrumbs, pagination, skip links.
 NAVIGATION = frozenset({"nav", "navbar", "navigation", "menu", "menubar", "breadcrumb", "breadcrumbs", "skiplink",
-                        "skiplinks", "skip-link", "pagination", "pager", "sitenav", "topnav", "subnav"})
+                        "skiplinks", "skip-link", "pagination", "pager", "sitenav", "topnav", "subnav", "navi",
+                        "megamenu"})
 #: The page's frame: site header and footer, side bars (whole tokens only).
 CHROME = frozenset({"header", "footer", "site-header", "site-footer", "page-footer", "global-header",
                     "global-footer", "masthead", "topbar", "top-bar", "sidebar", "site-sidebar", "widget-area",
@@ -67,17 +71,45 @@ BYLINE_META = frozenset({"byline", "bylines", "author", "authors", "entry-meta",
                          "dateline", "posted-on", "timestamp", "post-date", "entry-date", "publish-date", "date",
                          "sharedaddy", "jp-relatedposts"})
 #: Words that say a box holds the content (the content finder's bonus).
-CONTENT_POSITIVE = ("article", "body", "content", "entry", "main", "page", "post", "story", "text", "blog")
+CONTENT_POSITIVE = frozenset({"article", "articles", "body", "content", "contents", "entry", "main", "page", "post",
+                              "story", "text", "blog"})
 #: Words that say a box holds no content (the content finder's penalty).
-CONTENT_NEGATIVE = ("comment", "foot", "sidebar", "widget", "share", "related", "promo", "menu", "nav", "meta",
-                    "masthead", "teaser", "byline", "caption", "credit")
+CONTENT_NEGATIVE = frozenset({"comment", "comments", "foot", "footer", "sidebar", "widget", "widgets", "share",
+                              "shares", "sharing", "related", "promo", "promos", "menu", "menus", "nav", "navbar",
+                              "navigation", "meta", "masthead", "teaser", "teasers", "byline", "bylines", "caption",
+                              "captions", "credit", "credits", "subnav", "topnav", "sitenav", "mainnav", "menubar",
+                              "commentlist", "sharebar", "sharetools", "sidebars", "bottomnav", "footnav", "navi",
+                              "megamenu"})
+
+#: Nouns that name the text of a page ("eventDetailsContent"): in a long compound, a concept word after
+#: one of them qualifies the content ("...ContentTags") rather than naming a box of its own.
+CONTENT_NOUNS = frozenset({"article", "articles", "body", "content", "contents", "entry", "story", "text", "texts",
+                           "description", "details", "detail", "copy", "prose"})
+#: Words of a class name that say how a box is built, not what it is ("share-buttons-wrapper" is a share
+#: box): the head of a compound is its last word that is not one of these.
+STRUCTURAL = frozenset({"wrapper", "wrap", "container", "inner", "outer", "box", "area", "holder", "block", "section",
+                        "module", "component", "list", "items", "item", "links", "link", "buttons", "button", "btn",
+                        "icons", "icon", "tools", "bar", "top", "bottom", "left", "right", "panel", "group", "row",
+                        "col", "grid", "el", "fixed", "sticky", "mobile", "desktop", "full", "large", "small",
+                        "articles", "posts", "stories", "news", "widget", "widgets", "primary", "secondary",
+                        "default", "new", "old", "title", "header", "heading", "label", "placeholder", "slot", "tab",
+                        "tabs", "form", "recent", "latest", "more", "all", "site", "single", "global", "page"})
+#: Other common words of class names: a glued lower-case name splits into known words only
+#: ("infotext" -> info, text; "football" stays whole).
+GLUE_WORDS = frozenset({"info", "sub", "intro", "lead", "user", "social", "media", "image", "img", "photo", "video",
+                        "read", "short", "rich", "event", "product", "data", "print", "search", "mobile",
+                        "inline", "float", "side", "home", "start", "end", "next", "prev", "card", "pic", "rss", "mega",
+                        "parent", "fig", "table", "roll", "shop"})
+#: Prefixes of CSS naming schemes (`c-`, `o-`, `js-`, theme prefixes): not words of the name.
+NAMESPACES = frozenset({"c", "o", "l", "u", "m", "t", "s", "g", "js", "td", "wp", "tw", "ui", "jeg", "is", "has",
+                        "elementor", "et", "fl", "vc", "av", "x"})
 
 #: Every class-word concept by name.
 CLASS_WORDS: dict[str, frozenset[str]] = {
     "navigation": NAVIGATION, "chrome": CHROME, "hidden": HIDDEN, "cookie": COOKIE, "share": SHARE, "embed": EMBED,
     "newsletter": NEWSLETTER, "ads": ADS, "tags": TAGS, "comments": COMMENTS, "comment_section": COMMENT_SECTION,
     "related": RELATED, "caption": CAPTION, "byline_meta": BYLINE_META,
-    "content_positive": frozenset(CONTENT_POSITIVE), "content_negative": frozenset(CONTENT_NEGATIVE),
+    "content_positive": CONTENT_POSITIVE, "content_negative": CONTENT_NEGATIVE,
 }
 
 
@@ -169,3 +201,71 @@ def alternation(phrases: dict[str, tuple[str, ...]] | tuple[str, ...], languages
 PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     "read_more": READ_MORE, "tags_heading": TAGS_HEADING, "reading_time": READING_TIME,
 }
+
+
+# ============================================================== reading class and id names
+
+_SPLIT = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])"
+                    r"|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
+#: the single words glued lower-case names are read into ("sharebar" -> share, bar)
+_KNOWN = frozenset(w for words in (*CLASS_WORDS.values(), CONTENT_NOUNS, STRUCTURAL, GLUE_WORDS) for w in words
+                   if w.isalpha() and len(w) >= 2)
+
+
+@lru_cache(maxsize=65536)
+def _glued(word: str) -> tuple[str, ...]:
+    """A lower-case word read as known words glued together ("articlebody" -> article, body), or the
+    word alone when it is known itself or does not split wholly into known words ("canvas", "football")."""
+    if word in _KNOWN or len(word) < 5 or len(word) > 30:
+        return (word,)
+    best: list[tuple[str, ...] | None] = [None] * (len(word) + 1)
+    best[0] = ()
+    for end in range(2, len(word) + 1):
+        for start in range(max(0, end - 14), end - 1):
+            if best[start] is not None and word[start:end] in _KNOWN:
+                cand = (*best[start], word[start:end])
+                if best[end] is None or len(cand) < len(best[end]):
+                    best[end] = cand
+    found = best[len(word)]
+    return found if found is not None and len(found) >= 2 else (word,)
+
+
+def name_parts(token: str) -> tuple[str, ...]:
+    """The words of one class or id token, lower-case, in order: split at `-`, `_` and other
+    punctuation, at camelCase and at digits (which are dropped), glued known words read apart,
+    a naming-scheme prefix (`c-`, `js-`, `td-`) left out. `nav_nur_die_folie__1` -> nav, nur, die,
+    folie; `eventDetailsContentTags` -> event, details, content, tags."""
+    parts = [p.lower() for p in _SPLIT.split(token) if p and not p.isdigit()]
+    parts = [w for p in parts for w in _glued(p)]
+    if len(parts) > 1 and parts[0] in NAMESPACES:
+        parts = parts[1:]
+    return tuple(parts)
+
+
+def _naming_words(token: str) -> tuple[str, ...]:
+    """The words of one token that say what its element is. A compound of up to three words
+    (`post-share-bar`, `articleTags`, `c-article__tags`) is named by each of its words: its last
+    says what the box is, the others whose box it is. In a longer compound a content noun (`content`,
+    `body`, `details`) names the text itself, and the words after it qualify that text instead of
+    naming a box of their own: `eventDetailsContentTags` is an event's text, not a tag list, and
+    `moove-gdpr-tab-main-content` is named by all its words up to `content`."""
+    parts = name_parts(token)
+    if len(parts) <= 3:
+        return parts
+    for i, part in enumerate(parts):
+        if part in CONTENT_NOUNS:
+            return parts[:i + 1]
+    return parts
+
+
+@lru_cache(maxsize=32768)
+def class_words(raw: str) -> frozenset[str]:
+    """The words of a class/id string that name what its element is, lower-case: each whole token
+    (`post-share_bar`, matched against the lists as it stands) and the naming words of its
+    compound (see `_naming_words`): `post-share_bar shareBar` -> post-share_bar, post, share, bar,
+    sharebar. Matching is by whole word only: `nav` is not in `canvas` nor in `unavailable`."""
+    out: set[str] = set()
+    for token in raw.split():
+        out.add(token.lower())
+        out.update(_naming_words(token))
+    return frozenset(out)
