@@ -123,32 +123,89 @@ SOCIAL_NETWORKS = ("telegram", "twitter", "x", "facebook", "instagram", "youtube
 CREDIT_AGENCIES = ("xinhua", "reuters", "afp", "ap", "epa", "tass", "sputnik", "ria novosti", "photo", "file photo")
 #: Agencies that close a caption after a slash ("... /Xinhua").
 CREDIT_TAIL_AGENCIES = ("xinhua", "reuters", "afp", "vcg", "cfp", "getty images", "ap")
+#: Picture labels before a credit that closes a caption ("... Foto: dpa", "... 사진=연합뉴스").
+PHOTO_LABEL = {
+    "de": ("fotos?", "bilder?", "titelbild", "titelfoto", "bildquelle"),
+    "fr": ("crédits? photos?", "photo"),
+    "es": ("fotos?", "imagen"),
+    "pt": ("fotos?", "imagem"),
+    "it": ("foto",),
+    "pl": ("zdjęcie",),
+    "ru": ("фото",),
+    "zh": ("图片来源", "照片"),
+    "ja": ("写真",),
+    "ko": ("사진",),
+    "ar": ("ال?صورة",),
+    "fa": ("عکس",),
+    "tr": ("fotoğraf",),
+}
 
 
 # ============================================================== phrase kinds, per concept and language
 
-#: Headings over a list of links to other articles ("Read more", "Lesen Sie auch", "相关新闻").
-READ_MORE = {
+#: Invitations to read another piece ("Read also", "Lesen Sie auch", "Czytaj też", "相关阅读"): on a
+#: line of their own (with a colon, or with the linked headline after them) they are never the story's.
+READ_ALSO = {
     "en": ("read more", "read also", "also read", "read next", "see also",
            "more on this(?: story| topic| subject)?", "further reading",
+           "you (?:might|may) (?:also )?(?:like|enjoy|be interested in)", "don'?t miss"),
+    "pt": ("(?:você )?(?:também )?pode gostar", "veja também", "leia também", "leia mais", "saiba mais",
+           "veja mais", "not[íi]cias relacionadas", "mat[ée]rias relacionadas"),
+    "es": ("(?:tamb[ée]n )?(?:te|le) puede interesar", "(?:tamb[ée]n )?(?:te|le) podr[íi]a interesar",
+           "lee tambi[ée]n", "lea tambi[ée]n", "leer m[áa]s", "lea m[áa]s", "ver tambi[ée]n", "mira tambi[ée]n",
+           "te recomendamos", "(?:temas|art[íi]culos|noticias|notas) relacionad[oa]s", "contenido relacionado"),
+    "fr": ("(?:[àa] )?lire aussi", "(?:[àa] )?lire [ée]galement", "(?:[àa] )?voir aussi", "[àa] voir [ée]galement",
+           "sur le m[êe]me sujet", "articles similaires", "articles li[ée]s", "vous aimerez aussi",
+           "[àa] d[ée]couvrir (?:aussi|[ée]galement)", "dans la m[êe]me rubrique"),
+    "de": ("lesen sie (?:auch|mehr|weiter)(?: die(?:sen| folgenden) (?:beitr[äa]ge?|artikel))?", "auch interessant",
+           "ebenfalls interessant", "schon gelesen", "zum weiterlesen", "das k[öo]nnte (?:sie|dich) auch interessieren",
+           "mehr zum thema", "mehr (?:artikel|beitr[äa]ge|nachrichten|kolumnen|themen)"
+           r"(?: (?:aus|zu|zum|zur|von|auf) (?:der |dem |den |diesem |dieser )?[\w.-]+(?: [\w.-]+)?)?",
+           "mehr aus dieser rubrik",
+           r"weitere (?:artikel|beitr[äa]ge|themen|nachrichten|meldungen)(?: (?:aus|zu|zum|zur|von) "
+           r"(?:der |dem |den |diesem |dieser )?[\w-]+)?",
+           "empfohlene (?:beitr[äa]ge|artikel)", "[äa]hnliche (?:nachrichten|artikel|beitr[äa]ge|themen)",
+           "verwandte (?:artikel|themen|beitr[äa]ge)", "passend zum thema"),
+    "it": ("leggi anche", "leggi pure", "(?:ti )?potrebbe(?:ro)? interessar(?:ti|e)", "articoli correlati",
+           "notizie correlate", "vedi anche"),
+    "pl": ("czytaj (?:też|także|również|więcej)", "przeczytaj (?:też|także|również)", "zobacz (?:też|także|również)",
+           "podobne artykuły"),
+    "ru": ("читайте (?:также|тоже|ещё|еще)", "смотрите также", "читать также", "по теме", "(?:ещё|еще) по теме",
+           "похожие (?:новости|статьи|материалы)", "материалы по теме", "новости по теме",
+           "вам может быть интересно"),
+    "zh": ("相关(?:新闻|阅读|文章|报道|链接|推荐)", "延伸阅读", "推荐阅读", "更多(?:精彩|新闻|阅读)", "猜你喜欢",
+           "往期回顾"),
+    "ja": ("関連記事", "あわせて読みたい", "こちらもおすすめ", "おすすめ記事", "関連ニュース"),
+    "ko": (r"관련\s?기사", r"관련\s?뉴스", r"추천\s?기사", r"함께\s?볼만한\s?(?:기사|뉴스)"),
+    "ar": ("[اإ]قرأ (?:أيضا|أيضاً|أيضًا)", "[اإ]قرأ المزيد", "مواضيع ذات صلة", "(?:أخبار|مقالات) ذات صلة",
+           "قد يهمك(?: أيضا| أيضاً)?"),
+    "fa": ("بیشتر بخوانید", "(?:اخبار|مطالب) (?:مرتبط|مشابه)", "بخوانید", "مطالب پیشنهادی"),
+    "tr": ("ilgili (?:haberler|haber|içerikler|yazılar)", "bunlar(?:ı)? da (?:ilginizi çekebilir|okuyun)",
+           "bunu da okuyun", "benzer haberler", "(?:daha fazla|devamını) oku"),
+}
+
+#: Headings over a list of links to other articles: the invitations above, and rail headings that
+#: may also head a section of an article ("Related", "Trending"): those go when links follow them.
+READ_MORE = {
+    "en": (*READ_ALSO["en"],
            "related(?: articles?| stories| news| posts| content| coverage| reading)?",
            "recommended(?: for you| articles| stories| reading)?",
-           "you (?:might|may) (?:also )?(?:like|enjoy|be interested in)",
            "editor'?s? picks?", "most (?:read|popular|viewed|shared)", "trending(?: now| stories)?",
-           "popular(?: now| stories| posts)?", "more (?:stories|news|to read)", "don'?t miss",
+           "popular(?: now| stories| posts)?", "more (?:stories|news|to read)",
            "latest (?:news|stories|articles)"),
-    "pt": ("(?:você )?(?:também )?pode gostar", "veja também", "leia também", "leia mais", "saiba mais", "mais lidas",
-           "not[íi]cias relacionadas"),
-    "es": ("(?:tamb[ée]n )?te puede interesar", "lee tambi[ée]n", "leer m[áa]s", "lo m[áa]s le[íi]do"),
-    "fr": ("(?:[àa] )?lire aussi", "voir aussi", "sur le m[êe]me sujet", "articles similaires", "les plus lus"),
-    "de": ("lesen sie auch", "mehr zum thema", "das k[öo]nnte sie auch interessieren", "weitere artikel",
-           "meistgelesen"),
-    "it": ("leggi anche", "potrebbe interessarti", "articoli correlati", "i più letti"),
-    "ru": ("читайте также", "смотрите также", "читать также", "по теме", "похожие (?:новости|статьи)",
-           "самое читаемое"),
-    "zh": ("相关(?:新闻|阅读|文章)", "延伸阅读"),
-    "ja": ("関連記事", "あわせて読みたい"),
-    "ko": (r"관련\s?기사",),
+    "pt": (*READ_ALSO["pt"], "mais lidas"),
+    "es": (*READ_ALSO["es"], "lo m[áa]s le[íi]do", "m[áa]s noticias"),
+    "fr": (*READ_ALSO["fr"], "les plus lus"),
+    "de": (*READ_ALSO["de"], "weitere artikel", "meistgelesen"),
+    "it": (*READ_ALSO["it"], "i più letti", "approfondimenti"),
+    "pl": (*READ_ALSO["pl"], "najczęściej czytane", "polecamy"),
+    "ru": (*READ_ALSO["ru"], "самое читаемое"),
+    "zh": (*READ_ALSO["zh"], "热点推荐", "热门(?:文章|新闻|推荐)"),
+    "ja": READ_ALSO["ja"],
+    "ko": (*READ_ALSO["ko"], r"많이\s?본\s?(?:뉴스|기사)"),
+    "ar": (*READ_ALSO["ar"], "الأكثر قراءة"),
+    "fa": (*READ_ALSO["fa"], "پربازدیدترین(?: ?ها)?"),
+    "tr": (*READ_ALSO["tr"], "en çok okunan(?:lar)?"),
 }
 
 #: Headings over a list of tags ("Tags", "Schlagwörter").
@@ -162,14 +219,254 @@ TAGS_HEADING = {
     "it": ("parole chiave",),
 }
 
-#: Labels of a reading-time note ("Reading time: 3 minutes").
+#: Labels of a reading-time note ("Reading time: 3 minutes", "Lesezeit: 4 Min.").
 READING_TIME = {
-    "en": ("(?:estimated )?reading time",),
+    "en": ("(?:estimated )?reading time", "read time"),
     "pt": ("tempo de leitura",),
-    "fr": ("temps de lecture",),
-    "es": ("tiempo de lectura",),
-    "de": ("lesezeit",),
-    "ru": ("время чтения",),
+    "fr": ("temps de lecture", "durée de lecture"),
+    "es": ("tiempo de lectura", "lectura"),
+    "de": ("lesezeit", "lesedauer"),
+    "it": ("tempo di lettura",),
+    "pl": ("czas czytania",),
+    "ru": ("время чтения", "время прочтения"),
+    "zh": ("阅读时间", "阅读时长", "预计阅读时间"),
+    "ko": (r"읽는\s?시간", r"읽기\s?시간"),
+    "ja": ("読了時間", "この記事は約"),
+    "ar": ("(?:مدة|وقت) القراءة",),
+    "fa": ("زمان (?:مطالعه|خواندن)",),
+    "tr": ("okuma süresi",),
+}
+#: The other form: a number, a unit and a reading word ("4 min read", "3 Min. Lesezeit", "5 dk okuma").
+READING_TIME_AFTER = {
+    "en": (r"min(?:ute)?s?\.?(?: read)",),
+    "de": (r"min(?:uten|\.)? lesezeit", r"min(?:uten|\.)? lesedauer"),
+    "fr": (r"min(?:utes?|\.)? de lecture",),
+    "es": (r"min(?:utos?|\.)? de lectura",),
+    "pt": (r"min(?:utos?|\.)? de leitura",),
+    "it": (r"min(?:uti|\.)? di lettura",),
+    "pl": (r"min(?:ut|\.)? czytania",),
+    "ru": (r"мин(?:ут[аы]?|\.)? (?:чтения|на чтение)",),
+    "zh": ("分钟(?:阅读|读完)",),
+    "ko": (r"분\s?(?:읽기|소요)",),
+    "tr": (r"(?:dk|dakika)\.? (?:okuma|okuma süresi)",),
+    "fa": ("دقیقه مطالعه",),
+    "ar": ("دقائق? (?:للقراءة|قراءة)",),
+}
+
+#: Labels that name a sub-site the story belongs to, written as a linked line above it
+#: ("Special report: <topic>", "Schwerpunkt: <topic>", "专题：<topic>").
+TOPIC_LABEL = {
+    "en": ("special (?:report|coverage|section)", "in focus", "spotlight", "full coverage", "in depth"),
+    "de": ("schwerpunkt", "dossier", "themenspecial", "spezial"),
+    "fr": ("dossier", "dossier spécial", "à la une"),
+    "es": ("especial", "cobertura especial"),
+    "pt": ("especial", "cobertura especial"),
+    "it": ("speciale", "dossier"),
+    "ru": ("спецпроект", "спецрепортаж", "тема дня", "сюжет"),
+    "zh": ("专题", "特别报道", "专题报道"),
+    "ja": ("特集",),
+    "ko": ("특집", "기획"),
+    "ar": ("ملف خاص", "تغطية خاصة"),
+    "fa": ("پرونده", "ویژه‌نامه", "ویژه نامه"),
+    "tr": ("özel dosya", "özel haber"),
+}
+
+#: Labels of a media teaser written as "LABEL | headline" ("WATCH | ...", "VIDEO | ...").
+MEDIA_LABEL = {
+    "en": ("watch", "listen", "video", "videos", "photos", "gallery", "live", "audio", "podcast", "in pictures"),
+    "de": ("video", "bildergalerie", "fotostrecke", "anschauen", "hören", "live"),
+    "fr": ("vidéo", "regarder", "écouter", "en images", "direct"),
+    "es": ("video", "vídeo", "mira", "escucha", "galería", "en vivo", "en directo"),
+    "pt": ("vídeo", "assista", "ouça", "galeria", "ao vivo"),
+    "it": ("video", "guarda", "ascolta", "fotogallery", "diretta"),
+    "ru": ("видео", "смотрите", "слушайте", "фото", "фоторепортаж"),
+    "zh": ("视频", "图集", "直播"),
+    "ja": ("動画",),
+    "ko": ("영상", "동영상", "포토"),
+    "ar": ("فيديو", "شاهد", "بالصور"),
+    "fa": ("ویدیو", "ببینید", "فیلم"),
+    "tr": ("video", "izle", "foto galeri"),
+}
+
+#: Labels a page prints alone on a line between paragraphs ("Article content", "Anzeige", "광고").
+PAGE_LABEL = {
+    "en": ("article content", "advertisement", "story continues below(?: advertisement)?",
+           "(?:the )?article continues below(?: this ad(?:vertisement)?)?", "continue reading below",
+           "scroll to continue(?: with content)?", "skip advertisement", "sponsored content", "ad feature"),
+    "de": ("anzeige", "werbung", "artikel (?:wird )?(?:unter|nach) der (?:anzeige|werbung) fortgesetzt",
+           "weiterlesen nach der anzeige", "fortsetzung nach der anzeige", "artikel geht unter der werbung weiter"),
+    "fr": ("publicité", "la suite (?:après|sous) (?:cette |la )?(?:publicité|annonce)", "contenu sponsorisé"),
+    "es": ("publicidad", "anuncio", "contenido patrocinado", "contin[úu]a (?:leyendo )?(?:despu[ée]s|debajo) "
+           "(?:de|del) (?:la publicidad|anuncio)"),
+    "pt": ("publicidade", "anúncio", "continua (?:depois|após) (?:da|a) publicidade", "conteúdo patrocinado"),
+    "it": ("pubblicità", "continua (?:a leggere )?dopo la pubblicità", "contenuto sponsorizzato"),
+    "pl": ("reklama", "artykuł sponsorowany"),
+    "ru": ("реклама", "продолжение (?:ниже|после рекламы)"),
+    "zh": ("广告", "推广"),
+    "ja": ("広告", "スポンサーリンク"),
+    "ko": ("광고",),
+    "ar": ("إعلان", "اعلان"),
+    "fa": ("تبلیغات", "آگهی"),
+    "tr": ("reklam",),
+}
+
+#: Requests for the reader's rating of the page ("Was this article helpful?", "War der Artikel nützlich?").
+FEEDBACK = {
+    "en": (r"(?:was|is) this (?:article|story|post|page|information) (?:helpful|useful)",
+           r"did you (?:find|like) this (?:article|story|post)(?: (?:helpful|useful))?",
+           r"how (?:useful|helpful) (?:was|is) this (?:article|story|post|page)", r"rate this (?:article|story|post)",
+           r"\(?no (?:ratings|votes) yet\)?"),
+    "de": (r"(?:war|ist) (?:der|dieser) (?:artikel|beitrag|text) (?:hilfreich|nützlich|lesenswert)",
+           r"wie (?:bewerten|fanden|finden) sie (?:diesen|den) (?:artikel|beitrag)",
+           r"(?:möchten|wollen) sie (?:den|diesen) (?:artikel|beitrag) teilen",
+           r"hat ihnen (?:der|dieser) (?:artikel|beitrag) gefallen", r"\(?noch keine bewertungen?\)?",
+           r"artikel bewerten"),
+    "fr": (r"cet article vous a-t-il (?:été utile|plu)", r"avez-vous trouvé cet article utile",
+           r"notez cet article"),
+    "es": (r"¿?(?:te|le) (?:ha )?(?:resultado|parecido|pareció|sido) útil (?:este|esta|la) "
+           r"(?:artículo|nota|información)",
+           r"¿?(?:fue|es) útil (?:este|esta) (?:artículo|nota|información)",
+           r"califica (?:este|esta) (?:artículo|nota)"),
+    "pt": (r"(?:este|esse) (?:artigo|conteúdo|texto) (?:foi|é) útil", r"avalie (?:este|esse) (?:artigo|conteúdo)"),
+    "it": (r"questo articolo (?:ti )?è stato utile", r"valuta questo articolo"),
+    "ru": (r"(?:была ли )?(?:эта )?статья (?:была )?полезн(?:а|ой)", r"оцените (?:эту )?статью"),
+}
+
+#: Paywall notices ("To read the full story, subscribe", "Dieser Artikel ist nur für Abonnenten").
+PAYWALL = {
+    "en": (r"to (?:view|read|continue reading|access) (?:the|this) (?:full |whole |rest of the )?(?:story|article)",
+           r"subscribe (?:now )?(?:to|for) (?:continue reading|read the full|the full story|unlimited access)",
+           r"subscribe now to (?:our|the) [\w' -]{1,30}(?:edition|e-?paper|newspaper) for the full story",
+           r"this (?:article|story|content) is (?:only )?(?:available|reserved|exclusive) (?:only )?(?:to|for) "
+           r"(?:subscribers|members|premium)",
+           r"already (?:a )?(?:subscriber|member)\?", r"(?:you have|you've) reached your (?:free )?(?:article )?limit"),
+    "de": (r"(?:dieser|der) (?:artikel|beitrag|inhalt) ist (?:nur |exklusiv )?(?:für|exklusiv für) "
+           r"(?:abonnent(?:inn)?en|abonnenten|plus-leser|digital-abonnenten)",
+           r"(?:jetzt )?(?:weiterlesen|lesen sie weiter) mit (?:\w+ )?(?:plus|abo|premium)",
+           r"sie sind bereits abonnent(?:in)?\?", r"sie haben bereits ein abo\?"),
+    "fr": (r"(?:cet article|ce contenu|la suite de cet article) est réservée? aux abonnés",
+           r"abonnez-vous pour (?:lire|continuer|accéder)", r"déjà abonné\s?\?"),
+    "es": (r"(?:este|esta) (?:contenido|artículo|nota) es (?:exclusiv[oa] )?(?:para|de) "
+           r"(?:suscriptores|socios|miembros)",
+           r"suscr[íi]bete para (?:seguir leyendo|leer|continuar)", r"hazte (?:miembro|socio|suscriptor)",
+           r"¿?ya eres (?:suscriptor|socio|miembro)\??"),
+    "pt": (r"(?:este|esse) (?:conteúdo|artigo) é exclusivo para assinantes", r"assine para (?:continuar lendo|ler)",
+           r"já é assinante\?"),
+    "it": (r"(?:questo )?(?:articolo|contenuto) (?:è )?riservato agli abbonati", r"abbonati per (?:continuare|leggere)",
+           r"sei già abbonato\?"),
+    "ru": (r"(?:этот )?материал доступен только (?:по подписке|подписчикам)", r"оформите подписку,? чтобы"),
+    "pl": (r"(?:ten )?artykuł (?:jest )?dostępny (?:tylko )?dla (?:subskrybentów|prenumeratorów)",
+           r"zapraszamy (?:też )?do subskrypcji"),
+}
+
+#: Newsletter sign-ups in the other languages (the English ones are `patterns.NEWSLETTER`'s shapes).
+NEWSLETTER_SIGNUP = {
+    "de": (r"(?:jetzt )?(?:(?:zum|für den|unseren?) )?newsletter (?:abonnieren|bestellen|anmelden)",
+           r"(?:melden sie sich|melde dich) (?:jetzt )?(?:für|zu) (?:unseren?|dem) [\w-]{0,30}\s?newsletter an",
+           r"abonnieren sie (?:jetzt )?(?:unseren?|den) [\w-]{0,30}\s?newsletter",
+           r"(?:gib|geben sie) (?:deine|ihre) e-?mail(?:-adresse)? ein", r"blog per e-?mail abonnieren"),
+    "fr": (r"(?:inscrivez-vous|abonnez-vous) (?:gratuitement )?(?:à|a) (?:notre|la|nos) [\w -]{0,30}newsletters?",
+           r"recevez (?:notre|la|nos) [\w -]{0,30}newsletters?", r"saisissez votre (?:adresse )?e-?mail"),
+    "es": (r"suscr[íi]b(?:e|ete|ase) (?:gratis )?(?:a|al) (?:nuestr[oa]s? |la |el )?(?:newsletter|bolet[íi]n)",
+           r"recib(?:e|a) (?:nuestr[oa]s? |la |el )?(?:newsletter|bolet[íi]n)",
+           r"(?:introduce|ingresa|escribe) tu (?:correo|e-?mail)"),
+    "pt": (r"(?:assine|inscreva-se (?:n[ao]|em)) (?:nossa |a |o )?(?:newsletter|boletim)",
+           r"receba (?:nossa |a |o )?(?:newsletter|boletim)", r"(?:digite|insira) (?:o )?seu e-?mail"),
+    "it": (r"iscriviti (?:gratis )?alla (?:nostra )?newsletter", r"ricevi (?:la )?(?:nostra )?newsletter",
+           r"inserisci (?:la )?(?:tua )?(?:e-?mail|indirizzo e-?mail)"),
+    "pl": (r"zapisz się (?:do|na) (?:naszego )?newslett?era?",),
+    "ru": (r"подпи(?:шитесь|сывайтесь|саться) на (?:нашу |еженедельную |ежедневную )?рассылку",
+           r"введите (?:ваш )?(?:e-?mail|адрес электронной почты)"),
+    "zh": (r"订阅(?:我们的)?(?:新闻|电子报|邮件|简报|newsletter)",),
+    "ja": (r"ニュースレター(?:の)?(?:登録|購読)",),
+    "ko": (r"뉴스레터\s?(?:구독|신청)",),
+    "ar": (r"اشترك (?:في|ب)(?: ال)?(?:نشرة|نشرتنا)",),
+    "fa": (r"عضویت در خبرنامه",),
+    "tr": (r"(?:e-?)?bültenimize (?:abone ol|kaydol)", r"e-?bültene (?:abone ol|kaydol)"),
+}
+
+#: "Follow us" invitations in the other languages ("Síguenos en Telegram", "Folgen Sie uns auf").
+FOLLOW_US = {
+    "de": (r"folg(?:en sie|e) uns (?:auf|bei|in)", r"(?:liken|like) (?:sie )?uns auf facebook"),
+    "fr": (r"suivez-nous (?:sur|dans)", r"rejoignez-nous sur"),
+    "es": (r"s[íi]guenos (?:en|a través de)", r"[úu]nete a nuestro canal", r"suscr[íi]bete a nuestro canal"),
+    "pt": (r"siga-nos (?:n[oa]s?|em)", r"segue-nos (?:n[oa]s?|em)", r"inscreva-se (?:n[oa] )?nosso canal"),
+    "it": (r"seguici su",),
+    "pl": (r"obserwuj nas (?:na|w)",),
+    "ru": (r"подписывайтесь на (?:нас|наш (?:канал|telegram))", r"следите за (?:нами|новостями) (?:в|на)",
+           r"читайте нас (?:также )?(?:в|на)"),
+    "zh": (r"关注我们",),
+    "ar": (r"تابعونا (?:على|عبر)",),
+    "fa": (r"ما را در [\w ]{2,30} دنبال کنید",),
+    "tr": (r"bizi (?:takip edin|izleyin)",),
+}
+
+#: Labels of a credit, editor or source line: the label and a name, a line of its own
+#: ("Source: Reuters", "Quelle: dpa", "(责编：王某)", "执笔/李某", "Редактор: Иванова", "출처: 연합뉴스").
+CREDIT_LABEL = {
+    "en": ("editor", "editors", "edited by", "sub-?editor", "web editor", "copy editor", "source", "credit", "credits",
+           "photo credit", "image credit", "photo", "photos", "picture", "image", "text", "reporter", "reporting",
+           "translation", "translated by", "compiled by", "production", "graphics?", "video"),
+    "de": ("quelle", "quellen", "redaktion", "redakteur(?:in)?", "text", "foto", "fotos", "bild", "bilder",
+           "titelbild", "titelfoto", "bildquelle", "bildnachweis", "mitarbeit", "autor(?:in)?", "übersetzung",
+           "grafik"),
+    "fr": ("source", "sources", "rédaction", "rédacteur(?:rice)?", "édité par", "édition", "crédits? photos?",
+           "photo", "photos", "texte", "traduction", "auteur"),
+    "es": ("fuente", "fuentes", "redacción", "editor(?:a)?", "edición", "foto", "fotos", "imagen", "texto",
+           "traducción", "autor(?:a)?"),
+    "pt": ("fonte", "fontes", "redação", "edição", "editor(?:a)?", "foto", "fotos", "imagem", "texto", "tradução",
+           "autor(?:a)?"),
+    "it": ("fonte", "redazione", "foto", "testo", "traduzione", "autore"),
+    "pl": ("źródło", "redakcja", r"oprac(?:owanie|\.)?", r"fot(?:o|\.)?", "zdjęcie", "tekst", "autor"),
+    "ru": ("источник", "редактор", "автор", "фото", "текст", "перевод", "корреспондент", "выпускающий редактор"),
+    "zh": ("责编", "责任编辑", "编辑", "编审", "审核", "审校", "校对", "执笔", "来源", "稿源", "作者", "记者",
+           "通讯员", "摄影", "图片来源", "本文来源", "文字", "监制", "统筹", "策划", "制作", "翻译", "实习生", "主编",
+           "编译", "文", "图", "视频"),
+    "ja": ("編集", "出典", "写真", "文", "取材", "記者", "撮影"),
+    "ko": ("출처", "편집", "기자", "사진", "글", "자료", "제공", "취재", "영상", "그래픽"),
+    "ar": ("المصدر", "مصدر", "تحرير", "محرر", "إعداد", "ترجمة", "تصوير", "الصورة", "صورة"),
+    "fa": ("منبع", "ویراستار", "ویرایش", "دبیر", "خبرنگار", "عکس", "ترجمه", "نویسنده", "گزارش"),
+    "tr": ("kaynak", "editör", "muhabir", "fotoğraf", "foto", "çeviri", "haber"),
+}
+#: Credit lines that put the name after "by" ("Edited by ...", "(Reporting by ...; Editing by ...)").
+CREDIT_BY = {
+    "en": ("(?:additional )?reporting by", "writing by", "editing by", "edited by", "compiled by", "translated by",
+           "produced by", "photos? by"),
+    "es": ("(?:con )?información de", "editado por"),
+    "pt": ("com informações d[aeo]s?", "editado por"),
+    "fr": ("avec", "édité par"),
+    "de": ("mit material (?:von|der|des)",),
+    "it": ("a cura di",),
+    "ru": ("по материалам", "подготовил[аи]?"),
+}
+#: News agencies and the words for "the agencies", as credited at the end of a story
+#: ("(Agencies)", "(dpa)", "aja/PAP", "/Xinhua").
+AGENCIES = ("agencies", "agency", "wires", "wire services", "agences?", "agencias?", "agenturen", "ag[êe]ncias?",
+            "xinhua", "reuters", "afp", "ap", "dpa", "epa", "efe", "ansa", "pap", "tass", "ria novosti", "sputnik",
+            "interfax", "anadolu", "aa", "irna", "isna", "yonhap", "kyodo", "jiji", "cna", "apa", "sda",
+            "ats", "kna", "epd", "ddp", "upi", "ians", "pti", "bernama", "antara", "wam", "qna", "kuna", "spa",
+            "mena", "sana", "ani", "ukrinform", "unian", "belta", "kazinform", "新华社", "中新社", "新华网",
+            "연합뉴스", "뉴시스", "뉴스1", "共同通信", "時事通信")
+#: Small words inside names, lower-case though the name is not a clause ("Oficina del Puerto",
+#: "Bank of England", "Ludwig van Beethoven").
+NAME_PARTICLES = frozenset({"de", "del", "da", "do", "dos", "das", "di", "von", "van", "der", "den", "of", "and",
+                            "und", "et", "y", "e", "la", "le", "el", "al", "bin", "ibn", "by"})
+#: "All rights reserved" in the languages of the news we read.
+RIGHTS_RESERVED = {
+    "en": ("all rights reserved",),
+    "de": ("alle rechte vorbehalten",),
+    "fr": ("tous droits réservés",),
+    "es": ("todos los derechos reservados",),
+    "pt": ("todos os direitos reservados",),
+    "it": ("tutti i diritti riservati",),
+    "pl": ("wszelkie prawa zastrzeżone",),
+    "ru": ("все права защищены",),
+    "zh": ("版权所有", "保留所有权利"),
+    "ja": ("無断転載(?:を)?禁(?:じます|止)",),
+    "ko": (r"무단\s?전재(?:\s?및|\s?-|·)?\s?재배포\s?금지",),
+    "ar": ("جميع الحقوق محفوظة",),
+    "fa": ("(?:کلیه|تمامی) حقوق (?:این )?(?:سایت|وب‌سایت|مطالب) (?:محفوظ|متعلق)",),
+    "tr": ("tüm hakları saklıdır",),
 }
 
 #: Words a line that is only a date is made of, besides numbers: month and day names, the small
@@ -199,7 +496,11 @@ def alternation(phrases: dict[str, tuple[str, ...]] | tuple[str, ...], languages
 
 #: Every phrase kind by concept name: {concept: {language: phrases}}.
 PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
-    "read_more": READ_MORE, "tags_heading": TAGS_HEADING, "reading_time": READING_TIME,
+    "read_also": READ_ALSO, "read_more": READ_MORE, "tags_heading": TAGS_HEADING, "reading_time": READING_TIME,
+    "reading_time_after": READING_TIME_AFTER, "topic_label": TOPIC_LABEL, "media_label": MEDIA_LABEL,
+    "page_label": PAGE_LABEL, "feedback": FEEDBACK, "paywall": PAYWALL, "newsletter_signup": NEWSLETTER_SIGNUP,
+    "follow_us": FOLLOW_US, "photo_label": PHOTO_LABEL, "credit_label": CREDIT_LABEL, "credit_by": CREDIT_BY,
+    "rights_reserved": RIGHTS_RESERVED,
 }
 
 
