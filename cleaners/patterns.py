@@ -137,7 +137,10 @@ SHORTCODE = re.compile(r"^\[/?[a-z_-]+(?:\s[^\]]*)?\](?:.*\[/[a-z_-]+\])?\s*$", 
 
 #: Stand-alone time stamps of the page: "Updated at 1:23 p.m.", "Last updated: 3 March 2026".
 TIMESTAMP = re.compile(r"^(?:updated|published|posted|last (?:updated|modified|reviewed))(?: at| on)?:?\s"
-                       r"[^.]{0,40}?\d[^.]{0,25}(?:[ap]\.?m\.?)?\s*$", _I)
+                       r"[^.]{0,40}?\d[^.]{0,25}(?:[ap]\.?m\.?)?\s*$"
+                       # the labels of `vocabulary.TIMESTAMP_LABEL` before a date or time that ends the line
+                       r"|^" + V.alternation(V.TIMESTAMP_LABEL) + r"\s*[:：]?\s*\d[\w.:/,\- ]{2,40}?"
+                       r"(?:\d|uhr|h|[ap]\.?m\.?|utc|gmt|mez|msk)\.?$", _I)
 
 #: Tag and category lists.
 TAGS = re.compile(r"^(?:tags?|topics?|categories|category|filed under|keywords|related topics)\s*:", _I)

@@ -169,7 +169,7 @@ READ_ALSO = {
     "it": ("leggi anche", "leggi pure", "(?:ti )?potrebbe(?:ro)? interessar(?:ti|e)", "articoli correlati",
            "notizie correlate", "vedi anche"),
     "pl": ("czytaj (?:też|także|również|więcej)", "przeczytaj (?:też|także|również)", "zobacz (?:też|także|również)",
-           "podobne artykuły"),
+           "podobne artykuły", "dowiedz się więcej"),
     "ru": ("читайте (?:также|тоже|ещё|еще)", "смотрите также", "читать также", "по теме", "(?:ещё|еще) по теме",
            "похожие (?:новости|статьи|материалы)", "материалы по теме", "новости по теме",
            "вам может быть интересно"),
@@ -253,6 +253,25 @@ READING_TIME_AFTER = {
     "ar": ("دقائق? (?:للقراءة|قراءة)",),
 }
 
+#: Labels of a time stamp line ("Aktualisiert am 17.01.2026", "Mis à jour le 3/3/2026"); English has its
+#: own shape in `patterns.TIMESTAMP`.
+TIMESTAMP_LABEL = {
+    "de": ("aktualisiert(?: am)?", "zuletzt aktualisiert(?: am)?", "veröffentlicht(?: am)?", "erstellt(?: am)?",
+           "stand"),
+    "fr": ("mis à jour(?: le)?", "publié(?: le)?", "modifié(?: le)?"),
+    "es": ("actualizad[oa](?: el)?", "publicad[oa](?: el)?", "[úu]ltima actualizaci[óo]n"),
+    "pt": ("atualizad[oa](?: em)?", "publicad[oa](?: em)?", "[úu]ltima atualiza[çc][ãa]o"),
+    "it": ("aggiornato(?: il| alle)?", "pubblicato(?: il)?", "ultimo aggiornamento"),
+    "pl": ("aktualizacja", "opublikowano", "data publikacji"),
+    "ru": ("обновлено", "опубликовано", "дата публикации"),
+    "zh": ("更新时间", "发布时间", "发布日期", "时间"),
+    "ja": ("更新日?", "公開日?", "配信日?"),
+    "ko": ("입력", "수정", "업데이트", "기사입력", "최종수정"),
+    "ar": ("آخر تحديث", "تاريخ النشر", "نشر في"),
+    "fa": ("تاریخ انتشار", "به[‌ ]?روزرسانی", "آخرین بروزرسانی"),
+    "tr": ("güncelleme(?: tarihi)?", "yayınlanma(?: tarihi)?", "son güncelleme"),
+}
+
 #: Labels that name a sub-site the story belongs to, written as a linked line above it
 #: ("Special report: <topic>", "Schwerpunkt: <topic>", "专题：<topic>").
 TOPIC_LABEL = {
@@ -290,24 +309,27 @@ MEDIA_LABEL = {
 
 #: Labels a page prints alone on a line between paragraphs ("Article content", "Anzeige", "광고").
 PAGE_LABEL = {
-    "en": ("article content", "advertisement", "story continues below(?: advertisement)?",
+    "en": ("article content", "advertisement", "table of contents", "story continues below(?: advertisement)?",
            "(?:the )?article continues below(?: this ad(?:vertisement)?)?", "continue reading below",
            "scroll to continue(?: with content)?", "skip advertisement", "sponsored content", "ad feature"),
-    "de": ("anzeige", "werbung", "artikel (?:wird )?(?:unter|nach) der (?:anzeige|werbung) fortgesetzt",
+    "de": ("anzeige", "werbung", "inhaltsverzeichnis",
+           "artikel (?:wird )?(?:unter|nach) der (?:anzeige|werbung) fortgesetzt",
            "weiterlesen nach der anzeige", "fortsetzung nach der anzeige", "artikel geht unter der werbung weiter"),
-    "fr": ("publicité", "la suite (?:après|sous) (?:cette |la )?(?:publicité|annonce)", "contenu sponsorisé"),
-    "es": ("publicidad", "anuncio", "contenido patrocinado", "contin[úu]a (?:leyendo )?(?:despu[ée]s|debajo) "
+    "fr": ("publicité", "sommaire", "la suite (?:après|sous) (?:cette |la )?(?:publicité|annonce)",
+           "contenu sponsorisé"),
+    "es": ("publicidad", "anuncio", "contenido patrocinado", "[íi]ndice de contenidos?", "tabla de contenidos?",
+           "contin[úu]a (?:leyendo )?(?:despu[ée]s|debajo) "
            "(?:de|del) (?:la publicidad|anuncio)"),
     "pt": ("publicidade", "anúncio", "continua (?:depois|após) (?:da|a) publicidade", "conteúdo patrocinado"),
     "it": ("pubblicità", "continua (?:a leggere )?dopo la pubblicità", "contenuto sponsorizzato"),
-    "pl": ("reklama", "artykuł sponsorowany"),
-    "ru": ("реклама", "продолжение (?:ниже|после рекламы)"),
-    "zh": ("广告", "推广"),
-    "ja": ("広告", "スポンサーリンク"),
-    "ko": ("광고",),
+    "pl": ("reklama", "artykuł sponsorowany", "spis treści"),
+    "ru": ("реклама", "продолжение (?:ниже|после рекламы)", "содержание статьи"),
+    "zh": ("广告", "推广", "本文目录"),
+    "ja": ("広告", "スポンサーリンク", "目次"),
+    "ko": ("광고", "목차"),
     "ar": ("إعلان", "اعلان"),
     "fa": ("تبلیغات", "آگهی"),
-    "tr": ("reklam",),
+    "tr": ("reklam", "içindekiler"),
 }
 
 #: Requests for the reader's rating of the page ("Was this article helpful?", "War der Artikel nützlich?").
@@ -497,7 +519,8 @@ def alternation(phrases: dict[str, tuple[str, ...]] | tuple[str, ...], languages
 #: Every phrase kind by concept name: {concept: {language: phrases}}.
 PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     "read_also": READ_ALSO, "read_more": READ_MORE, "tags_heading": TAGS_HEADING, "reading_time": READING_TIME,
-    "reading_time_after": READING_TIME_AFTER, "topic_label": TOPIC_LABEL, "media_label": MEDIA_LABEL,
+    "reading_time_after": READING_TIME_AFTER, "timestamp_label": TIMESTAMP_LABEL, "topic_label": TOPIC_LABEL,
+    "media_label": MEDIA_LABEL,
     "page_label": PAGE_LABEL, "feedback": FEEDBACK, "paywall": PAYWALL, "newsletter_signup": NEWSLETTER_SIGNUP,
     "follow_us": FOLLOW_US, "photo_label": PHOTO_LABEL, "credit_label": CREDIT_LABEL, "credit_by": CREDIT_BY,
     "rights_reserved": RIGHTS_RESERVED,

@@ -197,6 +197,13 @@ LINE_JUNK = [
     pytest.param("text.photo_credits", "Divers at the old pier on Monday. © AFP / Jan Berg", id="credit:sign-agency"),
     pytest.param("text.photo_credits", "工人在码头检查木桩。新华社记者 李文 摄", id="credit:zh-photographer"),
     pytest.param("text.photo_credits", "Das Hafenbecken am Abend. Foto: Hafenamt Vellmar", id="credit:de-foto"),
+    pytest.param("text.timestamps", "Aktualisiert am 17.01.2026.", id="timestamp:de"),
+    pytest.param("text.timestamps", "Mis à jour le 3 mars 2026 à 14h", id="timestamp:fr"),
+    pytest.param("text.timestamps", "입력 2026.03.03 14:05", id="timestamp:ko"),
+    pytest.param("text.timestamps", "更新时间：2026-03-03 14:05", id="timestamp:zh"),
+    pytest.param("text.page_labels", "Inhaltsverzeichnis", id="page_labels:de-toc"),
+    pytest.param("text.read_more", "Dowiedz się więcej: Prom na wyspy pływa według nowego rozkładu",
+                 id="read_more:pl-inline"),
 ]
 
 
@@ -491,6 +498,7 @@ MENTIONS = [
     pytest.param("Special reports from the harbour office are published every spring, the council said.",
                  id="special-report-prose"),
     pytest.param("Anzeigen für die neue Plattform erscheinen nächste Woche in der Zeitung.", id="anzeige-prose"),
+    pytest.param("Stand der Arbeiten am 17. März: die Hälfte der Pfähle ist gezogen.", id="stand-prose"),
     pytest.param("编辑部表示，新码头将于明年春天开放。", id="zh-editors-prose"),
     pytest.param("Редактор газеты сказал, что ремонт пристани начнётся весной.", id="ru-editor-prose"),
     pytest.param("Was this pier ever safe? The engineers now say it was not, at least since the storm of 1953.",
