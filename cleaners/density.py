@@ -41,8 +41,8 @@ def _class_weight(node) -> int:
     names the content (`article-body`), both when it says both; words are read whole, in their
     context (`vocabulary.class_words`), so `canvas` is no `nav` and `football` no `foot`."""
     attrs = node.attributes
-    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-    if not names.strip():
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip()
+    if not names:
         return 0
     words = class_words(names)
     weight = 0

@@ -188,10 +188,11 @@ def _reads_as_text(node) -> bool:
     boilerplate (`<h2 id="nav_nur_die_folie__1">`); its box, or its own words, must say so."""
     if node.tag in _TEXT_TAGS:
         return True
-    text = short_text(node, 2000)
-    if text is None or len(text) < 120 or len(_SENTENCES.findall(text)) < 2:
+    raw = node.text(deep=True, separator=" ")
+    if len(raw) < 120 or len(raw) > 3000 or len(_SENTENCES.findall(raw)) < 2:
         return False
-    return link_density(node, text) < 0.2
+    text = collapse(raw)
+    return len(text) >= 120 and link_density(node, text) < 0.2
 
 
 def _by_words(root, ctx: Context, words: frozenset[str], text_guard: bool = True) -> Iterator:

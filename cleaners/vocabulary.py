@@ -566,6 +566,7 @@ def name_parts(token: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
+@lru_cache(maxsize=65536)
 def _naming_words(token: str) -> tuple[str, ...]:
     """The words of one token that say what its element is. A compound of up to three words
     (`post-share-bar`, `articleTags`, `c-article__tags`) is named by each of its words: its last
@@ -588,8 +589,12 @@ def class_words(raw: str) -> frozenset[str]:
     (`post-share_bar`, matched against the lists as it stands) and the naming words of its
     compound (see `_naming_words`): `post-share_bar shareBar` -> post-share_bar, post, share, bar,
     sharebar. Matching is by whole word only: `nav` is not in `canvas` nor in `unavailable`."""
+    tokens = raw.split()
+    if len(tokens) == 1:
+        token = tokens[0]
+        return frozenset((token.lower(), *_naming_words(token)))
     out: set[str] = set()
-    for token in raw.split():
+    for token in tokens:
         out.add(token.lower())
         out.update(_naming_words(token))
     return frozenset(out)
