@@ -122,6 +122,9 @@ PHOTO_CREDIT = re.compile(r"(?:\(" + V.alternation(V.CREDIT_AGENCIES) + r"\s*/\s
                           + r"|©\s*[\w&.' -]{2,30}\s*/\s*[\w&.' -]{2,40}"
                           # "新华社记者 李某 摄": a reporter's name and "photographed"
                           r"|记者\s*[\u4e00-\u9fff·]{2,10}(?:[、，\s]+[\u4e00-\u9fff·]{2,10})*\s*摄[)）]?"
+                          # "(File Photo)", "(Photo: A. Writer)", "（资料图）", "(新华社发 李某摄)"
+                          r"|\((?:file )?(?:photo|picture|image)s?(?:\s*[:/]\s*[^)]{2,40})?\)"
+                          r"|[（(](?:资料图片?|图片来源[:：][^)）]{1,30}|新华社发(?:\s*[\u4e00-\u9fff·]{2,10}\s*摄)?)[)）]"
                           r")\.?$", _I)
 
 #: Editors' notes about the article: "Editor's note: This story is part of a series ...".
@@ -195,6 +198,12 @@ MEDIA_LINE = re.compile(r"^" + V.alternation(V.MEDIA_LABEL) + r"\s*[|｜]\s*\S",
 PAGE_LABEL_LINE = re.compile(r"^[\W_]*" + V.alternation(V.PAGE_LABEL) + r"[\W_]*$", _I)
 #: A request for the reader's rating: "Was this article helpful?", "War der Artikel nützlich?".
 FEEDBACK_LINE = re.compile(r"^¿?" + V.alternation(V.FEEDBACK) + r"\s*[?？]?\s*$", _I)
+#: A bar of page actions: "E-mail this Story | Print this Story", "Drucken | Versenden".
+_ACTION = V.alternation(V.PAGE_ACTION)
+ACTION_BAR = re.compile(r"^(?:" + _ACTION + r")(?:(?:\s*[|·•/]\s*|\s+)(?:" + _ACTION + r"))*\s*[|·•]?$", _I)
+#: A view counter: "Views: 1,234", "1,234 views", "阅读量：1234", "조회수 1,234", "Просмотров: 123".
+VIEW_COUNT = re.compile(r"^(?:" + V.alternation(V.VIEW_COUNT) + r")\s*[:：]?\s*\d[\d,.\s]*(?:k|m|万|千)?$"
+                        r"|^\d[\d,.\s]*(?:k|m|万|千)?\s*(?:" + V.alternation(V.VIEW_COUNT) + r")$", _I)
 #: A paywall notice: "To read the full story, subscribe ...", "Dieser Artikel ist nur für Abonnenten".
 PAYWALL = re.compile(r"^" + V.alternation(V.PAYWALL), _I)
 

@@ -215,6 +215,12 @@ page_labels = line_rule("text.page_labels", P.PAGE_LABEL_LINE, 80, """Labels a p
 feedback = line_rule("text.feedback", P.FEEDBACK_LINE, 120, """Requests for the reader's rating alone on a
     line, in the languages of `vocabulary.FEEDBACK` ("Was this article helpful?", "War der Artikel
     nützlich?", "(No ratings yet)"): a form of the page, not the story.""")
+page_actions = line_rule("text.page_actions", P.ACTION_BAR, 120, """Bars of page actions, a line made only of
+    them, in the languages of `vocabulary.PAGE_ACTION` ("E-mail this Story | Print this Story", "Drucken |
+    Versenden", "打印本页 关闭窗口"): buttons of the page, not the story.""")
+view_counts = line_rule("text.view_counts", P.VIEW_COUNT, 40, """View counters, in the languages of
+    `vocabulary.VIEW_COUNT` ("Views: 1,234", "1,234 views", "阅读量：1234", "조회수 1,234"): a number the page
+    keeps about itself.""")
 paywall = line_rule("text.paywall", P.PAYWALL, 250, """Paywall notices, in the languages of `vocabulary.PAYWALL`
     ("To view the full story, please subscribe ...", "Dieser Artikel ist nur für Abonnenten"): what the
     page says instead of the text it holds back.""", prose_guard=True)
@@ -435,6 +441,6 @@ def adjacent_duplicates(lines: list[str], ctx: Context) -> list[str]:
 GENERIC_TEXT_RULES = (
     more_from, load_more, read_more, also_on, link_markers, promo, tip_promo, share, newsletter, cookie, sources, tags,
     copyright_, comment_prompts, bare_links, shortcodes, timestamps, photo_credits, editors_note, mirror_notice,
-    credit_lines, media_label, page_labels, feedback, paywall, title_repeat, topic_line, doubled, page_meta,
-    site_signoff, adjacent_duplicates,
+    credit_lines, media_label, page_labels, page_actions, view_counts, feedback, paywall, title_repeat, topic_line,
+    doubled, page_meta, site_signoff, adjacent_duplicates,
 )

@@ -332,6 +332,46 @@ PAGE_LABEL = {
     "tr": ("reklam", "içindekiler"),
 }
 
+#: Page actions printed as a bar ("E-mail this Story | Print this Story"): a line made only of them.
+PAGE_ACTION = {
+    "en": (r"e-?mail (?:this )?(?:story|article|page|to a friend)", r"print (?:this )?(?:story|article|page)", "print",
+           r"send (?:this )?(?:story |article )?to a friend", "share", r"save (?:this )?(?:story|article)",
+           r"(?:text|font) size", r"a\+", r"a-", "bookmark", "comments?", "e-?mail", "permalink"),
+    "de": (r"(?:artikel |seite )?drucken", r"(?:artikel )?versenden", "teilen",
+           r"per e-?mail (?:senden|versenden|teilen)",
+           r"artikel (?:merken|speichern)", "schriftgröße", "kommentieren", "merken"),
+    "fr": ("imprimer(?: cet article| la page)?", r"envoyer (?:par e-?mail|à un ami|cet article)", "partager",
+           "commenter", "permalien"),
+    "es": ("imprimir(?: art[íi]culo| noticia)?", r"enviar (?:por e-?mail|a un amigo|noticia)", "compartir", "comentar"),
+    "pt": ("imprimir", r"enviar (?:por e-?mail|para um amigo)", "compartilhar", "partilhar", "comentar"),
+    "it": ("stampa(?: articolo)?", r"invia (?:per e-?mail|ad un amico)", "condividi", "commenta"),
+    "ru": ("распечатать", "печать", "версия для печати", "поделиться", "отправить другу", "комментировать"),
+    "zh": ("打印(?:本页|本文)?", "分享(?:到)?", "收藏", "关闭窗口", "字号", "纠错", "推荐给朋友"),
+    "ko": ("인쇄", "공유", "스크랩", r"글자\s?크기", r"메일\s?보내기"),
+    "ja": ("印刷", "シェア", "保存"),
+    "ar": ("طباعة", "مشاركة", "أرسل لصديق"),
+    "fa": ("چاپ", "اشتراک گذاری", "ارسال به دوستان"),
+    "tr": ("yazdır", "paylaş", "arkadaşına gönder"),
+}
+
+#: Words of a view counter ("Views: 1,234", "阅读量：1234", "조회수 1,234").
+VIEW_COUNT = {
+    "en": ("views?", "reads?", "hits", "page views"),
+    "de": ("aufrufe", "mal gelesen", "gelesen", "zugriffe"),
+    "fr": ("vues", "lectures"),
+    "es": ("visitas", "vistas", "lecturas"),
+    "pt": ("visualizaç(?:ões|ão)", "leituras", "acessos"),
+    "it": ("visualizzazioni", "letture"),
+    "pl": ("wyświetle(?:ń|nia)", "odsłon(?:y)?"),
+    "ru": ("просмотр(?:ов|а|ы)?",),
+    "zh": ("阅读(?:量|数|次数)?", "浏览(?:量|数|次数)?", "点击(?:量|数|率)?"),
+    "ja": ("閲覧数",),
+    "ko": (r"조회\s?수?",),
+    "ar": ("مشاهدات?", "قراءات?"),
+    "fa": ("بازدید(?:ها)?",),
+    "tr": ("okunma", "görüntülenme"),
+}
+
 #: Requests for the reader's rating of the page ("Was this article helpful?", "War der Artikel nützlich?").
 FEEDBACK = {
     "en": (r"(?:was|is) this (?:article|story|post|page|information) (?:helpful|useful)",
@@ -521,7 +561,8 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     "read_also": READ_ALSO, "read_more": READ_MORE, "tags_heading": TAGS_HEADING, "reading_time": READING_TIME,
     "reading_time_after": READING_TIME_AFTER, "timestamp_label": TIMESTAMP_LABEL, "topic_label": TOPIC_LABEL,
     "media_label": MEDIA_LABEL,
-    "page_label": PAGE_LABEL, "feedback": FEEDBACK, "paywall": PAYWALL, "newsletter_signup": NEWSLETTER_SIGNUP,
+    "page_label": PAGE_LABEL, "page_action": PAGE_ACTION, "view_count": VIEW_COUNT, "feedback": FEEDBACK,
+    "paywall": PAYWALL, "newsletter_signup": NEWSLETTER_SIGNUP,
     "follow_us": FOLLOW_US, "photo_label": PHOTO_LABEL, "credit_label": CREDIT_LABEL, "credit_by": CREDIT_BY,
     "rights_reserved": RIGHTS_RESERVED,
 }
