@@ -146,6 +146,8 @@ mirror_notice = line_rule("text.mirror_notice", P.MIRROR_NOTICE, 300, """Notices
 
 
 _WORDS = re.compile(r"[^\W\d_]+")
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+_NAME_SEPARATORS = re.compile(r"[、，,/／·;；\s]+")
 _SENTENCE_INSIDE = re.compile(r"[^\W\d_]{3,}[.!?]\s+\S|[。！？]\S")
 
 
@@ -169,6 +171,8 @@ def _is_credit(line: str) -> bool:
     lower = sum(1 for w in words if w[0].islower() and w.casefold() not in V.NAME_PARTICLES)
     if len(words) >= 3 and 2 * lower > len(words):
         return False  # a clause, not a name: "Source: the council will pay for it"
+    if _CJK.search(name) and any(len(part) > 8 for part in _NAME_SEPARATORS.split(name)):
+        return False  # a reporter's question in an interview ("记者：请问这个项目进展如何"), not names
     return len(words) <= (12 if line[:1] in "(（" else 8)
 
 

@@ -324,7 +324,7 @@ PAGE_LABEL = {
     "it": ("pubblicità", "continua (?:a leggere )?dopo la pubblicità", "contenuto sponsorizzato"),
     "pl": ("reklama", "artykuł sponsorowany", "spis treści"),
     "ru": ("реклама", "продолжение (?:ниже|после рекламы)", "содержание статьи"),
-    "zh": ("广告", "推广", "本文目录"),
+    "zh": ("广告", "推广", "本文目录", "完", "纠错"),
     "ja": ("広告", "スポンサーリンク", "目次"),
     "ko": ("광고", "목차"),
     "ar": ("إعلان", "اعلان"),
