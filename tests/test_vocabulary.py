@@ -105,3 +105,43 @@ def test_a_block_that_reads_as_prose_is_not_taken_for_one_class_word(cls):
     text = clean_html(page(body)).text
     assert PROSE in text and P1 in text and P3 in text
     assert "Islands" not in text
+
+
+# ------------------------------------------------------------------ phrase kinds end to end, in other languages
+
+ZH = ("维尔马港务局周二证实，旧粮食码头将在未来两个夏天内重建。工程师发现，木桩腐烂的速度远远超过了最初勘测的预计，"
+      "部分桩基已经无法承受渡轮靠泊时的冲击。",
+      "当地渔民自上世纪六十年代起就一直使用这座码头。他们表示，多年来一直有人提醒码头受损，如今终于等到了重建的决定，"
+      "但也有人担心施工期间渔获将无处卸货。",
+      "市议会交通委员会将于下月公布详细时间表，港口南端的临时浮动平台预计将在明年四月第一阶段拆除工程开始之前投入使用。")
+DE = ("Die Hafenbehörde von Vellmar hat am Dienstag bestätigt, dass der alte Getreidesteg in den nächsten zwei Sommern "
+      "neu gebaut wird, nachdem Ingenieure festgestellt hatten, dass die Holzpfähle viel schneller verrottet sind.",
+      "Die Fischer, die den Steg seit den sechziger Jahren nutzen, sagten, sie seien seit Jahren vor den Schäden "
+      "gewarnt worden, und begrüßten die Entscheidung, auch wenn einige fragten, wo sie ihren Fang anlanden sollen.",
+      "Der Verkehrsausschuss des Rates wird im nächsten Monat einen genauen Zeitplan veröffentlichen, und eine "
+      "schwimmende Plattform soll am südlichen Ende des Hafens öffnen, bevor der Abriss im April beginnt.")
+RU = ("Портовое управление Вельмара во вторник подтвердило, что старый зерновой причал будет перестроен в течение "
+      "двух следующих лет: инженеры обнаружили, что деревянные сваи сгнили гораздо быстрее, чем ожидалось.",
+      "Местные рыбаки, которые пользуются причалом с шестидесятых годов, говорят, что о повреждениях предупреждали "
+      "много лет, и приветствуют решение, хотя некоторые спрашивают, где они будут выгружать улов во время работ.",
+      "Транспортный комитет совета опубликует подробный график в следующем месяце, а временная плавучая платформа "
+      "откроется в южной части гавани до начала первого этапа сноса в апреле.")
+
+
+def _article(lang: str, body: str) -> str:
+    return (f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>Vellmar</title></head><body>"
+            f"<main><article><h1>Vellmar</h1>{body}</article></main></body></html>")
+
+
+@pytest.mark.parametrize(("lang", "paras", "junk"), [
+    ("zh", ZH, ["相关阅读", "（责编：王文、李青）", "（完）"]),
+    ("de", DE, ["Auch interessant", "Quelle: dpa", "Anzeige"]),
+    ("ru", RU, ["Читайте также:", "Редактор: Анна Петрова", "Реклама"]),
+])
+def test_multilingual_junk_lines_go_and_the_paragraphs_stay(lang, paras, junk):
+    body = (f"<p>{paras[0]}</p><p>{junk[0]}</p><p>{paras[1]}</p><p>{junk[2]}</p><p>{paras[2]}</p>"
+            f"<p>{junk[1]}</p>")
+    doc = clean_html(_article(lang, body))
+    assert doc.text.split("\n") == list(paras)
+    traced = " ".join(r.text for r in doc.trace)
+    assert all(j in traced for j in junk)
