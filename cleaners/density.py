@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from . import vocabulary as V
 from .dom_rules import class_words
 from .util import has_ancestor_in, node_text
 
@@ -31,19 +32,23 @@ _BLOCKS = frozenset({
     "figure", "figcaption", "hr", "address", "details", "summary", "form", "fieldset", "center", "nav", "br",
 })
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "select", "button", "-comment"})
-_POSITIVE = ("article", "body", "content", "entry", "main", "page", "post", "story", "text", "blog")
-_NEGATIVE = ("comment", "foot", "sidebar", "widget", "share", "related", "promo", "menu", "nav", "meta",
-             "masthead", "teaser", "byline", "caption", "credit")
+_POSITIVE = V.CONTENT_POSITIVE
+_NEGATIVE = V.CONTENT_NEGATIVE
 
 
 def _class_weight(node) -> int:
-    names = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".lower()
-    if not names.strip():
+    """-25 when the class/id names a box of no content (`sidebar`, `share`, `comments`), +25 when it
+    names the content (`article-body`), both when it says both; words are read whole, in their
+    context (`vocabulary.class_words`), so `canvas` is no `nav` and `football` no `foot`."""
+    attrs = node.attributes
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip()
+    if not names:
         return 0
+    words = class_words(names)
     weight = 0
-    if any(w in names for w in _NEGATIVE):
+    if not words.isdisjoint(_NEGATIVE):
         weight -= 25
-    if any(w in names for w in _POSITIVE):
+    if not words.isdisjoint(_POSITIVE):
         weight += 25
     return weight
 
@@ -147,8 +152,7 @@ def content_nodes(root) -> list:
     return _with_chunks(best, chosen, nodes, adjusted, threshold)
 
 
-_COMMENT_WORDS = frozenset({"comment", "comments", "commentlist", "comment-list", "disqus", "disqus_thread", "replies",
-                            "respond", "commentscontainer", "comments-area"})
+_COMMENT_WORDS = V.COMMENT_SECTION
 
 
 def _in_comments(node, memo: dict[int, bool]) -> bool:
@@ -228,9 +232,7 @@ _URL = re.compile(r"^(?:https?://|www\.)\S+$")
 #: parts of a page that hold no article text even inside the body: pictures with their captions,
 #: navigation, side boxes and the article's own footer (tags, author box)
 _NOT_TEXT = frozenset({"figure", "nav", "aside", "footer"})
-_FURNITURE_WORDS = frozenset({"byline", "bylines", "author", "authors", "entry-meta", "post-meta", "article-meta",
-                              "meta", "dateline", "posted-on", "timestamp", "post-date", "entry-date", "publish-date",
-                              "date", "sharedaddy", "jp-relatedposts"})
+_FURNITURE_WORDS = V.BYLINE_META
 
 
 def _is_meta_box(node) -> bool:

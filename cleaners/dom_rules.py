@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 
 from . import patterns as P
+from . import vocabulary as V
 from .rules import Context, dom_rule
 from .util import collapse, has_ancestor_in, link_density, node_text, same_content
 
 PROTECTED_TAGS = frozenset({"html", "body", "main", "article", "head", "-document"})
 _PROTECTED_INSIDE = "article, main, [itemprop=articleBody]"
-_SPLIT = re.compile(r"[-_\s]+|(?<=[a-z])(?=[A-Z])")
 _PHRASE_TAGS = ("p, div, li, h1, h2, h3, h4, h5, h6, span, a, button, section, aside, strong, b, em, "
                 "figcaption, header, footer, label, small, dt, dd, td, ul, ol, form")
 _SENTENCE = re.compile(r"\w{2,}[.!?…]")
@@ -35,19 +34,8 @@ def _words(node) -> frozenset[str]:
     return class_words(raw) if raw else frozenset()
 
 
-@lru_cache(maxsize=32768)
-def class_words(raw: str) -> frozenset[str]:
-    """The words of a class/id string, lower-case: each whole token and its parts split at `-`, `_`
-    and camelCase (`post-share_bar shareBar` -> post-share_bar, post, share, bar, sharebar)."""
-    out: set[str] = set()
-    for token in raw.split():
-        low = token.lower()
-        out.add(low)
-        if low != token:  # camelCase: the regex finds the inner word boundaries
-            out.update(w.lower() for w in _SPLIT.split(token) if w)
-        elif "-" in low or "_" in low:
-            out.update(w for w in low.replace("_", "-").split("-") if w)
-    return frozenset(out)
+#: the one reader of class/id names (whole words in their context; see `vocabulary.class_words`)
+class_words = V.class_words
 
 
 def _is_protected(node) -> bool:
@@ -190,14 +178,32 @@ def _with_words(root, ctx: Context, words: frozenset[str]) -> list:
     return [node for node, w in _classed(root, ctx) if not w.isdisjoint(words)]
 
 
-def _by_words(root, ctx: Context, words: frozenset[str]) -> Iterator:
-    """Elements whose class/id contain one of `words` (as a word or a whole token), if removable.
-    Inside an element already taken nothing more is looked at (a menu's items go with the menu)."""
+_TEXT_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p", "blockquote"})
+_SENTENCES = re.compile(r"\w{2,}[.!?…]+(?:\s|$)|[。！？]")
+
+
+def _reads_as_text(node) -> bool:
+    """A heading or paragraph of the text, or a block that reads as prose (two sentences or more,
+    120+ characters, under a fifth of it in links): one class word does not make it a box of
+    boilerplate (`<h2 id="nav_nur_die_folie__1">`); its box, or its own words, must say so."""
+    if node.tag in _TEXT_TAGS:
+        return True
+    raw = node.text(deep=True, separator=" ")
+    if len(raw) < 120 or len(raw) > 3000 or len(_SENTENCES.findall(raw)) < 2:
+        return False
+    text = collapse(raw)
+    return len(text) >= 120 and link_density(node, text) < 0.2
+
+
+def _by_words(root, ctx: Context, words: frozenset[str], text_guard: bool = True) -> Iterator:
+    """Elements whose class/id contain one of `words` (as a word or a whole token), if removable
+    and, with `text_guard`, not text (`_reads_as_text`). Inside an element already taken nothing
+    more is looked at (a menu's items go with the menu)."""
     taken: set[int] = set()
     for node in _with_words(root, ctx, words):
         if taken and has_ancestor_in(node, taken):
             continue
-        if _removable(node):
+        if _removable(node) and not (text_guard and _reads_as_text(node)):
             taken.add(node.mem_id)
             yield node
 
@@ -247,10 +253,7 @@ def non_text(root, ctx: Context) -> Iterable:
     return root.css("script, style, noscript, template, svg, canvas, iframe, object, embed, dialog")
 
 
-_HIDDEN_WORDS = frozenset({"d-none", "hidden", "visually-hidden", "visuallyhidden", "sr-only", "screen-reader-text",
-                           "screen-reader-only", "hidden-xs", "hidden-sm", "hidden-md", "hidden-lg", "hide-mobile",
-                           "hide-desktop", "show-mobile", "show-desktop", "mobile-only", "desktop-only", "is-hidden",
-                           "u-hidden", "invisible"})
+_HIDDEN_WORDS = V.HIDDEN
 _RESPONSIVE_HIDE = re.compile(r"^(?:d|hidden|visible|show|hide)-(?:xs|sm|md|lg|xl|xxl)(?:-(?:none|down|up|only))?$"
                               r"|^(?:d-(?:xs|sm|md|lg|xl|xxl)-none)$")
 
@@ -315,8 +318,7 @@ def _pieces(anc, skip: set[int]) -> list[str]:
     return out
 
 
-_NAV_WORDS = frozenset({"nav", "navbar", "navigation", "menu", "menubar", "breadcrumb", "breadcrumbs",
-                        "skiplink", "skiplinks", "skip-link", "pagination", "pager", "sitenav", "topnav", "subnav"})
+_NAV_WORDS = V.NAVIGATION
 _SKIP = re.compile(r"^(?:skip to|jump to) (?:main )?(?:content|navigation|main|search|footer)", re.I)
 
 
@@ -333,9 +335,7 @@ def navigation(root, ctx: Context) -> Iterable:
             yield node
 
 
-_CHROME_TOKENS = frozenset({"header", "footer", "site-header", "site-footer", "page-footer", "global-header",
-                            "global-footer", "masthead", "topbar", "top-bar", "sidebar", "site-sidebar", "widget-area",
-                            "footer-widgets", "mastfoot"})
+_CHROME_TOKENS = V.CHROME
 
 
 @dom_rule("dom.chrome")
@@ -366,15 +366,17 @@ def _inside_article(node) -> bool:
 
 
 def _category_rule(name: str, doc: str, words: Iterable[str], phrase: re.Pattern | None,
-                   selectors: str = "", max_len: int = 200, prose_guard: bool = False, extra=None, spare=None):
+                   selectors: str = "", max_len: int = 200, prose_guard: bool = False, extra=None, spare=None,
+                   text_guard: bool = True):
     """Build a rule that removes one kind of box by class/id words, CSS selectors and phrase.
-    `spare(node)` names boxes the class words must not take although they match."""
+    `spare(node)` names boxes the class words must not take although they match; without
+    `text_guard` the class words take text blocks too (a reader comment is prose)."""
     wordset = frozenset(words)
 
     def find(root, ctx: Context) -> Iterable:
         if selectors:
             yield from (n for n in _landmarks(root, ctx, selectors) if _removable(n))
-        yield from (n for n in _by_words(root, ctx, wordset) if spare is None or not spare(n))
+        yield from (n for n in _by_words(root, ctx, wordset, text_guard) if spare is None or not spare(n))
         if phrase is not None:
             yield from _by_phrase(root, ctx, phrase, max_len, prose_guard)
         if extra is not None:
@@ -388,22 +390,20 @@ cookie = _category_rule(
     "dom.cookie",
     """Cookie and consent banners (class/id `cookie`, `consent`, `gdpr`, `cmp`, OneTrust; text such as
     "We use cookies" or "Accept all cookies"). They are about the site, not the story.""",
-    {"cookie", "cookies", "consent", "gdpr", "cmp", "onetrust", "cookiebar", "cookiebot", "cookie-banner",
-     "cookie-notice", "cookie-consent", "cc-window", "cc-banner"},
-    P.COOKIE, max_len=600,
+    V.COOKIE,
+    P.COOKIE, max_len=600, text_guard=False,
 )
 
 share = _category_rule(
     "dom.share",
     """Share and follow bars (class/id `share`, `sharing`, `social`, AddThis, ShareThis; text such as
     "Share this article", "You can share this story on social media:", "Follow <outlet> on Telegram").""",
-    {"share", "shares", "sharing", "sharebar", "sharetools", "social", "socials", "addthis", "sharethis",
-     "share-buttons", "social-share", "follow-us", "followus"},
+    V.SHARE,
     P.SHARE, max_len=300, prose_guard=True, spare=lambda node: _is_embed(node),
 )
 
 
-_EMBED_WORDS = frozenset({"embed", "embedded", "tweet", "twitter-tweet", "instagram-media", "tiktok-embed"})
+_EMBED_WORDS = V.EMBED
 
 
 def _is_embed(node) -> bool:
@@ -433,9 +433,8 @@ newsletter = _category_rule(
     "dom.newsletter",
     """Newsletter and sign-up boxes (class/id `newsletter`, `subscribe`, `signup`, opt-in forms; text such
     as "Sign up to our newsletter" or "Enter your email"; the short box around an e-mail form).""",
-    {"newsletter", "newsletters", "subscribe", "signup", "sign-up", "optin", "opt-in", "mailchimp", "mc4wp",
-     "mailing-list"},
-    P.NEWSLETTER, max_len=400, prose_guard=True, extra=_email_boxes,
+    V.NEWSLETTER,
+    P.NEWSLETTER, max_len=400, prose_guard=True, extra=_email_boxes, text_guard=False,
 )
 
 promo = _category_rule(
@@ -443,9 +442,7 @@ promo = _category_rule(
     """Promos and ads the page injects between paragraphs: podcast, video and app promos
     ("Discover our latest podcast", "Download our app"), ad slots (class/id `ad`, `ads`, `advert`,
     `promo`, `sponsored`, Outbrain, Taboola), "Advertisement" labels.""",
-    {"ad", "ads", "advert", "adverts", "advertisement", "advertising", "adslot", "ad-slot", "adsbygoogle",
-     "promo", "promos", "promotion", "sponsored", "sponsor", "dfp", "outbrain", "taboola", "podcast-promo",
-     "app-promo", "teaser-ad"},
+    V.ADS,
     P.PROMO, selectors=_AD_SLOTS, max_len=300, prose_guard=True,
 )
 
@@ -453,16 +450,15 @@ tags = _category_rule(
     "dom.tags",
     """Tag and category lists ("Tags:", "Topics:", class `tags`, `post-tags`, `cat-links`): links to
     listing pages, not part of the story.""",
-    {"tags", "tag-list", "taglist", "tagcloud", "tag-cloud", "post-tags", "entry-tags", "article-tags",
-     "cat-links", "tag-links", "post-categories", "entry-categories", "keywords"},
+    V.TAGS,
     P.TAGS, max_len=400,
 )
 
 comments = _category_rule(
     "dom.comments",
     """Reader comment threads and comment forms (`#comments`, `#respond`, Disqus, `.comment-list`).""",
-    {"comments", "disqus", "disqus_thread", "commentlist", "comment-list", "comments-area", "respond"},
-    None, selectors=_COMMENT_BOXES,
+    V.COMMENTS,
+    None, selectors=_COMMENT_BOXES, text_guard=False,
 )
 
 
@@ -478,10 +474,7 @@ def copyright_lines(root, ctx: Context) -> Iterable:
             yield node
 
 
-_RELATED_WORDS = frozenset({"related", "recommended", "recommendations", "readmore", "read-more", "more-stories",
-                            "trending", "popular", "most-read", "mostread", "also-read", "see-also",
-                            "you-may-like", "more-articles", "related-posts", "related-articles", "jp-relatedposts",
-                            "yarpp", "crp_related"})
+_RELATED_WORDS = V.RELATED
 
 
 @dom_rule("dom.related")
@@ -570,9 +563,7 @@ def load_more(root, ctx: Context) -> Iterable:
 
 
 #: The generic DOM rules, in the order they run.
-_CAPTION_WORDS = frozenset({"caption", "captions", "pictext", "pic-text", "photo-caption", "image-caption",
-                            "img-caption", "wp-caption-text", "figure-caption", "media-caption", "picture",
-                            "photo-credit", "image-credit", "credit"})
+_CAPTION_WORDS = V.CAPTION
 
 
 @dom_rule("dom.captions")

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 
+from . import vocabulary as V
+
 _I = re.I
 
-_NETWORKS = (r"(?:telegram|twitter|x|facebook|instagram|youtube|whatsapp|vk|vkontakte|tiktok|linkedin|threads"
-             r"|google news|flipboard|bluesky|mastodon|weibo|wechat|odnoklassniki|rutube|rumble|gab|truth social)")
+_NETWORKS = V.alternation(V.SOCIAL_NETWORKS)
 
 #: Share / follow bars: "Share this article", "You can share this story on social media:",
 #: "Follow RT on Telegram", "Join us on Telegram".
@@ -25,7 +26,9 @@ SHARE = re.compile(
     r"|(?:join|subscribe to) (?:us|our [\w -]{0,20}channel) on " + _NETWORKS + r"\b"
     r"|subscribe to (?:our|the) " + _NETWORKS + r" channel"
     r"|(?:like|find) us on facebook\b"
-    r"|(?:like|enjoyed|love) (?:this|the) (?:story|article|post)\?\s*share\b)",
+    r"|(?:like|enjoyed|love) (?:this|the) (?:story|article|post)\?\s*share\b"
+    # the same invitations in the other languages of `vocabulary.FOLLOW_US`
+    r"|" + V.alternation(V.FOLLOW_US) + r"\s)",
     _I,
 )
 
@@ -37,7 +40,9 @@ NEWSLETTER = re.compile(
     r"|(?:enter|type) your e-?mail(?: address)?\b"
     r"|sign up (?:for free|now|today)\b"
     r"|(?:get|receive) (?:the|our) (?:latest )?(?:news|headlines|stories|updates) (?:delivered |right )?"
-    r"(?:in|into|to|straight to) your inbox)",
+    r"(?:in|into|to|straight to) your inbox"
+    # sign-ups in the other languages of `vocabulary.NEWSLETTER_SIGNUP`
+    r"|" + V.alternation(V.NEWSLETTER_SIGNUP) + r")",
     _I,
 )
 
@@ -55,25 +60,11 @@ PROMO = re.compile(
     _I,
 )
 
-#: Headings that introduce a list of links to other articles.
-READ_MORE = re.compile(
-    r"^(?:read more|read also|also read|read next|see also|more on this(?: story| topic| subject)?"
-    r"|further reading|related(?: articles?| stories| news| posts| content| coverage| reading)?"
-    r"|recommended(?: for you| articles| stories| reading)?"
-    r"|you (?:might|may) (?:also )?(?:like|enjoy|be interested in)"
-    r"|editor'?s? picks?|most (?:read|popular|viewed|shared)|trending(?: now| stories)?"
-    r"|popular(?: now| stories| posts)?"
-    r"|more (?:stories|news|to read)|don'?t miss|latest (?:news|stories|articles)"
-    # the same headings in the other languages of the news we read
-    r"|(?:você )?(?:também )?pode gostar|veja também|leia também|leia mais|saiba mais|mais lidas"
-    r"|not[íi]cias relacionadas|(?:tamb[ée]n )?te puede interesar|lee tambi[ée]n|leer m[áa]s|lo m[áa]s le[íi]do"
-    r"|(?:[àa] )?lire aussi|voir aussi|sur le m[êe]me sujet|articles similaires|les plus lus"
-    r"|lesen sie auch|mehr zum thema|das k[öo]nnte sie auch interessieren|weitere artikel|meistgelesen"
-    r"|leggi anche|potrebbe interessarti|articoli correlati|i più letti"
-    r"|читайте также|смотрите также|читать также|по теме|похожие (?:новости|статьи)|самое читаемое"
-    r"|相关(?:新闻|阅读|文章)|延伸阅读|関連記事|あわせて読みたい|관련\s?기사)\s*(?::|[.…!]*$)",
-    _I,
-)
+#: Headings that introduce a list of links to other articles, in the languages of `vocabulary.READ_MORE`.
+READ_MORE = re.compile(r"^" + V.alternation(V.READ_MORE) + r"\s*(?::|[.…!?]*$)", _I)
+#: An invitation to read another piece alone on its line ("Auch interessant", "Schon gelesen?", "Czytaj też:"):
+#: never a sub-heading of the story, whatever follows it.
+READ_ALSO_ALONE = re.compile(r"^" + V.alternation(V.READ_ALSO) + r"\s*[:：.…!?]*$", _I)
 
 #: "More From <source>" / "More from <section>": a teaser rail follows, to the end of the page.
 MORE_FROM = re.compile(r"^more from\s+\S.{0,60}$", _I)
@@ -100,7 +91,8 @@ COOKIE = re.compile(
 COPYRIGHT = re.compile(r"^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})|all rights reserved)"
                        # "copyright Example Mag 2019 - ISSN ...": a name and a year, then nothing or a separator
                        r"|^copyright\s+(?:by\s+)?\S+(?:\s+\S+){0,3}\s+(?:19|20)\d{2}\s*(?:[-–|]|$)"
-                       r"|\ball rights reserved\.?\s*$"
+                       # "All rights reserved" in the languages of `vocabulary.RIGHTS_RESERVED`, ending the line
+                       r"|(?<![^\W\d_])" + V.alternation(V.RIGHTS_RESERVED) + r"\s*[.。>)\]]?\s*$"
                        r"|^.{0,100}©\s*[\w&.' -]{1,40},?\s*(?:19|20)\d{2}\.?$", _I)  # "photos © Example, 2018"
 
 #: Comment-thread labels and prompts that reach the text: "12 comments", "Leave a reply", "Tell us what you think".
@@ -115,15 +107,25 @@ COMMENT_PROMPTS = re.compile(
 BARE_LINK = re.compile(r"^[\w'’ -]{1,25}:\s*(?:https?://|www\.)\S+$", _I)
 
 #: Reading-time notes: "Reading time: 3 minutes", "Tempo de leitura: 1 minuto", "4 min read".
-READING_TIME = re.compile(r"^(?:(?:estimated )?reading time|tempo de leitura|temps de lecture|tiempo de lectura"
-                          r"|lesezeit|время чтения)\s*:?\s*(?:about |approx\.? )?\d+\s*\w*\.?$"
-                          r"|^\d+\s*(?:-|\s)?min(?:ute)?s?\.?\s+read$", _I)
+READING_TIME = re.compile(r"^" + V.alternation(V.READING_TIME) + r"\s*[:：]?\s*(?:about |approx\.? |ca\.? |约 ?|약 ?)?"
+                          r"\d+\s*\w*\.?$"
+                          r"|^\d+\s*(?:-|\s)?" + V.alternation(V.READING_TIME_AFTER) + r"$", _I)
+#: A reading-time note closing a byline or date line: "By A. Writer Feb 8, 2026 5 min read".
+READING_TIME_TAIL = re.compile(r"(?:^|[\s·•|–—-])\d+\s*(?:-|\s)?" + V.alternation(V.READING_TIME_AFTER) + r"$", _I)
 
 #: A photo credit closing a caption: "(Xinhua/Chen Yehua)", "Photo: VCG", "/Xinhua".
-PHOTO_CREDIT = re.compile(r"(?:\((?:xinhua|reuters|afp|ap|epa|tass|sputnik|ria novosti|photo|file photo)"
-                          r"\s*/\s*[^)]{2,40}\)"
+PHOTO_CREDIT = re.compile(r"(?:\(" + V.alternation(V.CREDIT_AGENCIES) + r"\s*/\s*[^)]{2,40}\)"
                           r"|\b(?:photo|photograph|picture|image)s?\s*(?:credit)?:\s*[\w .,&/'-]{2,40}"
-                          r"|/\s*(?:xinhua|reuters|afp|vcg|cfp|getty images|ap))\.?$", _I)
+                          r"|(?<![^\W\d_])" + V.alternation(V.PHOTO_LABEL) + r"\s*[:：=]\s*[\w .,&/'-]{2,40}"
+                          r"|/\s*" + V.alternation(V.CREDIT_TAIL_AGENCIES)
+                          # "... © AFP / A. Photographer": an agency and a name after the sign
+                          + r"|©\s*[\w&.' -]{2,30}\s*/\s*[\w&.' -]{2,40}"
+                          # "新华社记者 李某 摄": a reporter's name and "photographed"
+                          r"|记者\s*[\u4e00-\u9fff·]{2,10}(?:[、，\s]+[\u4e00-\u9fff·]{2,10})*\s*摄[)）]?"
+                          # "(File Photo)", "(Photo: A. Writer)", "（资料图）", "(新华社发 李某摄)"
+                          r"|\((?:file )?(?:photo|picture|image)s?(?:\s*[:/]\s*[^)]{2,40})?\)"
+                          r"|[（(](?:资料图片?|图片来源[:：][^)）]{1,30}|新华社发(?:\s*[\u4e00-\u9fff·]{2,10}\s*摄)?)[)）]"
+                          r")\.?$", _I)
 
 #: Editors' notes about the article: "Editor's note: This story is part of a series ...".
 EDITORS_NOTE = re.compile(r"^\(?(?:editor'?s'?|editors’|editor’s) note\s*:", _I)
@@ -138,13 +140,15 @@ SHORTCODE = re.compile(r"^\[/?[a-z_-]+(?:\s[^\]]*)?\](?:.*\[/[a-z_-]+\])?\s*$", 
 
 #: Stand-alone time stamps of the page: "Updated at 1:23 p.m.", "Last updated: 3 March 2026".
 TIMESTAMP = re.compile(r"^(?:updated|published|posted|last (?:updated|modified|reviewed))(?: at| on)?:?\s"
-                       r"[^.]{0,40}?\d[^.]{0,25}(?:[ap]\.?m\.?)?\s*$", _I)
+                       r"[^.]{0,40}?\d[^.]{0,25}(?:[ap]\.?m\.?)?\s*$"
+                       # the labels of `vocabulary.TIMESTAMP_LABEL` before a date or time that ends the line
+                       r"|^" + V.alternation(V.TIMESTAMP_LABEL) + r"\s*[:：]?\s*\d[\w.:/,\- ]{2,40}?"
+                       r"(?:\d|uhr|h|[ap]\.?m\.?|utc|gmt|mez|msk)\.?$", _I)
 
 #: Tag and category lists.
 TAGS = re.compile(r"^(?:tags?|topics?|categories|category|filed under|keywords|related topics)\s*:", _I)
 #: A tag-list heading on a line of its own (the list follows on the next line).
-TAGS_HEADING = re.compile(r"^(?:tags?|tagged|topics?|keywords|palavras-chave|etiquetas|schlagw[öo]rter|теги|"
-                          r"mots-clés|parole chiave)\s*:?$", _I)
+TAGS_HEADING = re.compile(r"^" + V.alternation(V.TAGS_HEADING) + r"\s*:?$", _I)
 
 #: Links to the site's other stories written into the text: "Also on example.com <headline>".
 ALSO_ON = re.compile(r"^also on [\w.-]+\.[a-z]{2,}\b", _I)
@@ -160,6 +164,48 @@ LINK_MARKER = re.compile(r"^\s*[⋙»►→➤▶▸➔➜⇒]")
 
 #: Words of a sign-up box, looked for anywhere in a short box around an e-mail form.
 NEWSLETTER_WORDS = re.compile(r"\b(?:newsletters?|subscribe|sign[- ]?up|inbox|mailing list)\b", _I)
+
+_AGENCY = V.alternation(V.AGENCIES)
+_OPEN, _CLOSE = r"[(（\[【<〈]", r"[)）\]】>〉]"
+_NAME = r"(?:[^:：()（）\[\]【】<>〈〉!?！？。]|\([^()]{1,20}\))"
+
+#: A credit, editor or source line: a label of `vocabulary.CREDIT_LABEL` and a short name, maybe in
+#: brackets ("Source: Reuters", "Quelle: dpa", "(责编：王某、李某)", "执笔/李某", "Редактор: Иванова",
+#: "사진=연합뉴스"). `name` is checked by the rule: a few words, no sentence.
+CREDIT_LINE = re.compile(r"^" + _OPEN + r"?\s*" + V.alternation(V.CREDIT_LABEL) + r"\s*[:：/=｜|]\s*(?P<name>"
+                         + _NAME + r"{1,60}?)\s*" + _CLOSE + r"?\.?$", _I)
+#: A credit that names the people after "by" or "from" ("(Reporting by ...; Editing by ...)",
+#: "Con información de EFE", "Edited by A. Writer").
+CREDIT_BY_LINE = re.compile(r"^" + _OPEN + r"?\s*" + V.alternation(V.CREDIT_BY) + r"\s+(?P<name>[^()（）]{2,150}?)"
+                            + _CLOSE + r"?\.?$", _I)
+#: An agency credit on a line of its own: "(Agencies)", "(With inputs from agencies)", "(dpa)",
+#: "aja/PAP", "AFP/dpa".
+AGENCY_LINE = re.compile(r"^(?:" + _OPEN + r"\s*(?:(?:with (?:inputs? )?(?:from )?|avec |con |com |mit |via "
+                         r"|source:? )?(?:the )?" + _AGENCY + r"(?:\s*[,/&+]\s*(?:" + _AGENCY + r"|[\w.]{1,8}))*)\s*"
+                         + _CLOSE + r"|(?:[\w.]{1,8}\s*/\s*)?" + _AGENCY + r"(?:\s*/\s*(?:" + _AGENCY
+                         + r"|[\w.]{1,8}))*)\.?$", _I)
+#: The same credits in brackets at the very end of a closing paragraph: "... he said. (Agencies)",
+#: "……。（责编：王某）".
+TRAILING_CREDIT = re.compile(r"(?<=[.!?。！？”\"’'」])\s*(?:" + _OPEN + r"\s*(?:" + V.alternation(V.CREDIT_LABEL)
+                             + r")\s*[:：/=]\s*" + _NAME + r"{1,40}?" + _CLOSE + r"|" + _OPEN + r"\s*" + _AGENCY
+                             + r"(?:\s*[,/&]\s*" + _AGENCY + r")*\s*" + _CLOSE + r")\s*$", _I)
+
+#: A topic link line over the story: "Special report: <topic>", "Schwerpunkt: <topic>", "专题：<topic>".
+TOPIC_LINE = re.compile(r"^" + V.alternation(V.TOPIC_LABEL) + r"\s*[:：|｜]\s*\S.{0,120}$", _I)
+#: A media teaser: "WATCH | <headline>", "VIDEO | <headline>".
+MEDIA_LINE = re.compile(r"^" + V.alternation(V.MEDIA_LABEL) + r"\s*[|｜]\s*\S", _I)
+#: A label alone on its line: "Article content", "Anzeige", "Publicité", "광고".
+PAGE_LABEL_LINE = re.compile(r"^[\W_]*" + V.alternation(V.PAGE_LABEL) + r"[\W_]*$", _I)
+#: A request for the reader's rating: "Was this article helpful?", "War der Artikel nützlich?".
+FEEDBACK_LINE = re.compile(r"^¿?" + V.alternation(V.FEEDBACK) + r"\s*[?？]?\s*$", _I)
+#: A bar of page actions: "E-mail this Story | Print this Story", "Drucken | Versenden".
+_ACTION = V.alternation(V.PAGE_ACTION)
+ACTION_BAR = re.compile(r"^(?:" + _ACTION + r")(?:(?:\s*[|·•/]\s*|\s+)(?:" + _ACTION + r"))*\s*[|·•]?$", _I)
+#: A view counter: "Views: 1,234", "1,234 views", "阅读量：1234", "조회수 1,234", "Просмотров: 123".
+VIEW_COUNT = re.compile(r"^(?:" + V.alternation(V.VIEW_COUNT) + r")\s*[:：]?\s*\d[\d,.\s]*(?:k|m|万|千)?$"
+                        r"|^\d[\d,.\s]*(?:k|m|万|千)?\s*(?:" + V.alternation(V.VIEW_COUNT) + r")$", _I)
+#: A paywall notice: "To read the full story, subscribe ...", "Dieser Artikel ist nur für Abonnenten".
+PAYWALL = re.compile(r"^" + V.alternation(V.PAYWALL), _I)
 
 _SENTENCE_END = re.compile(r"[.!?…]['\"”’)]*$")
 

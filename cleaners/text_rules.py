@@ -2,7 +2,9 @@
 
 They catch what survives extraction, and they are all there is for seed-format text input:
 promos, share and newsletter lines, "Read more:" link lists, "More From ..." rails, attribution
-lists (moved to the record's `sources`), tag and copyright lines, repeated titles and doubled lines.
+lists (moved to the record's `sources`), tag and copyright lines, credit, editor and source lines,
+topic and media labels, paywall and rating prompts, repeated titles and doubled lines. The phrases
+come from `vocabulary` (per concept, per language) through the line shapes of `patterns`.
 A line-pattern rule only takes short lines, so a paragraph that merely starts with the same words stays.
 """
 
@@ -11,6 +13,7 @@ from __future__ import annotations
 import re
 
 from . import patterns as P
+from . import vocabulary as V
 from .rules import Context, TextRule, text_rule
 from .util import DATE_RE, norm_space, parse_date, same_content
 
@@ -92,15 +95,7 @@ shortcodes = line_rule("text.shortcodes", P.SHORTCODE, 300, """Unrendered WordPr
     own ("[button link=...]Send us your review[/button]"): markup the site failed to render, never prose.""")
 timestamps = line_rule("text.timestamps", P.TIMESTAMP, 70, """Stand-alone time stamps of the page ("Updated at
     1:23 p.m.", "Last updated: 3 March 2026"): page chrome; the date goes to `published` from the markup.""")
-_DATE_WORDS = re.compile(
-    r"\b(?:jan(?:uary|eiro)?|feb(?:ruary)?|fev(?:ereiro)?|mar(?:ch|ço|zo)?|apr(?:il)?|abr(?:il)?|may|mai(?:o)?|"
-    r"june?|junho|junio|july?|julho|julio|aug(?:ust)?|ago(?:sto)?|sep(?:t(?:ember)?)?|set(?:embro)?|"
-    r"septiembre|oct(?:ober)?|out(?:ubro)?|octubre|nov(?:ember|embro|iembre)?|dec(?:ember)?|dez(?:embro)?|"
-    r"diciembre|enero|febrero|"
-    r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|"
-    r"(?:segunda|terça|quarta|quinta|sexta)(?:-feira)?|sábado|domingo|lunes|martes|miércoles|jueves|viernes|"
-    r"de|às|as|at|on|um|à|le|el|del|updated|published|posted|am|pm|a\.m|p\.m|gmt|utc|"
-    r"[a-z]{2,3}t)\b\.?", re.I)
+_DATE_WORDS = re.compile(r"\b" + V.alternation(V.DATE_WORDS) + r"\b\.?", re.I)
 _BYLINE_TAIL = re.compile(r"\s+by\s+[\w.'’ -]{2,40}$", re.I)
 
 
@@ -116,15 +111,28 @@ def _is_date_only(line: str) -> bool:
 @text_rule("text.page_meta")
 def page_meta(lines: list[str], ctx: Context) -> list[str]:
     """Lines of page furniture that carry no prose: a date and/or time on its own ("sexta-feira,
-    22 de outubro de 2010 às 20:13", "November 20, 2019 - 11:28 AMT"), and reading-time notes
-    ("Reading time: 3 minutes", "4 min read"). The date belongs in `published`, read from the markup."""
+    22 de outubro de 2010 às 20:13", "November 20, 2019 - 11:28 AMT"), and reading-time notes in the
+    languages of `vocabulary.READING_TIME` ("Reading time: 3 minutes", "4 min read", "3 Min. Lesezeit"),
+    also closing a byline ("By A. Writer Feb 8, 2026 5 min read"). The date belongs in `published`,
+    read from the markup."""
     keep = []
     for line in lines:
-        if _is_date_only(line) or P.READING_TIME.match(line):
+        if _is_date_only(line) or P.READING_TIME.match(line) or _reading_time_byline(line):
             ctx.drop(line)
         else:
             keep.append(line)
     return keep
+
+
+def _reading_time_byline(line: str) -> bool:
+    """A byline or date line closed by a reading-time note: "By A. Writer Feb 8, 2026 5 min read"."""
+    if len(line) > 120:
+        return False
+    m = P.READING_TIME_TAIL.search(line)
+    if m is None:
+        return False
+    rest = line[:m.start()].strip(" ·•|–—-")
+    return not rest or _is_date_only(rest) or (re.match(r"by\s", rest, re.I) is not None and len(rest) <= 90)
 
 
 photo_credits = line_rule("text.photo_credits", P.PHOTO_CREDIT, 300, """Photo captions that reached the text,
@@ -135,6 +143,91 @@ editors_note = line_rule("text.editors_note", P.EDITORS_NOTE, 500, """Editors' n
 mirror_notice = line_rule("text.mirror_notice", P.MIRROR_NOTICE, 300, """Notices of the site's other addresses
     ("... can also be reached at these alternate addresses: ..."), printed by sites blocked in places.""",
                           anywhere=True)
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+_NAME_SEPARATORS = re.compile(r"[、，,/／·;；\s]+")
+_SENTENCE_INSIDE = re.compile(r"[^\W\d_]{3,}[.!?]\s+\S|[。！？]\S")
+
+
+def _is_credit(line: str) -> bool:
+    """A credit, editor or source line: a label and a short name ("Source: Reuters", "(责编：王某)",
+    "Редактор: Анна Иванова"), an agency credit ("(Agencies)", "aja/PAP") or a "by" credit
+    ("(Reporting by ...; Editing by ...)"); never a sentence ("Source: I think they said so.")."""
+    if len(line) > 200:
+        return False
+    if len(line) <= 40 and P.AGENCY_LINE.match(line):
+        return True
+    m = P.CREDIT_LINE.match(line) if len(line) <= 90 else None
+    if m is None and (line[:1] in "(（" or len(line) <= 80):
+        m = P.CREDIT_BY_LINE.match(line)
+    if m is None:
+        return False
+    name = m["name"]
+    words = _WORDS.findall(name)
+    if _SENTENCE_INSIDE.search(name) or (len(words) >= 4 and _ENDS_SENTENCE.search(name)):
+        return False  # "Source: I think the minister said so."
+    lower = sum(1 for w in words if w[0].islower() and w.casefold() not in V.NAME_PARTICLES)
+    if len(words) >= 3 and 2 * lower > len(words):
+        return False  # a clause, not a name: "Source: the council will pay for it"
+    if _CJK.search(name) and any(len(part) > 8 for part in _NAME_SEPARATORS.split(name)):
+        return False  # a reporter's question in an interview ("记者：请问这个项目进展如何"), not names
+    return len(words) <= (12 if line[:1] in "(（" else 8)
+
+
+@text_rule("text.credit_lines")
+def credit_lines(lines: list[str], ctx: Context) -> list[str]:
+    """Credit, editor and source lines in the languages of `vocabulary.CREDIT_LABEL` ("Source:
+    Reuters", "Quelle: dpa", "(责编：王某)", "（编辑：张三）", "执笔/李四", "Редактор: ...", "출처: ..."),
+    agency credits ("(Agencies)", "(dpa)", "aja/PAP") and "by" credits ("(Reporting by ...; Editing
+    by ...)"): a short line that is only a label and a name. The same credit in brackets at the very
+    end of one of the last two lines, after its closing sentence ("... he said. (Agencies)",
+    "……。（责编：王某）"), is cut off that line. A sentence that mentions a source stays."""
+    keep = []
+    for line in lines:
+        if _is_credit(line):
+            ctx.drop(line)
+        else:
+            keep.append(line)
+    for i in range(max(0, len(keep) - 2), len(keep)):
+        m = P.TRAILING_CREDIT.search(keep[i])
+        if m and m.start() > 0:
+            ctx.drop(keep[i][m.start():].strip())
+            keep[i] = keep[i][:m.start()].rstrip()
+    return keep
+
+
+@text_rule("text.topic_line")
+def topic_line(lines: list[str], ctx: Context) -> list[str]:
+    """A topic link line over the story, in the languages of `vocabulary.TOPIC_LABEL` ("Special
+    report: <topic>", "Schwerpunkt: <topic>", "专题：<topic>"): the first or second line only, short
+    and not a sentence. It names a section of the site, not a line of the story."""
+    for i, line in enumerate(lines[:2]):
+        if len(line) <= 140 and P.TOPIC_LINE.match(line) and not _ENDS_SENTENCE.search(line):
+            ctx.drop(line)
+            return lines[:i] + lines[i + 1:]
+    return lines
+
+
+media_label = line_rule("text.media_label", P.MEDIA_LINE, 200, """Media teasers written as "LABEL | headline"
+    in the languages of `vocabulary.MEDIA_LABEL` ("WATCH | ...", "VIDEO | ...", "视频｜..."): a link to a
+    video or a gallery, not a line of the story.""")
+page_labels = line_rule("text.page_labels", P.PAGE_LABEL_LINE, 80, """Labels a page prints alone on a line,
+    in the languages of `vocabulary.PAGE_LABEL` ("Article content", "Story continues below", "Anzeige",
+    "Publicité", "Реклама", "광고"): markers of ads and of the page's layout.""")
+feedback = line_rule("text.feedback", P.FEEDBACK_LINE, 120, """Requests for the reader's rating alone on a
+    line, in the languages of `vocabulary.FEEDBACK` ("Was this article helpful?", "War der Artikel
+    nützlich?", "(No ratings yet)"): a form of the page, not the story.""")
+page_actions = line_rule("text.page_actions", P.ACTION_BAR, 120, """Bars of page actions, a line made only of
+    them, in the languages of `vocabulary.PAGE_ACTION` ("E-mail this Story | Print this Story", "Drucken |
+    Versenden", "打印本页 关闭窗口"): buttons of the page, not the story.""")
+view_counts = line_rule("text.view_counts", P.VIEW_COUNT, 40, """View counters, in the languages of
+    `vocabulary.VIEW_COUNT` ("Views: 1,234", "1,234 views", "阅读量：1234", "조회수 1,234"): a number the page
+    keeps about itself.""")
+paywall = line_rule("text.paywall", P.PAYWALL, 250, """Paywall notices, in the languages of `vocabulary.PAYWALL`
+    ("To view the full story, please subscribe ...", "Dieser Artikel ist nur für Abonnenten"): what the
+    page says instead of the text it holds back.""", prose_guard=True)
 
 
 @text_rule("text.site_signoff")
@@ -162,12 +255,25 @@ def _is_list_item(line: str) -> bool:
     return bool(P.LINK_MARKER.match(line)) or (len(line) <= 200 and bool(re.match(r"^[-•*·▪◦]\s+\S", line)))
 
 
+def _teaser_rest(rest: list[str]) -> bool:
+    """True when the lines after a related-links heading at the end of the text are what is left of
+    its list: none, or a few short lines with no sentence in them (titles, dates, "Links")."""
+    return len(rest) <= 6 and all(len(t) <= 100 and not _ENDS_SENTENCE.search(t) for t in rest)
+
+
+_ENDS_SENTENCE = re.compile(r"[.!?…。！？]['\"”’)»]*$")
+
+
 @text_rule("text.read_more")
 def read_more(lines: list[str], ctx: Context) -> list[str]:
     """Inline related-link lists: a "Read more:" / "READ ALSO" / "See also" / "Related articles"
-    heading with the arrow- or bullet-marked lines after it, and "Read more: <headline>" lines.
-    A heading of that kind with prose after it is a sub-heading and stays, unless it ends in a
-    colon and is one of the read-more family (then the linked headline was not kept anyway)."""
+    heading (in the languages of `vocabulary.READ_MORE`: "Lesen Sie auch", "Le puede interesar",
+    "Czytaj też", "相关阅读", ...) with the arrow- or bullet-marked lines after it, and "Read more:
+    <headline>" lines. A heading of that kind with prose after it is a sub-heading and stays, unless
+    it is an invitation to read another piece (`vocabulary.READ_ALSO`: "Auch interessant", "Schon
+    gelesen?"), which no story uses as a sub-heading, or it ends in a colon and is one of the
+    read-more family (then the linked headline was not kept anyway). A heading near the end with
+    only short lines after it (what is left of its list) goes with them."""
     keep: list[str] = []
     i = 0
     while i < len(lines):
@@ -179,7 +285,10 @@ def read_more(lines: list[str], ctx: Context) -> list[str]:
             while j < len(lines) and _is_list_item(lines[j]):
                 j += 1
             bare_colon = line.rstrip().endswith(":") and re.match(r"^(?:read|see|also)\b", line, re.I)
-            if j > i + 1 or (rest and (len(line) <= 160 or P.LINK_MARKER.match(rest))) or bare_colon:
+            if j == i + 1 and not rest and _teaser_rest(lines[i + 1:]):
+                j = len(lines)
+            if (j > i + 1 or (rest and (len(line) <= 160 or P.LINK_MARKER.match(rest))) or bare_colon
+                    or P.READ_ALSO_ALONE.match(line)):
                 for dropped in lines[i:j]:
                     ctx.drop(dropped)
                 i = j
@@ -336,5 +445,6 @@ def adjacent_duplicates(lines: list[str], ctx: Context) -> list[str]:
 GENERIC_TEXT_RULES = (
     more_from, load_more, read_more, also_on, link_markers, promo, tip_promo, share, newsletter, cookie, sources, tags,
     copyright_, comment_prompts, bare_links, shortcodes, timestamps, photo_credits, editors_note, mirror_notice,
-    title_repeat, doubled, page_meta, site_signoff, adjacent_duplicates,
+    credit_lines, media_label, page_labels, page_actions, view_counts, feedback, paywall, title_repeat, topic_line,
+    doubled, page_meta, site_signoff, adjacent_duplicates,
 )

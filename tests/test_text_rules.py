@@ -27,7 +27,7 @@ def test_generic_text_rules_are_named_documented_rules():
 def test_every_generic_text_rule_is_covered_here():
     covered = ({c.values[0] for c in LINE_JUNK} | {c.values[0] for c in BLOCK_JUNK}
                | {"text.more_from", "text.sources", "text.title_repeat", "text.doubled", "text.adjacent_duplicates",
-                  "text.site_signoff"})
+                  "text.site_signoff", "text.topic_line"})
     names = {rule.name for rule in T.GENERIC_TEXT_RULES}
     assert names <= covered, f"rules without a test: {sorted(names - covered)}"
 
@@ -136,6 +136,84 @@ LINE_JUNK = [
     pytest.param("text.read_more", "READ ALSO: Storm damage bill reaches new high", id="read_more:read-also-inline"),
     pytest.param("text.read_more", "Read more:", id="read_more:bare-colon"),
     pytest.param("text.read_more", "See also:", id="read_more:see-also-colon"),
+    # invitations to read another piece, in other languages: junk alone on a line, whatever follows
+    pytest.param("text.read_more", "Auch interessant", id="read_more:de-auch-interessant"),
+    pytest.param("text.read_more", "Schon gelesen?", id="read_more:de-schon-gelesen"),
+    pytest.param("text.read_more", "Mehr Artikel aus dieser Rubrik", id="read_more:de-rubrik"),
+    pytest.param("text.read_more", "Czytaj też:", id="read_more:pl"),
+    pytest.param("text.read_more", "相关阅读", id="read_more:zh"),
+    pytest.param("text.read_more", "اقرأ أيضاً", id="read_more:ar"),
+    pytest.param("text.read_more", "Le puede interesar: El puerto de Vellmar cierra por obras",
+                 id="read_more:es-inline"),
+    pytest.param("text.read_more", "Читайте также: Паром на острова пойдёт по новому расписанию",
+                 id="read_more:ru-inline"),
+    # credit, editor and source lines
+    pytest.param("text.credit_lines", "(责编：王文、李青)", id="credit_lines:zh-editor"),
+    pytest.param("text.credit_lines", "（编辑：张海）", id="credit_lines:zh-editor-fullwidth"),
+    pytest.param("text.credit_lines", "执笔/李青", id="credit_lines:zh-writer"),
+    pytest.param("text.credit_lines", "Редактор: Анна Петрова", id="credit_lines:ru-editor"),
+    pytest.param("text.credit_lines", "출처: 벨마르 항만청", id="credit_lines:ko-source"),
+    pytest.param("text.credit_lines", "Source: Vellmar Harbour Office", id="credit_lines:en-source"),
+    pytest.param("text.credit_lines", "Quelle: Hafenamt Vellmar", id="credit_lines:de-source"),
+    pytest.param("text.credit_lines", "Fuente: Oficina del Puerto de Vellmar", id="credit_lines:es-source"),
+    pytest.param("text.credit_lines", "المصدر: وكالات", id="credit_lines:ar-source"),
+    pytest.param("text.credit_lines", "Kaynak: Vellmar Liman İdaresi", id="credit_lines:tr-source"),
+    pytest.param("text.credit_lines", "(Agencies)", id="credit_lines:agencies"),
+    pytest.param("text.credit_lines", "(With inputs from agencies)", id="credit_lines:inputs"),
+    pytest.param("text.credit_lines", "ola/PAP", id="credit_lines:initials-agency"),
+    pytest.param("text.credit_lines", "(Reporting by Mara Olsen; Editing by Tom Hale)", id="credit_lines:reporting-by"),
+    pytest.param("text.credit_lines", "Con información de EFE", id="credit_lines:es-con-informacion"),
+    # media teasers, page labels, rating requests, paywall notices
+    pytest.param("text.media_label", "WATCH | Divers inspect the rotten piles", id="media_label:watch"),
+    pytest.param("text.media_label", "VIDEO | A night with the lifeboat crew", id="media_label:video"),
+    pytest.param("text.page_labels", "Article content", id="page_labels:article-content"),
+    pytest.param("text.page_labels", "Story continues below", id="page_labels:continues-below"),
+    pytest.param("text.page_labels", "Anzeige", id="page_labels:de"),
+    pytest.param("text.page_labels", "- Publicité -", id="page_labels:fr"),
+    pytest.param("text.page_labels", "Реклама", id="page_labels:ru"),
+    pytest.param("text.page_labels", "광고", id="page_labels:ko"),
+    pytest.param("text.page_labels", "（完）", id="page_labels:zh-end"),
+    pytest.param("text.feedback", "Was this article helpful?", id="feedback:en"),
+    pytest.param("text.feedback", "War der Artikel nützlich?", id="feedback:de"),
+    pytest.param("text.feedback", "Cet article vous a-t-il été utile ?", id="feedback:fr"),
+    pytest.param("text.feedback", "(No ratings yet)", id="feedback:no-ratings"),
+    pytest.param("text.paywall", "To read the full story, subscribe to the Vellmar Gazette.", id="paywall:en"),
+    pytest.param("text.paywall", "Dieser Artikel ist nur für Abonnenten verfügbar.", id="paywall:de"),
+    pytest.param("text.paywall", "Este contenido es exclusivo para suscriptores.", id="paywall:es"),
+    # sign-ups, follow lines, rights lines, reading time and photo credits in other languages
+    pytest.param("text.newsletter", "Newsletter abonnieren", id="newsletter:de"),
+    pytest.param("text.newsletter", "Inscrivez-vous à notre newsletter", id="newsletter:fr"),
+    pytest.param("text.newsletter", "Suscríbete a nuestro boletín", id="newsletter:es"),
+    pytest.param("text.newsletter", "Подпишитесь на нашу рассылку", id="newsletter:ru"),
+    pytest.param("text.newsletter", "뉴스레터 구독하기", id="newsletter:ko"),
+    pytest.param("text.share", "Síguenos en Telegram", id="share:es-follow"),
+    pytest.param("text.share", "Folgen Sie uns auf Instagram", id="share:de-follow"),
+    pytest.param("text.share", "Suivez-nous sur Facebook", id="share:fr-follow"),
+    pytest.param("text.copyright", "Alle Rechte vorbehalten.", id="copyright:de"),
+    pytest.param("text.copyright", "<저작권자 ⓒ 벨마르신문, 무단 전재-재배포 금지>", id="copyright:ko"),
+    pytest.param("text.copyright", "维尔马港报 版权所有", id="copyright:zh"),
+    pytest.param("text.page_meta", "Lesezeit: 4 Min.", id="page_meta:reading-time-de"),
+    pytest.param("text.page_meta", "3 min de lecture", id="page_meta:reading-time-fr"),
+    pytest.param("text.page_meta", "By Mara Olsen March 3, 2026 5 min read", id="page_meta:byline-min-read"),
+    pytest.param("text.photo_credits", "Divers at the old pier on Monday. © AFP / Jan Berg", id="credit:sign-agency"),
+    pytest.param("text.photo_credits", "工人在码头检查木桩。新华社记者 李文 摄", id="credit:zh-photographer"),
+    pytest.param("text.photo_credits", "Das Hafenbecken am Abend. Foto: Hafenamt Vellmar", id="credit:de-foto"),
+    pytest.param("text.timestamps", "Aktualisiert am 17.01.2026.", id="timestamp:de"),
+    pytest.param("text.timestamps", "Mis à jour le 3 mars 2026 à 14h", id="timestamp:fr"),
+    pytest.param("text.timestamps", "입력 2026.03.03 14:05", id="timestamp:ko"),
+    pytest.param("text.timestamps", "更新时间：2026-03-03 14:05", id="timestamp:zh"),
+    pytest.param("text.page_labels", "Inhaltsverzeichnis", id="page_labels:de-toc"),
+    pytest.param("text.page_actions", "E-mail this Story | Print this Story", id="page_actions:en"),
+    pytest.param("text.page_actions", "Drucken | Versenden", id="page_actions:de"),
+    pytest.param("text.page_actions", "打印本页 关闭窗口", id="page_actions:zh"),
+    pytest.param("text.view_counts", "Views: 1,234", id="view_counts:en"),
+    pytest.param("text.view_counts", "阅读量：1234", id="view_counts:zh"),
+    pytest.param("text.view_counts", "조회수 1,234", id="view_counts:ko"),
+    pytest.param("text.view_counts", "Просмотров: 123", id="view_counts:ru"),
+    pytest.param("text.photo_credits", "Divers inspect the old pier on Monday. (File Photo)", id="credit:file-photo"),
+    pytest.param("text.photo_credits", "工人在码头检查木桩。（资料图）", id="credit:zh-file-photo"),
+    pytest.param("text.read_more", "Dowiedz się więcej: Prom na wyspy pływa według nowego rozkładu",
+                 id="read_more:pl-inline"),
 ]
 
 
@@ -418,6 +496,26 @@ def test_normalize_splits_lines_collapses_spaces_and_removes_no_words():
 
 MENTIONS = [
     *(pytest.param(text, id=name) for text, name in MENTION_TEXTS),
+    # sentences that open with or hold the words of the multilingual phrase kinds
+    pytest.param("Source: I think the council will pay for it.", id="source-clause"),
+    pytest.param("Editor Mara Olsen, who ran the Gazette for twenty years, said the pier was the heart of the town.",
+                 id="editor-prose"),
+    pytest.param("Quelle der Sorge ist der Zustand der Holzpfähle, die seit Jahren faulen.", id="quelle-prose"),
+    pytest.param("Auch interessant ist, dass die Fähre im Winter weiterfährt.", id="auch-interessant-prose"),
+    pytest.param("Czytaj też o tym, jak rybacy przygotowują się do zimy w porcie.", id="czytaj-prose"),
+    pytest.param("Watch the tide tables carefully if you plan to sail near the old pier this summer.",
+                 id="watch-prose"),
+    pytest.param("Special reports from the harbour office are published every spring, the council said.",
+                 id="special-report-prose"),
+    pytest.param("Anzeigen für die neue Plattform erscheinen nächste Woche in der Zeitung.", id="anzeige-prose"),
+    pytest.param("Stand der Arbeiten am 17. März: die Hälfte der Pfähle ist gezogen.", id="stand-prose"),
+    pytest.param("Print editions of the Gazette will carry the full survey on Friday.", id="print-prose"),
+    pytest.param("1,234 views of the harbour were sent in for the photography prize.", id="views-prose"),
+    pytest.param("编辑部表示，新码头将于明年春天开放。", id="zh-editors-prose"),
+    pytest.param("记者：新码头的工程进展如何", id="zh-interview-question"),
+    pytest.param("Редактор газеты сказал, что ремонт пристани начнётся весной.", id="ru-editor-prose"),
+    pytest.param("Was this pier ever safe? The engineers now say it was not, at least since the storm of 1953.",
+                 id="was-this-prose"),
     pytest.param("Comments from the harbour master were not available before the council met on Tuesday.",
                  id="comments-from"),
     pytest.param("Updated figures released on Monday show that 12 ships docked at the new pier last week.",
@@ -547,3 +645,53 @@ def test_site_signoff_drops_the_sites_name_alone_at_either_end():
     assert removed(ctx) == ["Vellmar Gazette"]
     kept, _ = apply_text(_rule("text.site_signoff"), [P1, "Vellmar Gazette", P2], ctx)
     assert kept == [P1, "Vellmar Gazette", P2]  # in the middle it may be a sub-heading: it stays
+
+
+# ---------------------------------------------------------------------------- lines whose place says what they are
+
+
+@pytest.mark.parametrize("line", ["Special report: The future of Vellmar harbour", "Schwerpunkt: Hafen Vellmar",
+                                  "专题：维尔马港改造"])
+def test_a_topic_link_line_over_the_story_goes_and_the_story_stays(line):
+    kept, ctx = apply_text(_rule("text.topic_line"), [line, P1, P2, P3])
+    assert kept == [P1, P2, P3]
+    assert removed(ctx, "text.topic_line") == [line]
+    doc = clean_text("\n".join([line, *PARAS]))
+    assert doc.text.split("\n") == list(PARAS)
+
+
+def test_a_topic_label_in_the_middle_of_the_text_stays():
+    lines = [P1, P2, "Special report: The future of Vellmar harbour", P3]
+    kept, ctx = apply_text(_rule("text.topic_line"), lines)
+    assert kept == lines and removed(ctx) == []
+
+
+@pytest.mark.parametrize(("last", "tail"), [
+    (P4 + " (Agencies)", "(Agencies)"),
+    ("工程师估计，新的混凝土码头能承受旧码头三倍的重量。（责编：王文）", "（责编：王文）"),
+    ("Инженеры считают, что новый причал выдержит втрое больший вес. (Источник: портовое управление)",
+     "(Источник: портовое управление)"),
+])
+def test_a_credit_closing_the_last_paragraph_is_cut_and_the_paragraph_stays(last, tail):
+    kept, ctx = apply_text(_rule("text.credit_lines"), [P1, P2, last])
+    assert kept == [P1, P2, last[:-len(tail)].rstrip()]
+    assert removed(ctx, "text.credit_lines") == [tail]
+
+
+def test_a_bracketed_source_inside_a_sentence_stays():
+    line = "The survey found the piles had rotted (source: the harbour office) and must go"
+    kept, ctx = apply_text(_rule("text.credit_lines"), [P1, P2, line])
+    assert kept == [P1, P2, line] and removed(ctx) == []
+
+
+def test_a_related_heading_at_the_end_goes_with_what_is_left_of_its_list():
+    tail = ["Related", "Ferry fares frozen for a year", "March 2, 2026"]
+    kept, ctx = apply_text(_rule("text.read_more"), [P1, P2, P3, *tail])
+    assert kept == [P1, P2, P3]
+    assert removed(ctx, "text.read_more") == tail
+
+
+def test_a_related_heading_with_paragraphs_after_it_stays():
+    lines = [P1, "Related", P2, P3]
+    kept, ctx = apply_text(_rule("text.read_more"), lines)
+    assert kept == lines and removed(ctx) == []

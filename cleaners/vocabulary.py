@@ -1,0 +1,641 @@
+"""The words cleanwire reads pages with, as data in one place.
+
+Two kinds of vocabulary, each grouped by concept (what a box or a line *is*):
+
+- class/id words (`CLASS_WORDS`): the words of an element's `class` and `id` that name what the
+  element is (`navigation`, `share`, `related`, `comments`, `caption`, ...). They are matched as
+  whole words (`class_words`), never as substrings.
+- phrase kinds (`PHRASES`): per concept and per language, the phrases that name a kind of
+  boilerplate line ("Read more", "Lesen Sie auch", "相关新闻"). Each phrase is a regular-expression
+  fragment, matched case-insensitively; `cleaners.patterns` puts them into line shapes (a phrase
+  alone on a short line, a phrase and a name, ...), and the rules apply the shapes.
+
+Adding a word or a language is a change to this module only. Languages are ISO 639-1 codes.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# ============================================================== class and id words, per concept
+
+#: Navigation: menus, breadcrumbs, pagination, skip links.
+NAVIGATION = frozenset({"nav", "navbar", "navigation", "menu", "menubar", "breadcrumb", "breadcrumbs", "skiplink",
+                        "skiplinks", "skip-link", "pagination", "pager", "sitenav", "topnav", "subnav", "navi",
+                        "megamenu"})
+#: The page's frame: site header and footer, side bars (whole tokens only).
+CHROME = frozenset({"header", "footer", "site-header", "site-footer", "page-footer", "global-header",
+                    "global-footer", "masthead", "topbar", "top-bar", "sidebar", "site-sidebar", "widget-area",
+                    "footer-widgets", "mastfoot"})
+#: Hidden elements (whole class tokens: CSS utility classes).
+HIDDEN = frozenset({"d-none", "hidden", "visually-hidden", "visuallyhidden", "sr-only", "screen-reader-text",
+                    "screen-reader-only", "hidden-xs", "hidden-sm", "hidden-md", "hidden-lg", "hide-mobile",
+                    "hide-desktop", "show-mobile", "show-desktop", "mobile-only", "desktop-only", "is-hidden",
+                    "u-hidden", "invisible"})
+#: Cookie and consent banners.
+COOKIE = frozenset({"cookie", "cookies", "consent", "gdpr", "cmp", "onetrust", "cookiebar", "cookiebot",
+                    "cookie-banner", "cookie-notice", "cookie-consent", "cc-window", "cc-banner"})
+#: Share and follow bars.
+SHARE = frozenset({"share", "shares", "sharing", "sharebar", "sharetools", "social", "socials", "addthis",
+                   "sharethis", "share-buttons", "social-share", "follow-us", "followus"})
+#: Embedded posts the story quotes (a tweet): content, even in a box classed like a share bar.
+EMBED = frozenset({"embed", "embedded", "tweet", "twitter-tweet", "instagram-media", "tiktok-embed"})
+#: Newsletter and sign-up boxes.
+NEWSLETTER = frozenset({"newsletter", "newsletters", "subscribe", "signup", "sign-up", "optin", "opt-in",
+                        "mailchimp", "mc4wp", "mailing-list"})
+#: Ads and promos.
+ADS = frozenset({"ad", "ads", "advert", "adverts", "advertisement", "advertising", "adslot", "ad-slot",
+                 "adsbygoogle", "promo", "promos", "promotion", "sponsored", "sponsor", "dfp", "outbrain", "taboola",
+                 "podcast-promo", "app-promo", "teaser-ad"})
+#: Tag and category lists.
+TAGS = frozenset({"tags", "tag-list", "taglist", "tagcloud", "tag-cloud", "post-tags", "entry-tags", "article-tags",
+                  "cat-links", "tag-links", "post-categories", "entry-categories", "keywords"})
+#: Reader comment threads and forms (the boxes the comment rule takes).
+COMMENTS = frozenset({"comments", "disqus", "disqus_thread", "commentlist", "comment-list", "comments-area",
+                      "respond"})
+#: Reader comment sections, as the content finder recognises an ancestor of a scored box.
+COMMENT_SECTION = frozenset({"comment", "comments", "commentlist", "comment-list", "disqus", "disqus_thread",
+                             "replies", "respond", "commentscontainer", "comments-area"})
+#: Related-link lists and teaser rails.
+RELATED = frozenset({"related", "recommended", "recommendations", "readmore", "read-more", "more-stories",
+                     "trending", "popular", "most-read", "mostread", "also-read", "see-also", "you-may-like",
+                     "more-articles", "related-posts", "related-articles", "jp-relatedposts", "yarpp",
+                     "crp_related"})
+#: Photo captions and credits.
+CAPTION = frozenset({"caption", "captions", "pictext", "pic-text", "photo-caption", "image-caption", "img-caption",
+                     "wp-caption-text", "figure-caption", "media-caption", "picture", "photo-credit", "image-credit",
+                     "credit"})
+#: Bylines, date lines and post meta inside the body.
+BYLINE_META = frozenset({"byline", "bylines", "author", "authors", "entry-meta", "post-meta", "article-meta", "meta",
+                         "dateline", "posted-on", "timestamp", "post-date", "entry-date", "publish-date", "date",
+                         "sharedaddy", "jp-relatedposts"})
+#: Words that say a box holds the content (the content finder's bonus).
+CONTENT_POSITIVE = frozenset({"article", "articles", "body", "content", "contents", "entry", "main", "page", "post",
+                              "story", "text", "blog"})
+#: Words that say a box holds no content (the content finder's penalty).
+CONTENT_NEGATIVE = frozenset({"comment", "comments", "foot", "footer", "sidebar", "widget", "widgets", "share",
+                              "shares", "sharing", "related", "promo", "promos", "menu", "menus", "nav", "navbar",
+                              "navigation", "meta", "masthead", "teaser", "teasers", "byline", "bylines", "caption",
+                              "captions", "credit", "credits", "subnav", "topnav", "sitenav", "mainnav", "menubar",
+                              "commentlist", "sharebar", "sharetools", "sidebars", "bottomnav", "footnav", "navi",
+                              "megamenu"})
+
+#: Nouns that name the text of a page ("eventDetailsContent"): in a long compound, a concept word after
+#: one of them qualifies the content ("...ContentTags") rather than naming a box of its own.
+CONTENT_NOUNS = frozenset({"article", "articles", "body", "content", "contents", "entry", "story", "text", "texts",
+                           "description", "details", "detail", "copy", "prose"})
+#: Words of a class name that say how a box is built, not what it is ("share-buttons-wrapper" is a share
+#: box): the head of a compound is its last word that is not one of these.
+STRUCTURAL = frozenset({"wrapper", "wrap", "container", "inner", "outer", "box", "area", "holder", "block", "section",
+                        "module", "component", "list", "items", "item", "links", "link", "buttons", "button", "btn",
+                        "icons", "icon", "tools", "bar", "top", "bottom", "left", "right", "panel", "group", "row",
+                        "col", "grid", "el", "fixed", "sticky", "mobile", "desktop", "full", "large", "small",
+                        "articles", "posts", "stories", "news", "widget", "widgets", "primary", "secondary",
+                        "default", "new", "old", "title", "header", "heading", "label", "placeholder", "slot", "tab",
+                        "tabs", "form", "recent", "latest", "more", "all", "site", "single", "global", "page"})
+#: Other common words of class names: a glued lower-case name splits into known words only
+#: ("infotext" -> info, text; "football" stays whole).
+GLUE_WORDS = frozenset({"info", "sub", "intro", "lead", "user", "social", "media", "image", "img", "photo", "video",
+                        "read", "short", "rich", "event", "product", "data", "print", "search", "mobile",
+                        "inline", "float", "side", "home", "start", "end", "next", "prev", "card", "pic", "rss", "mega",
+                        "parent", "fig", "table", "roll", "shop"})
+#: Prefixes of CSS naming schemes (`c-`, `o-`, `js-`, theme prefixes): not words of the name.
+NAMESPACES = frozenset({"c", "o", "l", "u", "m", "t", "s", "g", "js", "td", "wp", "tw", "ui", "jeg", "is", "has",
+                        "elementor", "et", "fl", "vc", "av", "x"})
+
+#: Every class-word concept by name.
+CLASS_WORDS: dict[str, frozenset[str]] = {
+    "navigation": NAVIGATION, "chrome": CHROME, "hidden": HIDDEN, "cookie": COOKIE, "share": SHARE, "embed": EMBED,
+    "newsletter": NEWSLETTER, "ads": ADS, "tags": TAGS, "comments": COMMENTS, "comment_section": COMMENT_SECTION,
+    "related": RELATED, "caption": CAPTION, "byline_meta": BYLINE_META,
+    "content_positive": CONTENT_POSITIVE, "content_negative": CONTENT_NEGATIVE,
+}
+
+
+# ============================================================== names phrases refer to
+
+#: Social networks and messengers ("Follow us on ...", "Share on ...").
+SOCIAL_NETWORKS = ("telegram", "twitter", "x", "facebook", "instagram", "youtube", "whatsapp", "vk", "vkontakte",
+                   "tiktok", "linkedin", "threads", "google news", "flipboard", "bluesky", "mastodon", "weibo",
+                   "wechat", "odnoklassniki", "rutube", "rumble", "gab", "truth social")
+#: Photo agencies and the words before a photographer's name in a credit ("(Xinhua/Chen Yehua)").
+CREDIT_AGENCIES = ("xinhua", "reuters", "afp", "ap", "epa", "tass", "sputnik", "ria novosti", "photo", "file photo")
+#: Agencies that close a caption after a slash ("... /Xinhua").
+CREDIT_TAIL_AGENCIES = ("xinhua", "reuters", "afp", "vcg", "cfp", "getty images", "ap")
+#: Picture labels before a credit that closes a caption ("... Foto: dpa", "... 사진=연합뉴스").
+PHOTO_LABEL = {
+    "de": ("fotos?", "bilder?", "titelbild", "titelfoto", "bildquelle"),
+    "fr": ("crédits? photos?", "photo"),
+    "es": ("fotos?", "imagen"),
+    "pt": ("fotos?", "imagem"),
+    "it": ("foto",),
+    "pl": ("zdjęcie",),
+    "ru": ("фото",),
+    "zh": ("图片来源", "照片"),
+    "ja": ("写真",),
+    "ko": ("사진",),
+    "ar": ("ال?صورة",),
+    "fa": ("عکس",),
+    "tr": ("fotoğraf",),
+}
+
+
+# ============================================================== phrase kinds, per concept and language
+
+#: Invitations to read another piece ("Read also", "Lesen Sie auch", "Czytaj też", "相关阅读"): on a
+#: line of their own (with a colon, or with the linked headline after them) they are never the story's.
+READ_ALSO = {
+    "en": ("read more", "read also", "also read", "read next", "see also",
+           "more on this(?: story| topic| subject)?", "further reading",
+           "you (?:might|may) (?:also )?(?:like|enjoy|be interested in)", "don'?t miss"),
+    "pt": ("(?:você )?(?:também )?pode gostar", "veja também", "leia também", "leia mais", "saiba mais",
+           "veja mais", "not[íi]cias relacionadas", "mat[ée]rias relacionadas"),
+    "es": ("(?:tamb[ée]n )?(?:te|le) puede interesar", "(?:tamb[ée]n )?(?:te|le) podr[íi]a interesar",
+           "lee tambi[ée]n", "lea tambi[ée]n", "leer m[áa]s", "lea m[áa]s", "ver tambi[ée]n", "mira tambi[ée]n",
+           "te recomendamos", "(?:temas|art[íi]culos|noticias|notas) relacionad[oa]s", "contenido relacionado"),
+    "fr": ("(?:[àa] )?lire aussi", "(?:[àa] )?lire [ée]galement", "(?:[àa] )?voir aussi", "[àa] voir [ée]galement",
+           "sur le m[êe]me sujet", "articles similaires", "articles li[ée]s", "vous aimerez aussi",
+           "[àa] d[ée]couvrir (?:aussi|[ée]galement)", "dans la m[êe]me rubrique"),
+    "de": ("lesen sie (?:auch|mehr|weiter)(?: die(?:sen| folgenden) (?:beitr[äa]ge?|artikel))?", "auch interessant",
+           "ebenfalls interessant", "schon gelesen", "zum weiterlesen", "das k[öo]nnte (?:sie|dich) auch interessieren",
+           "mehr zum thema", "mehr (?:artikel|beitr[äa]ge|nachrichten|kolumnen|themen)"
+           r"(?: (?:aus|zu|zum|zur|von|auf) (?:der |dem |den |diesem |dieser )?[\w.-]+(?: [\w.-]+)?)?",
+           "mehr aus dieser rubrik",
+           r"weitere (?:artikel|beitr[äa]ge|themen|nachrichten|meldungen)(?: (?:aus|zu|zum|zur|von) "
+           r"(?:der |dem |den |diesem |dieser )?[\w-]+)?",
+           "empfohlene (?:beitr[äa]ge|artikel)", "[äa]hnliche (?:nachrichten|artikel|beitr[äa]ge|themen)",
+           "verwandte (?:artikel|themen|beitr[äa]ge)", "passend zum thema"),
+    "it": ("leggi anche", "leggi pure", "(?:ti )?potrebbe(?:ro)? interessar(?:ti|e)", "articoli correlati",
+           "notizie correlate", "vedi anche"),
+    "pl": ("czytaj (?:też|także|również|więcej)", "przeczytaj (?:też|także|również)", "zobacz (?:też|także|również)",
+           "podobne artykuły", "dowiedz się więcej"),
+    "ru": ("читайте (?:также|тоже|ещё|еще)", "смотрите также", "читать также", "по теме", "(?:ещё|еще) по теме",
+           "похожие (?:новости|статьи|материалы)", "материалы по теме", "новости по теме",
+           "вам может быть интересно"),
+    "zh": ("相关(?:新闻|阅读|文章|报道|链接|推荐)", "延伸阅读", "推荐阅读", "更多(?:精彩|新闻|阅读)", "猜你喜欢",
+           "往期回顾"),
+    "ja": ("関連記事", "あわせて読みたい", "こちらもおすすめ", "おすすめ記事", "関連ニュース"),
+    "ko": (r"관련\s?기사", r"관련\s?뉴스", r"추천\s?기사", r"함께\s?볼만한\s?(?:기사|뉴스)"),
+    "ar": ("[اإ]قرأ (?:أيضا|أيضاً|أيضًا)", "[اإ]قرأ المزيد", "مواضيع ذات صلة", "(?:أخبار|مقالات) ذات صلة",
+           "قد يهمك(?: أيضا| أيضاً)?"),
+    "fa": ("بیشتر بخوانید", "(?:اخبار|مطالب) (?:مرتبط|مشابه)", "بخوانید", "مطالب پیشنهادی"),
+    "tr": ("ilgili (?:haberler|haber|içerikler|yazılar)", "bunlar(?:ı)? da (?:ilginizi çekebilir|okuyun)",
+           "bunu da okuyun", "benzer haberler", "(?:daha fazla|devamını) oku"),
+}
+
+#: Headings over a list of links to other articles: the invitations above, and rail headings that
+#: may also head a section of an article ("Related", "Trending"): those go when links follow them.
+READ_MORE = {
+    "en": (*READ_ALSO["en"],
+           "related(?: articles?| stories| news| posts| content| coverage| reading)?",
+           "recommended(?: for you| articles| stories| reading)?",
+           "editor'?s? picks?", "most (?:read|popular|viewed|shared)", "trending(?: now| stories)?",
+           "popular(?: now| stories| posts)?", "more (?:stories|news|to read)",
+           "latest (?:news|stories|articles)"),
+    "pt": (*READ_ALSO["pt"], "mais lidas"),
+    "es": (*READ_ALSO["es"], "lo m[áa]s le[íi]do", "m[áa]s noticias"),
+    "fr": (*READ_ALSO["fr"], "les plus lus"),
+    "de": (*READ_ALSO["de"], "weitere artikel", "meistgelesen"),
+    "it": (*READ_ALSO["it"], "i più letti", "approfondimenti"),
+    "pl": (*READ_ALSO["pl"], "najczęściej czytane", "polecamy"),
+    "ru": (*READ_ALSO["ru"], "самое читаемое"),
+    "zh": (*READ_ALSO["zh"], "热点推荐", "热门(?:文章|新闻|推荐)"),
+    "ja": READ_ALSO["ja"],
+    "ko": (*READ_ALSO["ko"], r"많이\s?본\s?(?:뉴스|기사)"),
+    "ar": (*READ_ALSO["ar"], "الأكثر قراءة"),
+    "fa": (*READ_ALSO["fa"], "پربازدیدترین(?: ?ها)?"),
+    "tr": (*READ_ALSO["tr"], "en çok okunan(?:lar)?"),
+}
+
+#: Headings over a list of tags ("Tags", "Schlagwörter").
+TAGS_HEADING = {
+    "en": ("tags?", "tagged", "topics?", "keywords"),
+    "pt": ("palavras-chave",),
+    "es": ("etiquetas",),
+    "de": ("schlagw[öo]rter",),
+    "ru": ("теги",),
+    "fr": ("mots-clés",),
+    "it": ("parole chiave",),
+}
+
+#: Labels of a reading-time note ("Reading time: 3 minutes", "Lesezeit: 4 Min.").
+READING_TIME = {
+    "en": ("(?:estimated )?reading time", "read time"),
+    "pt": ("tempo de leitura",),
+    "fr": ("temps de lecture", "durée de lecture"),
+    "es": ("tiempo de lectura", "lectura"),
+    "de": ("lesezeit", "lesedauer"),
+    "it": ("tempo di lettura",),
+    "pl": ("czas czytania",),
+    "ru": ("время чтения", "время прочтения"),
+    "zh": ("阅读时间", "阅读时长", "预计阅读时间"),
+    "ko": (r"읽는\s?시간", r"읽기\s?시간"),
+    "ja": ("読了時間", "この記事は約"),
+    "ar": ("(?:مدة|وقت) القراءة",),
+    "fa": ("زمان (?:مطالعه|خواندن)",),
+    "tr": ("okuma süresi",),
+}
+#: The other form: a number, a unit and a reading word ("4 min read", "3 Min. Lesezeit", "5 dk okuma").
+READING_TIME_AFTER = {
+    "en": (r"min(?:ute)?s?\.?(?: read)",),
+    "de": (r"min(?:uten|\.)? lesezeit", r"min(?:uten|\.)? lesedauer"),
+    "fr": (r"min(?:utes?|\.)? de lecture",),
+    "es": (r"min(?:utos?|\.)? de lectura",),
+    "pt": (r"min(?:utos?|\.)? de leitura",),
+    "it": (r"min(?:uti|\.)? di lettura",),
+    "pl": (r"min(?:ut|\.)? czytania",),
+    "ru": (r"мин(?:ут[аы]?|\.)? (?:чтения|на чтение)",),
+    "zh": ("分钟(?:阅读|读完)",),
+    "ko": (r"분\s?(?:읽기|소요)",),
+    "tr": (r"(?:dk|dakika)\.? (?:okuma|okuma süresi)",),
+    "fa": ("دقیقه مطالعه",),
+    "ar": ("دقائق? (?:للقراءة|قراءة)",),
+}
+
+#: Labels of a time stamp line ("Aktualisiert am 17.01.2026", "Mis à jour le 3/3/2026"); English has its
+#: own shape in `patterns.TIMESTAMP`.
+TIMESTAMP_LABEL = {
+    "de": ("aktualisiert(?: am)?", "zuletzt aktualisiert(?: am)?", "veröffentlicht(?: am)?", "erstellt(?: am)?",
+           "stand"),
+    "fr": ("mis à jour(?: le)?", "publié(?: le)?", "modifié(?: le)?"),
+    "es": ("actualizad[oa](?: el)?", "publicad[oa](?: el)?", "[úu]ltima actualizaci[óo]n"),
+    "pt": ("atualizad[oa](?: em)?", "publicad[oa](?: em)?", "[úu]ltima atualiza[çc][ãa]o"),
+    "it": ("aggiornato(?: il| alle)?", "pubblicato(?: il)?", "ultimo aggiornamento"),
+    "pl": ("aktualizacja", "opublikowano", "data publikacji"),
+    "ru": ("обновлено", "опубликовано", "дата публикации"),
+    "zh": ("更新时间", "发布时间", "发布日期", "时间"),
+    "ja": ("更新日?", "公開日?", "配信日?"),
+    "ko": ("입력", "수정", "업데이트", "기사입력", "최종수정"),
+    "ar": ("آخر تحديث", "تاريخ النشر", "نشر في"),
+    "fa": ("تاریخ انتشار", "به[‌ ]?روزرسانی", "آخرین بروزرسانی"),
+    "tr": ("güncelleme(?: tarihi)?", "yayınlanma(?: tarihi)?", "son güncelleme"),
+}
+
+#: Labels that name a sub-site the story belongs to, written as a linked line above it
+#: ("Special report: <topic>", "Schwerpunkt: <topic>", "专题：<topic>").
+TOPIC_LABEL = {
+    "en": ("special (?:report|coverage|section)", "in focus", "spotlight", "full coverage", "in depth"),
+    "de": ("schwerpunkt", "dossier", "themenspecial", "spezial"),
+    "fr": ("dossier", "dossier spécial", "à la une"),
+    "es": ("especial", "cobertura especial"),
+    "pt": ("especial", "cobertura especial"),
+    "it": ("speciale", "dossier"),
+    "ru": ("спецпроект", "спецрепортаж", "тема дня", "сюжет"),
+    "zh": ("专题", "特别报道", "专题报道"),
+    "ja": ("特集",),
+    "ko": ("특집", "기획"),
+    "ar": ("ملف خاص", "تغطية خاصة"),
+    "fa": ("پرونده", "ویژه‌نامه", "ویژه نامه"),
+    "tr": ("özel dosya", "özel haber"),
+}
+
+#: Labels of a media teaser written as "LABEL | headline" ("WATCH | ...", "VIDEO | ...").
+MEDIA_LABEL = {
+    "en": ("watch", "listen", "video", "videos", "photos", "gallery", "live", "audio", "podcast", "in pictures"),
+    "de": ("video", "bildergalerie", "fotostrecke", "anschauen", "hören", "live"),
+    "fr": ("vidéo", "regarder", "écouter", "en images", "direct"),
+    "es": ("video", "vídeo", "mira", "escucha", "galería", "en vivo", "en directo"),
+    "pt": ("vídeo", "assista", "ouça", "galeria", "ao vivo"),
+    "it": ("video", "guarda", "ascolta", "fotogallery", "diretta"),
+    "ru": ("видео", "смотрите", "слушайте", "фото", "фоторепортаж"),
+    "zh": ("视频", "图集", "直播"),
+    "ja": ("動画",),
+    "ko": ("영상", "동영상", "포토"),
+    "ar": ("فيديو", "شاهد", "بالصور"),
+    "fa": ("ویدیو", "ببینید", "فیلم"),
+    "tr": ("video", "izle", "foto galeri"),
+}
+
+#: Labels a page prints alone on a line between paragraphs ("Article content", "Anzeige", "광고").
+PAGE_LABEL = {
+    "en": ("article content", "advertisement", "table of contents", "story continues below(?: advertisement)?",
+           "(?:the )?article continues below(?: this ad(?:vertisement)?)?", "continue reading below",
+           "scroll to continue(?: with content)?", "skip advertisement", "sponsored content", "ad feature"),
+    "de": ("anzeige", "werbung", "inhaltsverzeichnis",
+           "artikel (?:wird )?(?:unter|nach) der (?:anzeige|werbung) fortgesetzt",
+           "weiterlesen nach der anzeige", "fortsetzung nach der anzeige", "artikel geht unter der werbung weiter"),
+    "fr": ("publicité", "sommaire", "la suite (?:après|sous) (?:cette |la )?(?:publicité|annonce)",
+           "contenu sponsorisé"),
+    "es": ("publicidad", "anuncio", "contenido patrocinado", "[íi]ndice de contenidos?", "tabla de contenidos?",
+           "contin[úu]a (?:leyendo )?(?:despu[ée]s|debajo) "
+           "(?:de|del) (?:la publicidad|anuncio)"),
+    "pt": ("publicidade", "anúncio", "continua (?:depois|após) (?:da|a) publicidade", "conteúdo patrocinado"),
+    "it": ("pubblicità", "continua (?:a leggere )?dopo la pubblicità", "contenuto sponsorizzato"),
+    "pl": ("reklama", "artykuł sponsorowany", "spis treści"),
+    "ru": ("реклама", "продолжение (?:ниже|после рекламы)", "содержание статьи"),
+    "zh": ("广告", "推广", "本文目录", "完", "纠错"),
+    "ja": ("広告", "スポンサーリンク", "目次"),
+    "ko": ("광고", "목차"),
+    "ar": ("إعلان", "اعلان"),
+    "fa": ("تبلیغات", "آگهی"),
+    "tr": ("reklam", "içindekiler"),
+}
+
+#: Page actions printed as a bar ("E-mail this Story | Print this Story"): a line made only of them.
+PAGE_ACTION = {
+    "en": (r"e-?mail (?:this )?(?:story|article|page|to a friend)", r"print (?:this )?(?:story|article|page)", "print",
+           r"send (?:this )?(?:story |article )?to a friend", "share", r"save (?:this )?(?:story|article)",
+           r"(?:text|font) size", r"a\+", r"a-", "bookmark", "comments?", "e-?mail", "permalink"),
+    "de": (r"(?:artikel |seite )?drucken", r"(?:artikel )?versenden", "teilen",
+           r"per e-?mail (?:senden|versenden|teilen)",
+           r"artikel (?:merken|speichern)", "schriftgröße", "kommentieren", "merken"),
+    "fr": ("imprimer(?: cet article| la page)?", r"envoyer (?:par e-?mail|à un ami|cet article)", "partager",
+           "commenter", "permalien"),
+    "es": ("imprimir(?: art[íi]culo| noticia)?", r"enviar (?:por e-?mail|a un amigo|noticia)", "compartir", "comentar"),
+    "pt": ("imprimir", r"enviar (?:por e-?mail|para um amigo)", "compartilhar", "partilhar", "comentar"),
+    "it": ("stampa(?: articolo)?", r"invia (?:per e-?mail|ad un amico)", "condividi", "commenta"),
+    "ru": ("распечатать", "печать", "версия для печати", "поделиться", "отправить другу", "комментировать"),
+    "zh": ("打印(?:本页|本文)?", "分享(?:到)?", "收藏", "关闭窗口", "字号", "纠错", "推荐给朋友"),
+    "ko": ("인쇄", "공유", "스크랩", r"글자\s?크기", r"메일\s?보내기"),
+    "ja": ("印刷", "シェア", "保存"),
+    "ar": ("طباعة", "مشاركة", "أرسل لصديق"),
+    "fa": ("چاپ", "اشتراک گذاری", "ارسال به دوستان"),
+    "tr": ("yazdır", "paylaş", "arkadaşına gönder"),
+}
+
+#: Words of a view counter ("Views: 1,234", "阅读量：1234", "조회수 1,234").
+VIEW_COUNT = {
+    "en": ("views?", "reads?", "hits", "page views"),
+    "de": ("aufrufe", "mal gelesen", "gelesen", "zugriffe"),
+    "fr": ("vues", "lectures"),
+    "es": ("visitas", "vistas", "lecturas"),
+    "pt": ("visualizaç(?:ões|ão)", "leituras", "acessos"),
+    "it": ("visualizzazioni", "letture"),
+    "pl": ("wyświetle(?:ń|nia)", "odsłon(?:y)?"),
+    "ru": ("просмотр(?:ов|а|ы)?",),
+    "zh": ("阅读(?:量|数|次数)?", "浏览(?:量|数|次数)?", "点击(?:量|数|率)?"),
+    "ja": ("閲覧数",),
+    "ko": (r"조회\s?수?",),
+    "ar": ("مشاهدات?", "قراءات?"),
+    "fa": ("بازدید(?:ها)?",),
+    "tr": ("okunma", "görüntülenme"),
+}
+
+#: Requests for the reader's rating of the page ("Was this article helpful?", "War der Artikel nützlich?").
+FEEDBACK = {
+    "en": (r"(?:was|is) this (?:article|story|post|page|information) (?:helpful|useful)",
+           r"did you (?:find|like) this (?:article|story|post)(?: (?:helpful|useful))?",
+           r"how (?:useful|helpful) (?:was|is) this (?:article|story|post|page)", r"rate this (?:article|story|post)",
+           r"\(?no (?:ratings|votes) yet\)?"),
+    "de": (r"(?:war|ist) (?:der|dieser) (?:artikel|beitrag|text) (?:hilfreich|nützlich|lesenswert)",
+           r"wie (?:bewerten|fanden|finden) sie (?:diesen|den) (?:artikel|beitrag)",
+           r"(?:möchten|wollen) sie (?:den|diesen) (?:artikel|beitrag) teilen",
+           r"hat ihnen (?:der|dieser) (?:artikel|beitrag) gefallen", r"\(?noch keine bewertungen?\)?",
+           r"artikel bewerten"),
+    "fr": (r"cet article vous a-t-il (?:été utile|plu)", r"avez-vous trouvé cet article utile",
+           r"notez cet article"),
+    "es": (r"¿?(?:te|le) (?:ha )?(?:resultado|parecido|pareció|sido) útil (?:este|esta|la) "
+           r"(?:artículo|nota|información)",
+           r"¿?(?:fue|es) útil (?:este|esta) (?:artículo|nota|información)",
+           r"califica (?:este|esta) (?:artículo|nota)"),
+    "pt": (r"(?:este|esse) (?:artigo|conteúdo|texto) (?:foi|é) útil", r"avalie (?:este|esse) (?:artigo|conteúdo)"),
+    "it": (r"questo articolo (?:ti )?è stato utile", r"valuta questo articolo"),
+    "ru": (r"(?:была ли )?(?:эта )?статья (?:была )?полезн(?:а|ой)", r"оцените (?:эту )?статью"),
+}
+
+#: Paywall notices ("To read the full story, subscribe", "Dieser Artikel ist nur für Abonnenten").
+PAYWALL = {
+    "en": (r"to (?:view|read|continue reading|access) (?:the|this) (?:full |whole |rest of the )?(?:story|article)",
+           r"subscribe (?:now )?(?:to|for) (?:continue reading|read the full|the full story|unlimited access)",
+           r"subscribe now to (?:our|the) [\w' -]{1,30}(?:edition|e-?paper|newspaper) for the full story",
+           r"this (?:article|story|content) is (?:only )?(?:available|reserved|exclusive) (?:only )?(?:to|for) "
+           r"(?:subscribers|members|premium)",
+           r"already (?:a )?(?:subscriber|member)\?", r"(?:you have|you've) reached your (?:free )?(?:article )?limit"),
+    "de": (r"(?:dieser|der) (?:artikel|beitrag|inhalt) ist (?:nur |exklusiv )?(?:für|exklusiv für) "
+           r"(?:abonnent(?:inn)?en|abonnenten|plus-leser|digital-abonnenten)",
+           r"(?:jetzt )?(?:weiterlesen|lesen sie weiter) mit (?:\w+ )?(?:plus|abo|premium)",
+           r"sie sind bereits abonnent(?:in)?\?", r"sie haben bereits ein abo\?"),
+    "fr": (r"(?:cet article|ce contenu|la suite de cet article) est réservée? aux abonnés",
+           r"abonnez-vous pour (?:lire|continuer|accéder)", r"déjà abonné\s?\?"),
+    "es": (r"(?:este|esta) (?:contenido|artículo|nota) es (?:exclusiv[oa] )?(?:para|de) "
+           r"(?:suscriptores|socios|miembros)",
+           r"suscr[íi]bete para (?:seguir leyendo|leer|continuar)", r"hazte (?:miembro|socio|suscriptor)",
+           r"¿?ya eres (?:suscriptor|socio|miembro)\??"),
+    "pt": (r"(?:este|esse) (?:conteúdo|artigo) é exclusivo para assinantes", r"assine para (?:continuar lendo|ler)",
+           r"já é assinante\?"),
+    "it": (r"(?:questo )?(?:articolo|contenuto) (?:è )?riservato agli abbonati", r"abbonati per (?:continuare|leggere)",
+           r"sei già abbonato\?"),
+    "ru": (r"(?:этот )?материал доступен только (?:по подписке|подписчикам)", r"оформите подписку,? чтобы"),
+    "pl": (r"(?:ten )?artykuł (?:jest )?dostępny (?:tylko )?dla (?:subskrybentów|prenumeratorów)",
+           r"zapraszamy (?:też )?do subskrypcji"),
+}
+
+#: Newsletter sign-ups in the other languages (the English ones are `patterns.NEWSLETTER`'s shapes).
+NEWSLETTER_SIGNUP = {
+    "de": (r"(?:jetzt )?(?:(?:zum|für den|unseren?) )?newsletter (?:abonnieren|bestellen|anmelden)",
+           r"(?:melden sie sich|melde dich) (?:jetzt )?(?:für|zu) (?:unseren?|dem) [\w-]{0,30}\s?newsletter an",
+           r"abonnieren sie (?:jetzt )?(?:unseren?|den) [\w-]{0,30}\s?newsletter",
+           r"(?:gib|geben sie) (?:deine|ihre) e-?mail(?:-adresse)? ein", r"blog per e-?mail abonnieren"),
+    "fr": (r"(?:inscrivez-vous|abonnez-vous) (?:gratuitement )?(?:à|a) (?:notre|la|nos) [\w -]{0,30}newsletters?",
+           r"recevez (?:notre|la|nos) [\w -]{0,30}newsletters?", r"saisissez votre (?:adresse )?e-?mail"),
+    "es": (r"suscr[íi]b(?:e|ete|ase) (?:gratis )?(?:a|al) (?:nuestr[oa]s? |la |el )?(?:newsletter|bolet[íi]n)",
+           r"recib(?:e|a) (?:nuestr[oa]s? |la |el )?(?:newsletter|bolet[íi]n)",
+           r"(?:introduce|ingresa|escribe) tu (?:correo|e-?mail)"),
+    "pt": (r"(?:assine|inscreva-se (?:n[ao]|em)) (?:nossa |a |o )?(?:newsletter|boletim)",
+           r"receba (?:nossa |a |o )?(?:newsletter|boletim)", r"(?:digite|insira) (?:o )?seu e-?mail"),
+    "it": (r"iscriviti (?:gratis )?alla (?:nostra )?newsletter", r"ricevi (?:la )?(?:nostra )?newsletter",
+           r"inserisci (?:la )?(?:tua )?(?:e-?mail|indirizzo e-?mail)"),
+    "pl": (r"zapisz się (?:do|na) (?:naszego )?newslett?era?",),
+    "ru": (r"подпи(?:шитесь|сывайтесь|саться) на (?:нашу |еженедельную |ежедневную )?рассылку",
+           r"введите (?:ваш )?(?:e-?mail|адрес электронной почты)"),
+    "zh": (r"订阅(?:我们的)?(?:新闻|电子报|邮件|简报|newsletter)",),
+    "ja": (r"ニュースレター(?:の)?(?:登録|購読)",),
+    "ko": (r"뉴스레터\s?(?:구독|신청)",),
+    "ar": (r"اشترك (?:في|ب)(?: ال)?(?:نشرة|نشرتنا)",),
+    "fa": (r"عضویت در خبرنامه",),
+    "tr": (r"(?:e-?)?bültenimize (?:abone ol|kaydol)", r"e-?bültene (?:abone ol|kaydol)"),
+}
+
+#: "Follow us" invitations in the other languages ("Síguenos en Telegram", "Folgen Sie uns auf").
+FOLLOW_US = {
+    "de": (r"folg(?:en sie|e) uns (?:auf|bei|in)", r"(?:liken|like) (?:sie )?uns auf facebook"),
+    "fr": (r"suivez-nous (?:sur|dans)", r"rejoignez-nous sur"),
+    "es": (r"s[íi]guenos (?:en|a través de)", r"[úu]nete a nuestro canal", r"suscr[íi]bete a nuestro canal"),
+    "pt": (r"siga-nos (?:n[oa]s?|em)", r"segue-nos (?:n[oa]s?|em)", r"inscreva-se (?:n[oa] )?nosso canal"),
+    "it": (r"seguici su",),
+    "pl": (r"obserwuj nas (?:na|w)",),
+    "ru": (r"подписывайтесь на (?:нас|наш (?:канал|telegram))", r"следите за (?:нами|новостями) (?:в|на)",
+           r"читайте нас (?:также )?(?:в|на)"),
+    "zh": (r"关注我们",),
+    "ar": (r"تابعونا (?:على|عبر)",),
+    "fa": (r"ما را در [\w ]{2,30} دنبال کنید",),
+    "tr": (r"bizi (?:takip edin|izleyin)",),
+}
+
+#: Labels of a credit, editor or source line: the label and a name, a line of its own
+#: ("Source: Reuters", "Quelle: dpa", "(责编：王某)", "执笔/李某", "Редактор: Иванова", "출처: 연합뉴스").
+CREDIT_LABEL = {
+    "en": ("editor", "editors", "edited by", "sub-?editor", "web editor", "copy editor", "source", "credit", "credits",
+           "photo credit", "image credit", "photo", "photos", "picture", "image", "text", "reporter", "reporting",
+           "translation", "translated by", "compiled by", "production", "graphics?", "video"),
+    "de": ("quelle", "quellen", "redaktion", "redakteur(?:in)?", "text", "foto", "fotos", "bild", "bilder",
+           "titelbild", "titelfoto", "bildquelle", "bildnachweis", "mitarbeit", "autor(?:in)?", "übersetzung",
+           "grafik"),
+    "fr": ("source", "sources", "rédaction", "rédacteur(?:rice)?", "édité par", "édition", "crédits? photos?",
+           "photo", "photos", "texte", "traduction", "auteur"),
+    "es": ("fuente", "fuentes", "redacción", "editor(?:a)?", "edición", "foto", "fotos", "imagen", "texto",
+           "traducción", "autor(?:a)?"),
+    "pt": ("fonte", "fontes", "redação", "edição", "editor(?:a)?", "foto", "fotos", "imagem", "texto", "tradução",
+           "autor(?:a)?"),
+    "it": ("fonte", "redazione", "foto", "testo", "traduzione", "autore"),
+    "pl": ("źródło", "redakcja", r"oprac(?:owanie|\.)?", r"fot(?:o|\.)?", "zdjęcie", "tekst", "autor"),
+    "ru": ("источник", "редактор", "автор", "фото", "текст", "перевод", "корреспондент", "выпускающий редактор"),
+    "zh": ("责编", "责任编辑", "编辑", "编审", "审核", "审校", "校对", "执笔", "来源", "稿源", "作者", "记者",
+           "通讯员", "摄影", "图片来源", "本文来源", "文字", "监制", "统筹", "策划", "制作", "翻译", "实习生", "主编",
+           "编译", "文", "图", "视频"),
+    "ja": ("編集", "出典", "写真", "文", "取材", "記者", "撮影"),
+    "ko": ("출처", "편집", "기자", "사진", "글", "자료", "제공", "취재", "영상", "그래픽"),
+    "ar": ("المصدر", "مصدر", "تحرير", "محرر", "إعداد", "ترجمة", "تصوير", "الصورة", "صورة"),
+    "fa": ("منبع", "ویراستار", "ویرایش", "دبیر", "خبرنگار", "عکس", "ترجمه", "نویسنده", "گزارش"),
+    "tr": ("kaynak", "editör", "muhabir", "fotoğraf", "foto", "çeviri", "haber"),
+}
+#: Credit lines that put the name after "by" ("Edited by ...", "(Reporting by ...; Editing by ...)").
+CREDIT_BY = {
+    "en": ("(?:additional )?reporting by", "writing by", "editing by", "edited by", "compiled by", "translated by",
+           "produced by", "photos? by"),
+    "es": ("(?:con )?información de", "editado por"),
+    "pt": ("com informações d[aeo]s?", "editado por"),
+    "fr": ("avec", "édité par"),
+    "de": ("mit material (?:von|der|des)",),
+    "it": ("a cura di",),
+    "ru": ("по материалам", "подготовил[аи]?"),
+}
+#: News agencies and the words for "the agencies", as credited at the end of a story
+#: ("(Agencies)", "(dpa)", "aja/PAP", "/Xinhua").
+AGENCIES = ("agencies", "agency", "wires", "wire services", "agences?", "agencias?", "agenturen", "ag[êe]ncias?",
+            "xinhua", "reuters", "afp", "ap", "dpa", "epa", "efe", "ansa", "pap", "tass", "ria novosti", "sputnik",
+            "interfax", "anadolu", "aa", "irna", "isna", "yonhap", "kyodo", "jiji", "cna", "apa", "sda",
+            "ats", "kna", "epd", "ddp", "upi", "ians", "pti", "bernama", "antara", "wam", "qna", "kuna", "spa",
+            "mena", "sana", "ani", "ukrinform", "unian", "belta", "kazinform", "新华社", "中新社", "新华网",
+            "연합뉴스", "뉴시스", "뉴스1", "共同通信", "時事通信")
+#: Small words inside names, lower-case though the name is not a clause ("Oficina del Puerto",
+#: "Bank of England", "Ludwig van Beethoven").
+NAME_PARTICLES = frozenset({"de", "del", "da", "do", "dos", "das", "di", "von", "van", "der", "den", "of", "and",
+                            "und", "et", "y", "e", "la", "le", "el", "al", "bin", "ibn", "by"})
+#: "All rights reserved" in the languages of the news we read.
+RIGHTS_RESERVED = {
+    "en": ("all rights reserved",),
+    "de": ("alle rechte vorbehalten",),
+    "fr": ("tous droits réservés",),
+    "es": ("todos los derechos reservados",),
+    "pt": ("todos os direitos reservados",),
+    "it": ("tutti i diritti riservati",),
+    "pl": ("wszelkie prawa zastrzeżone",),
+    "ru": ("все права защищены",),
+    "zh": ("版权所有", "保留所有权利"),
+    "ja": ("無断転載(?:を)?禁(?:じます|止)",),
+    "ko": (r"무단\s?전재(?:\s?및|\s?-|·)?\s?재배포\s?금지",),
+    "ar": ("جميع الحقوق محفوظة",),
+    "fa": ("(?:کلیه|تمامی) حقوق (?:این )?(?:سایت|وب‌سایت|مطالب) (?:محفوظ|متعلق)",),
+    "tr": ("tüm hakları saklıdır",),
+}
+
+#: Words a line that is only a date is made of, besides numbers: month and day names, the small
+#: words between them, time-zone and "updated" words. Kept in one order (the pattern tries them in turn).
+DATE_WORDS = (
+    "jan(?:uary|eiro)?", "feb(?:ruary)?", "fev(?:ereiro)?", "mar(?:ch|ço|zo)?", "apr(?:il)?", "abr(?:il)?", "may",
+    "mai(?:o)?", "june?", "junho", "junio", "july?", "julho", "julio", "aug(?:ust)?", "ago(?:sto)?",
+    "sep(?:t(?:ember)?)?", "set(?:embro)?", "septiembre", "oct(?:ober)?", "out(?:ubro)?", "octubre",
+    "nov(?:ember|embro|iembre)?", "dec(?:ember)?", "dez(?:embro)?", "diciembre", "enero", "febrero",
+    "mon(?:day)?", "tue(?:s(?:day)?)?", "wed(?:nesday)?", "thu(?:rs(?:day)?)?", "fri(?:day)?", "sat(?:urday)?",
+    "sun(?:day)?", "(?:segunda|terça|quarta|quinta|sexta)(?:-feira)?", "sábado", "domingo", "lunes", "martes",
+    "miércoles", "jueves", "viernes",
+    "de", "às", "as", "at", "on", "um", "à", "le", "el", "del", "updated", "published", "posted", "am", "pm",
+    r"a\.m", r"p\.m", "gmt", "utc", "[a-z]{2,3}t",
+)
+
+
+def alternation(phrases: dict[str, tuple[str, ...]] | tuple[str, ...], languages: tuple[str, ...] | None = None) -> str:
+    """One regular-expression group `(?:a|b|...)` of the phrases of a concept (all its languages in
+    the order the concept lists them, or only `languages`)."""
+    if isinstance(phrases, dict):
+        items = [p for lang, ps in phrases.items() if languages is None or lang in languages for p in ps]
+    else:
+        items = list(phrases)
+    return "(?:" + "|".join(items) + ")"
+
+
+#: Every phrase kind by concept name: {concept: {language: phrases}}.
+PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
+    "read_also": READ_ALSO, "read_more": READ_MORE, "tags_heading": TAGS_HEADING, "reading_time": READING_TIME,
+    "reading_time_after": READING_TIME_AFTER, "timestamp_label": TIMESTAMP_LABEL, "topic_label": TOPIC_LABEL,
+    "media_label": MEDIA_LABEL,
+    "page_label": PAGE_LABEL, "page_action": PAGE_ACTION, "view_count": VIEW_COUNT, "feedback": FEEDBACK,
+    "paywall": PAYWALL, "newsletter_signup": NEWSLETTER_SIGNUP,
+    "follow_us": FOLLOW_US, "photo_label": PHOTO_LABEL, "credit_label": CREDIT_LABEL, "credit_by": CREDIT_BY,
+    "rights_reserved": RIGHTS_RESERVED,
+}
+
+
+# ============================================================== reading class and id names
+
+_SPLIT = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])"
+                    r"|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
+#: the single words glued lower-case names are read into ("sharebar" -> share, bar)
+_KNOWN = frozenset(w for words in (*CLASS_WORDS.values(), CONTENT_NOUNS, STRUCTURAL, GLUE_WORDS) for w in words
+                   if w.isalpha() and len(w) >= 2)
+
+
+@lru_cache(maxsize=65536)
+def _glued(word: str) -> tuple[str, ...]:
+    """A lower-case word read as known words glued together ("articlebody" -> article, body), or the
+    word alone when it is known itself or does not split wholly into known words ("canvas", "football")."""
+    if word in _KNOWN or len(word) < 5 or len(word) > 30:
+        return (word,)
+    best: list[tuple[str, ...] | None] = [None] * (len(word) + 1)
+    best[0] = ()
+    for end in range(2, len(word) + 1):
+        for start in range(max(0, end - 14), end - 1):
+            if best[start] is not None and word[start:end] in _KNOWN:
+                cand = (*best[start], word[start:end])
+                if best[end] is None or len(cand) < len(best[end]):
+                    best[end] = cand
+    found = best[len(word)]
+    return found if found is not None and len(found) >= 2 else (word,)
+
+
+def name_parts(token: str) -> tuple[str, ...]:
+    """The words of one class or id token, lower-case, in order: split at `-`, `_` and other
+    punctuation, at camelCase and at digits (which are dropped), glued known words read apart,
+    a naming-scheme prefix (`c-`, `js-`, `td-`) left out. `nav_nur_die_folie__1` -> nav, nur, die,
+    folie; `eventDetailsContentTags` -> event, details, content, tags."""
+    parts = [p.lower() for p in _SPLIT.split(token) if p and not p.isdigit()]
+    parts = [w for p in parts for w in _glued(p)]
+    if len(parts) > 1 and parts[0] in NAMESPACES:
+        parts = parts[1:]
+    return tuple(parts)
+
+
+@lru_cache(maxsize=65536)
+def _naming_words(token: str) -> tuple[str, ...]:
+    """The words of one token that say what its element is. A compound of up to three words
+    (`post-share-bar`, `articleTags`, `c-article__tags`) is named by each of its words: its last
+    says what the box is, the others whose box it is. In a longer compound a content noun (`content`,
+    `body`, `details`) names the text itself, and the words after it qualify that text instead of
+    naming a box of their own: `eventDetailsContentTags` is an event's text, not a tag list, and
+    `moove-gdpr-tab-main-content` is named by all its words up to `content`."""
+    parts = name_parts(token)
+    if len(parts) <= 3:
+        return parts
+    for i, part in enumerate(parts):
+        if part in CONTENT_NOUNS:
+            return parts[:i + 1]
+    return parts
+
+
+@lru_cache(maxsize=32768)
+def class_words(raw: str) -> frozenset[str]:
+    """The words of a class/id string that name what its element is, lower-case: each whole token
+    (`post-share_bar`, matched against the lists as it stands) and the naming words of its
+    compound (see `_naming_words`): `post-share_bar shareBar` -> post-share_bar, post, share, bar,
+    sharebar. Matching is by whole word only: `nav` is not in `canvas` nor in `unavailable`."""
+    tokens = raw.split()
+    if len(tokens) == 1:
+        token = tokens[0]
+        return frozenset((token.lower(), *_naming_words(token)))
+    out: set[str] = set()
+    for token in tokens:
+        out.add(token.lower())
+        out.update(_naming_words(token))
+    return frozenset(out)
