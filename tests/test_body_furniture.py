@@ -1,0 +1,132 @@
+"""What is taken out inside the body, and what only looks like furniture but is text.
+
+Every case sets the junk (or the look-alike) next to real paragraphs of an invented story and
+checks both sides: the furniture is gone (traced to the step or rule that took it) and the story's
+paragraphs, sub-headings, verse and sources are all there."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from cleaners import clean_html
+from cleaners.density import LABEL, LINK_LINE, LINK_LIST, content_lines, content_nodes
+
+from ._support import P1, P2, P3, P4, PARAS, page, paras_html
+
+
+def _lines(html: str, drops: list | None = None) -> list[str]:
+    tree = LexborHTMLParser(html)
+    nodes = content_nodes(tree.body)
+    return content_lines(nodes, (lambda step, text: drops.append((step, text))) if drops is not None else None)
+
+
+def _page(inner: str) -> str:
+    return f"<html><body><div id='top'><a href='/'>Home</a> <a href='/news'>News</a></div>{inner}</body></html>"
+
+
+def _body(inner: str) -> str:
+    return _page(f"<div class='article-body'>{inner}</div>")
+
+
+# ---------------------------------------------------------------- real text that looks like furniture
+
+def test_a_bold_sub_heading_between_paragraphs_stays():
+    """A short line set in `<strong>` in its own `<div>` over a paragraph is a sub-heading."""
+    html = _body(paras_html(P1, P2) + "<div><strong>Eating on the quay</strong></div>" + paras_html(P3, P4))
+    lines = _lines(html)
+    assert lines == [P1, P2, "Eating on the quay", P3, P4]
+
+
+def test_a_plain_label_between_paragraphs_still_goes():
+    drops: list = []
+    lines = _lines(_body(paras_html(P1, P2) + "<div>Advertisement</div>" + paras_html(P3, P4)), drops)
+    assert lines == list(PARAS)
+    assert (LABEL, "Advertisement") in drops
+
+
+def test_verse_set_between_line_breaks_in_a_div_stays():
+    """A poem typed straight into the body box, one short line per `<br>`: its lines are text."""
+    verse = ("the tide goes out<br>the pier stands still<br>the gulls keep count<br>of what is lost<br>"
+             "and what we will")
+    lines = _lines(_body(paras_html(P1, P2) + f"<div class='poem'>{verse}</div>" + paras_html(P3, P4)))
+    for line in ("the tide goes out", "the pier stands still", "of what is lost", "and what we will"):
+        assert line in lines
+    for para in PARAS:
+        assert para in lines
+
+
+def test_a_linked_source_inside_a_paragraph_stays():
+    """A line of a paragraph that names its source as a link, with words of its own around it."""
+    quote = (f"<p>{P2}<br>Source: <a href='/report'>Survey of the grain pier timber, second edition</a></p>")
+    lines = _lines(_body(paras_html(P1) + quote + paras_html(P3, P4)))
+    assert "Source: Survey of the grain pier timber, second edition" in lines
+    for para in PARAS:
+        assert para in lines
+
+
+def test_an_email_address_on_its_own_line_stays():
+    contact = f"<p>{P3}<br><a href='mailto:pier@harbour.example'>pier@harbour.example</a></p>"
+    lines = _lines(_body(paras_html(P1, P2) + contact + paras_html(P4)))
+    assert "pier@harbour.example" in lines
+
+
+def test_a_teaser_link_on_a_line_of_its_own_still_goes():
+    drops: list = []
+    teaser = "<p><a href='/other'>Island ferry timetable changes again for the winter</a></p>"
+    lines = _lines(_body(paras_html(P1, P2) + teaser + paras_html(P3, P4)), drops)
+    assert lines == list(PARAS)
+    assert any(step is LINK_LINE and "Island ferry" in text for step, text in drops)
+
+
+# ---------------------------------------------------------------- furniture that looked like text
+
+def test_the_heading_of_a_dropped_link_list_goes_with_it():
+    """"Recommended by the harbour desk:" in a `<p>` over a list of links is the list's label."""
+    drops: list = []
+    rail = ("<p><strong>Recommended by the harbour desk:</strong></p><ul>"
+            "<li><a href='/a'>Ferry fares to rise in spring</a></li>"
+            "<li><a href='/b'>Island school gets a new roof</a></li></ul>")
+    lines = _lines(_body(paras_html(P1, P2) + rail + paras_html(P3, P4)), drops)
+    assert lines == list(PARAS)
+    assert (LINK_LIST, "Recommended by the harbour desk:") in drops
+
+
+def test_a_heading_over_links_written_as_paragraphs_goes_with_them():
+    drops: list = []
+    rail = ("<h3>More on the harbour</h3><p><a href='/a'>Ferry fares to rise in spring</a></p>"
+            "<p><a href='/b'>Island school gets a new roof</a></p>")
+    lines = _lines(_body(paras_html(P1, P2, P3, P4) + rail), drops)
+    assert lines == list(PARAS)
+    assert (LINK_LIST, "More on the harbour") in drops
+
+
+def test_a_heading_over_a_paragraph_stays_even_before_a_link_line():
+    rail = "<h3>What the crews say</h3>" + paras_html(P3) + "<p><a href='/a'>Ferry fares to rise in spring</a></p>"
+    lines = _lines(_body(paras_html(P1, P2) + rail + paras_html(P4)))
+    assert lines == [P1, P2, "What the crews say", P3, P4]
+
+
+def test_a_label_left_hanging_at_the_end_of_the_body_goes():
+    drops: list = []
+    lines = _lines(_body(paras_html(*PARAS) + "<p>Further reading:</p>"), drops)
+    assert lines == list(PARAS)
+    assert (LABEL, "Further reading:") in drops
+
+
+def test_a_row_of_labels_set_apart_by_bars_goes():
+    drops: list = []
+    bar = "<p><a href='/mail'>E-mail this story</a> | <a href='/print'>Print this story</a> | Views: 212</p>"
+    lines = _lines(_body(paras_html(P1, P2) + bar + paras_html(P3, P4)), drops)
+    assert lines == list(PARAS)
+    assert any(step is LABEL and "Print this story" in text for step, text in drops)
+
+
+def test_clean_html_keeps_the_sub_heading_and_drops_the_rail():
+    body = (paras_html(P1, P2) + "<div><b>Eating on the quay</b></div>" + paras_html(P3, P4)
+            + "<p>Recommended by the harbour desk:</p><ul><li><a href='/a'>Ferry fares to rise in spring</a></li>"
+            "<li><a href='/b'>Island school gets a new roof</a></li></ul>")
+    doc = clean_html(page(f"<div class='story'>{body}</div>"), url="https://gazette.example/pier")
+    assert "Eating on the quay" in doc.text
+    assert "Recommended by the harbour desk" not in doc.text
+    for para in PARAS:
+        assert para in doc.text
