@@ -9,9 +9,10 @@ from __future__ import annotations
 from selectolax.lexbor import LexborHTMLParser
 
 from cleaners import clean_html
+from cleaners import dom_rules as D
 from cleaners.density import LABEL, LINK_LINE, LINK_LIST, content_lines, content_nodes
 
-from ._support import P1, P2, P3, P4, PARAS, page, paras_html
+from ._support import P1, P2, P3, P4, PARAS, apply_dom, body_text, page, paras_html, removed
 
 
 def _lines(html: str, drops: list | None = None) -> list[str]:
@@ -130,3 +131,68 @@ def test_clean_html_keeps_the_sub_heading_and_drops_the_rail():
     assert "Recommended by the harbour desk" not in doc.text
     for para in PARAS:
         assert para in doc.text
+
+
+# ---------------------------------------------------------------- DOM rules: what looks like their junk but is text
+
+def test_hidden_article_text_revealed_by_a_script_stays():
+    """A site that hides the story and shows it with a script: hidden prose is no widget."""
+    hidden = f"<div class='hidden' id='rest'><p>{P3}</p><p>{P4}</p><button>Read on</button></div>"
+    tree, ctx = apply_dom(D.hidden_furniture, page(body=paras_html(P1, P2) + hidden))
+    text = body_text(tree)
+    assert P3 in text and P4 in text
+    assert removed(ctx, "dom.hidden_furniture") == []
+
+
+def test_a_hidden_tab_of_plain_list_items_stays():
+    """A recipe's ingredients in a tab shown on a click: a list with no links is content."""
+    tab = ("<div style='display:none' class='tab'><ul><li>two kilos of harbour mussels</li>"
+           "<li>a glass of dry cider</li><li>one bunch of parsley</li></ul></div>")
+    tree, ctx = apply_dom(D.hidden_furniture, page(before=tab))
+    assert "a glass of dry cider" in body_text(tree)
+    assert removed(ctx, "dom.hidden_furniture") == []
+
+
+def test_a_menu_hidden_on_phones_only_is_not_hidden_furniture():
+    menu = "<div class='hidden-xs'><a href='/a'>Harbour works</a> <a href='/b'>Island ferries</a></div>"
+    tree, ctx = apply_dom(D.hidden_furniture, page(before=menu))
+    assert "Island ferries" in body_text(tree)
+
+
+def test_checkbox_labels_are_what_they_tick_not_form_labels():
+    items = ("<ul class='ingredients'>" + "".join(
+        f"<li><label><input type='checkbox'><span>{w}</span></label></li>"
+        for w in ("harbour mussels", "dry cider", "parsley")) + "</ul>")
+    tree, ctx = apply_dom(D.forms, page(before=items))
+    assert "dry cider" in body_text(tree)
+    assert removed(ctx, "dom.forms") == []
+
+
+def test_a_form_around_the_whole_page_keeps_the_article_and_drops_the_field_labels():
+    """Old pages wrap everything in one `<form>`: the story stays, the comment field's label goes."""
+    html = ("<html><body><form action='/page' method='post'><article><h1>Pier</h1>" + paras_html(*PARAS)
+            + "</article><table><tr><td>Your name:</td><td><input name='n'></td></tr><tr><td>Comment:</td><td>"
+            "<textarea name='c'></textarea></td></tr></table></form></body></html>")
+    doc = clean_html(html)
+    assert "Your name:" not in doc.text
+    for para in PARAS:
+        assert para in doc.text
+
+
+def test_a_paragraph_right_after_a_picture_stays():
+    body = "<p><img src='/p.jpg' alt=''></p>" + paras_html(*PARAS)
+    tree, ctx = apply_dom(D.captions, page(body=body))
+    assert removed(ctx, "dom.captions") == []
+    assert all(p in body_text(tree) for p in PARAS)
+
+
+def test_an_emphasised_line_after_a_picture_inside_a_paragraph_stays():
+    body = "<p><img src='/p.jpg' alt=''><em>And now for the harbour itself:</em></p>" + paras_html(*PARAS)
+    tree, ctx = apply_dom(D.captions, page(body=body))
+    assert "And now for the harbour itself:" in body_text(tree)
+
+
+def test_an_icon_is_no_picture_with_a_caption():
+    row = ("<div class='tip'><img src='/i/info.svg' alt='i'><span>Tickets are sold on board.</span></div>")
+    tree, ctx = apply_dom(D.captions, page(before=row))
+    assert "Tickets are sold on board." in body_text(tree)
