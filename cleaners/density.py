@@ -411,6 +411,8 @@ def _heads_list(line: _Line) -> bool:
         or size <= 80 and line.text.endswith(":") and not _SENTENCE_IN.search(line.text[:-1])
 
 
+#: a short label and what follows it: "Read also: <headline>" (the label at most four words)
+_LABELLED = re.compile(r"^((?:\S+\s+){0,3}\S+?)\s*[:：]\s+(.+)$")
 _SENTENCE_IN = re.compile(r"\w{2,}[.!?](?:\s|$)")
 
 
@@ -461,6 +463,10 @@ def _verdict(line: _Line, group: list[_Line], lines: list[_Line], i: int) -> Ext
         if block in _TEXT_BLOCKS and line.linked < size and len(group) > 1 and _text_share(group) >= 0.5:
             return None
         return LINK_LINE
+    if len(group) == 1 and line.linked >= 0.4 * size and size < 250:
+        m = _LABELLED.match(text)
+        if m and line.linked >= 0.8 * len(m.group(2)) and len(m.group(2).split()) >= 3:
+            return LINK_LINE  # "See also: <a>another story's headline</a>", a paragraph of its own
     if _is_bar_line(text) and size <= 120:
         return LABEL  # a row of labels set apart by bars ("E-mail this Story | Print this Story")
     if block not in _TEXT_BLOCKS and size <= 30 and not text.endswith(_SENTENCE_END) and len(text.split()) <= 4:

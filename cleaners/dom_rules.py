@@ -192,8 +192,9 @@ def _with_words(root, ctx: Context, words: frozenset[str]) -> list:
 
 
 def _by_words(root, ctx: Context, words: frozenset[str]) -> Iterator:
-    """Elements whose class/id contain one of `words` (as a word or a whole token), if removable.
-    Inside an element already taken nothing more is looked at (a menu's items go with the menu)."""
+    """Elements whose class/id contain one of `words` (as a word or a whole token), if removable,
+    with the heading left hanging over them (see `_hanging_heading`). Inside an element already
+    taken nothing more is looked at (a menu's items go with the menu)."""
     taken: set[int] = set()
     for node in _with_words(root, ctx, words):
         if taken and has_ancestor_in(node, taken):
@@ -201,6 +202,45 @@ def _by_words(root, ctx: Context, words: frozenset[str]) -> Iterator:
         if _removable(node):
             taken.add(node.mem_id)
             yield node
+            heading = _hanging_heading(node)
+            if heading is not None:
+                yield heading
+
+
+def _element_sibling(node, step: str):
+    """The element next to `node` (`step` is "prev" or "next"), over white space and comments;
+    None when there is none or text lies between."""
+    sib = getattr(node, step)
+    while sib is not None and sib.tag in ("-text", "-comment"):
+        if sib.tag == "-text" and (sib.text_content or "").strip():
+            return None
+        sib = getattr(sib, step)
+    return sib
+
+
+def _hanging_heading(node):
+    """The heading over a box that goes, when the box is all its section holds: a short heading
+    (or a short bold or colon-ended label) right before it, and nothing but another heading or the
+    end of the parent after it ("Related stories" over a related rail, "Tags:" over a tag list).
+    A heading over anything else is a sub-heading of the story and stays."""
+    heading = _element_sibling(node, "prev")
+    if heading is None or _is_protected(heading):
+        return None
+    after = _element_sibling(node, "next")
+    if after is not None and after.tag not in _HEADINGS and after.tag != "hr":
+        return None
+    if node.next is not None and after is None and (node.next.text_content or "").strip():
+        return None
+    text = short_text(heading, 80)
+    if not text or _SENTENCE.search(text):
+        return None
+    if heading.tag in _HEADINGS:
+        return heading
+    if heading.tag in ("p", "div", "span", "strong", "b") and len(text) <= 60 and (
+            text.endswith((":", "：")) or heading.css_first("strong, b") is not None
+            and len(node_text(heading.css_first("strong, b"))) >= 0.9 * len(text)):
+        return heading
+    return None
 
 
 def _by_phrase(root, ctx: Context, pattern: re.Pattern, max_len: int = 200, prose_guard: bool = False) -> Iterator:

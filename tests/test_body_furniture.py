@@ -122,6 +122,41 @@ def test_a_row_of_labels_set_apart_by_bars_goes():
     assert any(step is LABEL and "Print this story" in text for step, text in drops)
 
 
+def test_a_labelled_link_to_another_story_goes_but_a_sentence_with_a_link_stays():
+    """"Read also: <a>headline</a>" as a paragraph of its own is a teaser, in any language: a short
+    label, a colon, and a link for the rest. A sentence with a colon and a link in it stays."""
+    drops: list = []
+    teasers = ("<p>Czytaj też: <a href='/a'>Nowy prom dla wysp od wiosny</a></p>"
+               "<p>Lesen Sie auch: <a href='/b'>Die Werft am Nordkai schließt im Mai</a></p>")
+    sentence = ("<p>The harbour master said one thing: <a href='/c'>the survey</a> came too late for the "
+                "crews who had warned about the piles for years.</p>")
+    lines = _lines(_body(paras_html(P1, P2) + teasers + sentence + paras_html(P3, P4)), drops)
+    assert not any("Nowy prom" in line or "Die Werft" in line for line in lines)
+    assert any(step is LINK_LINE and "Nowy prom" in text for step, text in drops)
+    assert any("the survey came too late" in line for line in lines)
+    for para in PARAS:
+        assert para in lines
+
+
+def test_the_heading_over_a_related_box_goes_with_it():
+    """A related rail taken by its class leaves no heading hanging over nothing."""
+    rail = ("<h3>Across the harbour</h3><div class='related-posts'><a href='/a'>Ferry fares to rise in spring</a>"
+            "<a href='/b'>Island school gets a new roof</a></div>")
+    doc = clean_html(page(body=paras_html(*PARAS) + rail))
+    assert "Across the harbour" not in doc.text
+    assert "Ferry fares" not in doc.text
+    for para in PARAS:
+        assert para in doc.text
+
+
+def test_a_sub_heading_over_a_promo_and_a_paragraph_stays():
+    body = (paras_html(P1, P2) + "<h3>What the crews say</h3><div class='promo'><a href='/app'>Get our app</a></div>"
+            + paras_html(P3, P4))
+    doc = clean_html(page(body=body))
+    assert "What the crews say" in doc.text
+    assert "Get our app" not in doc.text
+
+
 def test_clean_html_keeps_the_sub_heading_and_drops_the_rail():
     body = (paras_html(P1, P2) + "<div><b>Eating on the quay</b></div>" + paras_html(P3, P4)
             + "<p>Recommended by the harbour desk:</p><ul><li><a href='/a'>Ferry fares to rise in spring</a></li>"
