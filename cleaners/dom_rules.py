@@ -750,9 +750,9 @@ def captions(root, ctx: Context) -> Iterable:
         if _is_icon(img):
             continue
         box = img
-        for _ in range(3):  # the picture's box: the ancestors that hold no text but the picture
+        for _ in range(3):  # the picture's box: the ancestors that hold nothing but the picture
             parent = box.parent
-            if parent is None or _is_protected(parent) or short_text(parent, 1) != "":
+            if parent is None or _is_protected(parent) or not _holds_only(parent, box):
                 break
             box = parent
         for step in ("next", "prev"):
@@ -764,6 +764,34 @@ def captions(root, ctx: Context) -> Iterable:
             text = short_text(sib, 400)
             if text and _is_caption(sib, text, above=step == "prev"):
                 yield sib
+
+
+_NO_TEXT_TAGS = frozenset({"-comment", "source", "noscript", "script", "style", "br", "img", "picture", "svg"})
+
+
+def _holds_only(parent, box) -> bool:
+    """`parent` holds `box` and nothing else that reads (white space, sources, scripts); a look at
+    its children only, never at their text."""
+    child = parent.child
+    while child is not None:
+        if child.mem_id != box.mem_id:
+            if child.tag == "-text":
+                if (child.text_content or "").strip():
+                    return False
+            elif child.tag not in _NO_TEXT_TAGS and not _empty(child):
+                return False
+        child = child.next
+    return True
+
+
+def _empty(node) -> bool:
+    """An element with nothing in it but white space (a button's icon box), by a look at its children."""
+    child = node.child
+    while child is not None:
+        if child.tag != "-text" or (child.text_content or "").strip():
+            return False
+        child = child.next
+    return True
 
 
 def _is_icon(img) -> bool:
