@@ -411,6 +411,15 @@ def _heads_list(line: _Line) -> bool:
         or size <= 80 and line.text.endswith(":") and not _SENTENCE_IN.search(line.text[:-1])
 
 
+#: the words of a view counter, per language: data for the vocabulary module
+VIEW_COUNT_WORDS = ("views?", "hits", "reads", "visits", "aufrufe", "zugriffe", "gelesen", "visitas", "lecturas",
+                    "vues", "lectures", "visualizzazioni", "letture", "visualizações", "просмотр\\w*",
+                    "переглядів", "阅读(?:量|数|次数)?", "浏览(?:量|次数)?", "点击(?:量|数)?", "閱讀", "瀏覽",
+                    "點閱", "조회(?:수)?", "閲覧(?:数)?", "مشاهدات", "مشاهدة", "بازدید", "görüntülenme",
+                    "wyświetle\\w*")
+_COUNT_WORD = "|".join(VIEW_COUNT_WORDS)
+_VIEW_COUNT = re.compile(rf"^(?:(?:{_COUNT_WORD})\s*[:：]?\s*[\d.,  ]+\s*(?:次|回)?|[\d.,  ]+\s*(?:{_COUNT_WORD}))$",
+                         re.I)
 #: a short label and what follows it: "Read also: <headline>" (the label at most four words)
 _LABELLED = re.compile(r"^((?:\S+\s+){0,3}\S+?)\s*[:：]\s+(.+)$")
 _SENTENCE_IN = re.compile(r"\w{2,}[.!?](?:\s|$)")
@@ -467,6 +476,8 @@ def _verdict(line: _Line, group: list[_Line], lines: list[_Line], i: int) -> Ext
         m = _LABELLED.match(text)
         if m and line.linked >= 0.8 * len(m.group(2)) and len(m.group(2).split()) >= 3:
             return LINK_LINE  # "See also: <a>another story's headline</a>", a paragraph of its own
+    if size <= 40 and _VIEW_COUNT.match(text):
+        return LABEL  # a view counter ("Views: 1,204", "阅读 1204", "1204 Aufrufe")
     if _is_bar_line(text) and size <= 120:
         return LABEL  # a row of labels set apart by bars ("E-mail this Story | Print this Story")
     if block not in _TEXT_BLOCKS and size <= 30 and not text.endswith(_SENTENCE_END) and len(text.split()) <= 4:

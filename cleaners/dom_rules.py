@@ -545,8 +545,10 @@ tags = _category_rule(
 
 comments = _category_rule(
     "dom.comments",
-    """Reader comment threads and comment forms (`#comments`, `#respond`, Disqus, `.comment-list`).""",
-    {"comments", "disqus", "disqus_thread", "commentlist", "comment-list", "comments-area", "respond"},
+    """Reader comment threads and comment forms (`#comments`, `#respond`, Disqus, `.comment-list`), and
+    the trackbacks and pingbacks listed with them.""",
+    {"comments", "disqus", "disqus_thread", "commentlist", "comment-list", "comments-area", "respond", "trackbacks",
+     "trackback", "pingbacks", "pingback", "pinglist", "trackback-list", "pingback-list"},
     None, selectors=_COMMENT_BOXES,
 )
 

@@ -157,6 +157,19 @@ def test_a_sub_heading_over_a_promo_and_a_paragraph_stays():
     assert "Get our app" not in doc.text
 
 
+def test_view_counters_go_in_several_languages_and_a_sentence_with_a_number_stays():
+    drops: list = []
+    counters = "<p>Views: 1,204</p><div>阅读 1204</div><span>Просмотров: 87</span><p>312 Aufrufe</p>"
+    kept = "<p>Over 1,204 views of the harbour were painted.</p>"
+    lines = _lines(_body(paras_html(P1, P2) + counters + kept + paras_html(P3, P4)), drops)
+    for counter in ("Views: 1,204", "阅读 1204", "Просмотров: 87", "312 Aufrufe"):
+        assert counter not in lines
+        assert (LABEL, counter) in drops
+    assert "Over 1,204 views of the harbour were painted." in lines
+    for para in PARAS:
+        assert para in lines
+
+
 def test_clean_html_keeps_the_sub_heading_and_drops_the_rail():
     body = (paras_html(P1, P2) + "<div><b>Eating on the quay</b></div>" + paras_html(P3, P4)
             + "<p>Recommended by the harbour desk:</p><ul><li><a href='/a'>Ferry fares to rise in spring</a></li>"

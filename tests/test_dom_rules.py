@@ -288,6 +288,8 @@ JUNK = [
           'if the money really comes.</p></article></li></ol></section>',
           "We were told the deck would last", "Good news for the island at last", where="bottom",
           id="wordpress-comment-articles"),
+    _case("dom.comments", '<div id="trackbacks"><h3>Trackbacks</h3><ol><li><a href="/x">Island Notes: the pier '
+          'again</a></li></ol></div>', "Island Notes: the pier again", where="end", id="trackbacks"),
     # ------------------------------------------------------------------ captions
     _case("dom.captions",
           '<figure><img src="/p.jpg" alt=""><figcaption>The old pier at low tide.</figcaption></figure>',
