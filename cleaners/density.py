@@ -223,6 +223,7 @@ _SENTENCE_END = tuple(".!?…:;\"'”’»)")
 
 
 _URL = re.compile(r"^(?:https?://|www\.)\S+$")
+_REF_URL = re.compile(r"^(?:\[\d{1,3}\]|\d{1,3}[.)])\s*(?:https?://|www\.)\S+$")
 
 
 #: parts of a page that hold no article text even inside the body: pictures with their captions,
@@ -292,6 +293,7 @@ class _Line:
     group: int  # the element of that block: lines one `<br>` apart share it
     linked: int  # characters inside links
     bold: int  # characters inside `<strong>`/`<b>`
+    cells: int = 0  # the cells of a table row
 
 
 def _is_prose(line: _Line) -> bool:
@@ -323,15 +325,15 @@ def content_lines(nodes, drop: Callable[[ExtractStep, str], None] | None = None)
 
     lines: list[_Line] = []
     parts: list[str] = []
-    state = {"linked": 0, "bold": 0, "group": 0}
+    state = {"linked": 0, "bold": 0, "group": 0, "cells": 0}
     headed: set[int] = set()  # indexes in `lines` of the headings or labels dropped with a link list
 
     def flush(block: str, group: int):
         line = " ".join("".join(parts).split())
         if line:
-            lines.append(_Line(line, block, group, state["linked"], state["bold"]))
+            lines.append(_Line(line, block, group, state["linked"], state["bold"], state["cells"]))
         parts.clear()
-        state["linked"] = state["bold"] = 0
+        state["linked"] = state["bold"] = state["cells"] = 0
 
     def new_group() -> int:
         state["group"] += 1
@@ -380,6 +382,7 @@ def content_lines(nodes, drop: Callable[[ExtractStep, str], None] | None = None)
                 drop(LINK_LIST, node_text(node))
             elif tag in ("td", "th"):
                 parts.append(" ")  # the cells of a row make one line
+                state["cells"] += 1
                 stack.append(("space", None, None, None, None, None))
                 stack.append(("children", node, block, group, in_link, in_bold or tag == "th"))
             elif tag == "br":
@@ -471,6 +474,11 @@ def _verdict(line: _Line, group: list[_Line], lines: list[_Line], i: int) -> Ext
         # that paragraph (a source named under a quote: "Source: <a>the harbour report</a>")
         if block in _TEXT_BLOCKS and line.linked < size and len(group) > 1 and _text_share(group) >= 0.5:
             return None
+        if block == "li" and any(0 <= j < len(lines) and lines[j].block == "li" and lines[j].linked < 0.5 * len(
+                lines[j].text) for j in (i - 1, i + 1)):
+            return None  # an item of a list of text (a step, a source) that is a link
+        if _REF_URL.match(text):
+            return None  # a numbered reference to a URL ("[1] https://...")
         return LINK_LINE
     if len(group) == 1 and line.linked >= 0.4 * size and size < 250:
         m = _LABELLED.match(text)
@@ -480,7 +488,8 @@ def _verdict(line: _Line, group: list[_Line], lines: list[_Line], i: int) -> Ext
         return LABEL  # a view counter ("Views: 1,204", "阅读 1204", "1204 Aufrufe")
     if _is_bar_line(text) and size <= 120:
         return LABEL  # a row of labels set apart by bars ("E-mail this Story | Print this Story")
-    if block not in _TEXT_BLOCKS and size <= 30 and not text.endswith(_SENTENCE_END) and len(text.split()) <= 4:
+    if block not in _TEXT_BLOCKS and size <= 30 and not text.endswith(_SENTENCE_END) and len(text.split()) <= 4 \
+            and line.cells < 2:  # (a row of a table's cells is data, however short)
         # a label outside the text ("Advert", "Close", "Image copyright"); but not a line of a
         # block that holds text (a poem, a paragraph set between `<br>`s) nor a bold sub-heading
         if len(group) >= 3 and _text_share(group) >= 0.5 and sum(len(g.text.split()) for g in group) >= 12:

@@ -79,6 +79,28 @@ def test_a_teaser_link_on_a_line_of_its_own_still_goes():
     assert any(step is LINK_LINE and "Island ferry" in text for step, text in drops)
 
 
+def test_a_short_row_of_a_table_stays():
+    table = ("<table><tr><td>1.</td><td>Mara Quill</td><td>12.4 s</td></tr>"
+             "<tr><td>2.</td><td>Ines Rowe</td><td>12.9 s</td></tr></table>")
+    lines = _lines(_body(paras_html(P1, P2) + table + paras_html(P3, P4)))
+    assert "1. Mara Quill 12.4 s" in lines and "2. Ines Rowe 12.9 s" in lines
+    for para in PARAS:
+        assert para in lines
+
+
+def test_a_linked_item_of_a_list_of_text_stays():
+    steps = ("<ol><li>Measure the length of the deck.</li><li><a href='/sol'>Worked solution for the deck</a></li>"
+             "<li>Compare it with the survey figures.</li></ol>")
+    lines = _lines(_body(paras_html(P1, P2) + steps + paras_html(P3, P4)))
+    assert "- Worked solution for the deck" in lines
+
+
+def test_a_numbered_reference_to_a_url_stays():
+    refs = f"<div class='post'>{P2}<br>[1] <a href='https://harbour.example/plan'>https://harbour.example/plan</a></div>"
+    lines = _lines(_body(paras_html(P1) + refs + paras_html(P3, P4)))
+    assert "[1] https://harbour.example/plan" in lines
+
+
 # ---------------------------------------------------------------- furniture that looked like text
 
 def test_the_heading_of_a_dropped_link_list_goes_with_it():
