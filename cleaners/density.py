@@ -392,6 +392,8 @@ def content_lines(nodes, drop: Callable[[ExtractStep, str], None] | None = None)
                 if tag == "li":
                     parts.append("- ")
                 inner, inner_group = tag, new_group()
+                if tag not in _TEXT_BLOCKS and _is_heading_box(node):
+                    inner = HEADING_BOX
                 stack.append(("flush", inner, inner_group))
                 stack.append(("children", node, inner, inner_group, in_link, in_bold))
             else:
@@ -405,6 +407,23 @@ def content_lines(nodes, drop: Callable[[ExtractStep, str], None] | None = None)
         walk(node, node.tag, group, node.tag == "a")
         flush(node.tag, group)
     return _keep_lines(lines, headed, drop)
+
+
+#: the block name `content_lines` gives the lines of a box that the page marks as a heading
+HEADING_BOX = "h6"
+#: class/id words of a box set as a heading (a sub-heading made of a styled `<div>`)
+HEADING_WORDS = frozenset({"heading", "subheading", "sub-heading", "subhead", "subheadline", "sub-headline",
+                           "subtitle", "sub-title", "zwischentitel", "zwischenueberschrift", "intertitre",
+                           "intertitulo", "h2", "h3", "h4", "h5", "h6"})
+
+
+def _is_heading_box(node) -> bool:
+    """A box the page marks as a heading: `role=heading`, or a heading word in its class or id."""
+    attrs = node.attributes
+    if attrs.get("role") == "heading":
+        return True
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    return bool(names.strip()) and not class_words(names).isdisjoint(HEADING_WORDS)
 
 
 def _heads_list(line: _Line) -> bool:

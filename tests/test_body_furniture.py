@@ -38,6 +38,14 @@ def test_a_bold_sub_heading_between_paragraphs_stays():
     assert lines == [P1, P2, "Eating on the quay", P3, P4]
 
 
+def test_a_sub_heading_made_of_a_styled_box_stays():
+    """A `<div class="article-subheading">` or a box with `role=heading`: a sub-heading, not a label."""
+    html = _body(paras_html(P1) + "<div class='article-subheading'>Wellness</div>" + paras_html(P2)
+                 + "<div role='heading' aria-level='3'>Dining and Drinking</div>" + paras_html(P3, P4))
+    lines = _lines(html)
+    assert lines == [P1, "Wellness", P2, "Dining and Drinking", P3, P4]
+
+
 def test_a_plain_label_between_paragraphs_still_goes():
     drops: list = []
     lines = _lines(_body(paras_html(P1, P2) + "<div>Advertisement</div>" + paras_html(P3, P4)), drops)
