@@ -202,7 +202,7 @@ def _by_words(root, ctx: Context, words: frozenset[str]) -> Iterator:
         if _removable(node):
             taken.add(node.mem_id)
             yield node
-            heading = _hanging_heading(node)
+            heading = _hanging_heading(node) if node.mem_id != root.mem_id else None
             if heading is not None:
                 yield heading
 
@@ -590,16 +590,16 @@ def forms(root, ctx: Context) -> Iterable:
         if field.tag == "label" and _ticks(field):
             continue
         form = field.parent
-        while form is not None and form.tag != "form":
-            form = form.parent
-        if form is not None and form.mem_id not in seen:
+        while form is not None and form.tag != "form" and form.mem_id != root.mem_id:
+            form = form.parent  # (never above the part of the page the rule cleans)
+        if form is not None and form.tag == "form" and form.mem_id not in seen:
             seen.add(form.mem_id)
-            if form.css_first("textarea") is not None and _removable(form):
+            if form.css_first("textarea") is not None and form.css_first("h1") is None and _removable(form):
                 yield form
                 continue
         row = field if field.tag == "label" else field.parent
         for _ in range(3):
-            if row is None or row.tag not in _FIELD_ROWS or _is_protected(row):
+            if row is None or row.tag not in _FIELD_ROWS or _is_protected(row) or row.mem_id == root.mem_id:
                 break
             text = short_text(row, 80)
             if text is None or _SENTENCE.search(text):

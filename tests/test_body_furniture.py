@@ -274,3 +274,14 @@ def test_an_icon_is_no_picture_with_a_caption():
     row = ("<div class='tip'><img src='/i/info.svg' alt='i'><span>Tickets are sold on board.</span></div>")
     tree, ctx = apply_dom(D.captions, page(before=row))
     assert "Tickets are sold on board." in body_text(tree)
+
+
+def test_a_short_story_in_a_page_wide_form_with_a_comment_box_stays():
+    """A page wrapped in one `<form>` (no `<article>`), a short story and a comment box: the form is
+    the page, not a comment form; only the field's label goes."""
+    html = ("<html><body><form action='/page' method='post'><div id='top'><a href='/'>Home</a></div>"
+            f"<div class='story'><h1>Pier</h1><p>{P1}</p></div>"
+            "<table><tr><td>Comment:</td><td><textarea name='c'></textarea></td></tr></table></form></body></html>")
+    doc = clean_html(html)
+    assert P1 in doc.text
+    assert "Comment:" not in doc.text
