@@ -543,13 +543,22 @@ tags = _category_rule(
     P.TAGS, max_len=400,
 )
 
+def _comment_threads(root, ctx: Context) -> Iterator:
+    """The thread boxes the page names exactly (`#comments`, `.comment-list`, Disqus...) even when
+    their many long comments read like an article: such an id or class is no guess. A box that
+    holds the page's headline or the article stays."""
+    for node in _landmarks(root, ctx, _COMMENT_BOXES):
+        if node.mem_id != root.mem_id and not _is_protected(node) and node.css_first("h1") is None:
+            yield node
+
+
 comments = _category_rule(
     "dom.comments",
     """Reader comment threads and comment forms (`#comments`, `#respond`, Disqus, `.comment-list`), and
     the trackbacks and pingbacks listed with them.""",
     {"comments", "disqus", "disqus_thread", "commentlist", "comment-list", "comments-area", "respond", "trackbacks",
      "trackback", "pingbacks", "pingback", "pinglist", "trackback-list", "pingback-list"},
-    None, selectors=_COMMENT_BOXES,
+    None, extra=_comment_threads,
 )
 
 

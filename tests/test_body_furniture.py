@@ -285,3 +285,16 @@ def test_a_short_story_in_a_page_wide_form_with_a_comment_box_stays():
     doc = clean_html(html)
     assert P1 in doc.text
     assert "Comment:" not in doc.text
+
+
+def test_a_long_comment_thread_named_by_its_id_goes_even_when_it_reads_like_prose():
+    """`#comments` with several long comments inside the body box: the id says what it is."""
+    comment = ("<div class='c'><p>I have fished off that pier for thirty years and I can tell you the piles were "
+               "soft long before anyone from the council came to look at them, so none of this is news to the "
+               "crews who land their catch down there every single morning of the year.</p></div>")
+    html = page(body=paras_html(*PARAS) + f"<div id='comments'><h3>4 comments</h3>{comment * 4}</div>")
+    doc = clean_html(html)
+    assert "fished off that pier" not in doc.text
+    assert any(r.rule == "dom.comments" and "fished off that pier" in r.text for r in doc.trace)
+    for para in PARAS:
+        assert para in doc.text
