@@ -429,6 +429,8 @@ def _is_heading_box(node) -> bool:
 def _heads_list(line: _Line) -> bool:
     """A short heading or label over a list ("More:", "Trending News", "Recommended for you:")."""
     size = len(line.text)
+    if line.text.endswith((".", "…", "。")):
+        return False  # a sentence, not a heading
     return size <= 40 and (line.block in _HEADINGS or line.block not in _TEXT_BLOCKS) \
         or size <= 80 and line.text.endswith(":") and not _SENTENCE_IN.search(line.text[:-1])
 

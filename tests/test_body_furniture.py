@@ -137,6 +137,14 @@ def test_a_heading_over_a_paragraph_stays_even_before_a_link_line():
     assert lines == [P1, P2, "What the crews say", P3, P4]
 
 
+def test_a_short_closing_sentence_over_teaser_links_stays():
+    """A short last line of the story in a `<div>` is no heading of the teasers after it."""
+    tail = ("<div>That is all from the quay today.</div><p><a href='/a'>Ferry fares to rise in spring</a></p>"
+            "<p><a href='/b'>Island school gets a new roof</a></p>")
+    lines = _lines(_body(paras_html(*PARAS) + tail))
+    assert lines == [*PARAS, "That is all from the quay today."]
+
+
 def test_a_label_left_hanging_at_the_end_of_the_body_goes():
     drops: list = []
     lines = _lines(_body(paras_html(*PARAS) + "<p>Further reading:</p>"), drops)
