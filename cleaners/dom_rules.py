@@ -181,9 +181,69 @@ _LANDMARKS = ", ".join((_NAV_TAGS, _IN_PAGE_LINKS, _CHROME_TAGS, _EMAIL_FIELDS, 
 
 def _landmarks(root, ctx: Context, selector: str) -> list:
     """The elements matching `selector` (one of the selectors in `_LANDMARKS`), in document order:
-    one pass over the tree per document for all of them (see `_per_page`)."""
-    return [node for node in _per_page(root, ctx, "landmarks", lambda: root.css(_LANDMARKS))
-            if node.css_matches(selector)]
+    one pass over the tree per document for all of them (see `_per_page`). Each is sorted out by
+    `_matches` on the element itself (lexbor's `css_matches` also says yes to an element with a
+    match inside it: a header holding a figcaption is no caption)."""
+    test = _compile_selector(selector)
+    return [node for node in _per_page(root, ctx, "landmarks", lambda: _unique(root.css(_LANDMARKS))) if test(node)]
+
+
+def _unique(nodes: list) -> list:
+    """`nodes` without repeats (lexbor lists an element once per selector it matches), in order."""
+    seen: set[int] = set()
+    return [n for n in nodes if not (n.mem_id in seen or seen.add(n.mem_id))]
+
+
+_SIMPLE = re.compile(r"""([a-z][a-z0-9-]*)|#([\w-]+)|\.([\w-]+)"""
+                     r"""|\[([\w-]+)(?:([\^*]?=)['"]?([^'"\]\s]*)['"]?(\s+i)?)?\]""")
+
+
+@lru_cache(maxsize=64)
+def _compile_selector(selector: str):
+    """A test of one element against a list of simple selectors (`tag`, `#id`, `.class`, `[attr]`,
+    `[attr=v]`, `[attr^=v]`, `[attr*=v]`, ` i` for any case, and compounds of them), the kinds
+    `_LANDMARKS` is made of."""
+    alternatives = []
+    for part in selector.split(","):
+        checks = []
+        for m in _SIMPLE.finditer(part.strip()):
+            tag, ident, cls, attr, op, value, nocase = m.groups()
+            if tag:
+                checks.append(("tag", tag, None, False))
+            elif ident:
+                checks.append(("=", "id", ident, False))
+            elif cls:
+                checks.append(("class", "class", cls, False))
+            else:
+                checks.append((op or "has", attr, value, bool(nocase)))
+        alternatives.append(tuple(checks))
+
+    def test(node) -> bool:
+        attrs = node.attributes
+        for checks in alternatives:
+            for kind, name, value, nocase in checks:
+                if kind == "tag":
+                    ok = node.tag == name
+                elif kind == "has":
+                    ok = name in attrs
+                else:
+                    have = attrs.get(name)
+                    if have is None:
+                        ok = False
+                    elif kind == "class":
+                        ok = value in have.split()
+                    else:
+                        if nocase:
+                            have, value = have.lower(), value.lower()
+                        ok = have == value if kind == "=" else have.startswith(value) if kind == "^=" \
+                            else value in have
+                if not ok:
+                    break
+            else:
+                return True
+        return False
+
+    return test
 
 
 def _with_words(root, ctx: Context, words: frozenset[str]) -> list:

@@ -306,3 +306,25 @@ def test_a_long_comment_thread_named_by_its_id_goes_even_when_it_reads_like_pros
     assert any(r.rule == "dom.comments" and "fished off that pier" in r.text for r in doc.trace)
     for para in PARAS:
         assert para in doc.text
+
+
+def test_a_box_holding_a_figcaption_is_no_caption_itself():
+    """The article's header holds the headline, the standfirst and a picture with its caption: the
+    caption goes, the header's text stays."""
+    header = ("<header class='intro'><h2>Pier to be rebuilt</h2><p class='standfirst'>The harbour board has "
+              "found the money at last, and the work starts in April.</p><figure><img src='/p.jpg' alt=''>"
+              "<figcaption>The pier at low tide.</figcaption></figure></header>")
+    tree, ctx = apply_dom(D.captions, page(body=header + paras_html(*PARAS)))
+    text = body_text(tree)
+    assert "The pier at low tide." not in text
+    assert "found the money at last" in text
+    assert removed(ctx, "dom.captions") == ["The pier at low tide."]
+
+
+def test_landmark_selectors_test_the_element_itself():
+    tree = LexborHTMLParser("<div><header><nav><a href='#top'>Top</a></nav><input type='email'></header></div>")
+    header = tree.css_first("header")
+    assert not D._compile_selector("nav, [role=navigation]")(header)
+    assert not D._compile_selector("input[type=email], input[name*=email]")(header)
+    assert D._compile_selector("a[href^='#']")(tree.css_first("a"))
+    assert D._compile_selector("input[type=email], input[name*=email]")(tree.css_first("input"))
