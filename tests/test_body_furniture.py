@@ -109,6 +109,20 @@ def test_a_numbered_reference_to_a_url_stays():
     assert "[1] https://harbour.example/plan" in lines
 
 
+def test_clean_html_keeps_verse_a_linked_source_and_an_email_address():
+    """End to end: none of the body's text that looks like furniture is lost on the way to the record."""
+    verse = ("the tide goes out<br>the pier stands still<br>the gulls keep count<br>of what is lost<br>"
+             "and what we will")
+    body = (paras_html(P1) + f"<div class='poem'>{verse}</div>"
+            + f"<p>{P2}<br>Source: <a href='/r'>Survey of the grain pier timber, second edition</a></p>"
+            + f"<p>{P3}<br><a href='mailto:pier@harbour.example'>pier@harbour.example</a></p>" + paras_html(P4))
+    doc = clean_html(page(body=f"<div class='story'>{body}</div>"), url="https://gazette.example/pier")
+    lines = doc.text.split("\n")
+    for line in ("the tide goes out", "and what we will", "Source: Survey of the grain pier timber, second edition",
+                 "pier@harbour.example", *PARAS):
+        assert line in lines
+
+
 # ---------------------------------------------------------------- furniture that looked like text
 
 def test_the_heading_of_a_dropped_link_list_goes_with_it():
