@@ -792,6 +792,8 @@ _CAPTION_WORDS = frozenset({"caption", "captions", "pictext", "pic-text", "photo
 _CREDIT = re.compile(r"^\s*(?:©|\(c\)\s|copyright\b)"
                      r"|^\(?\s*(?:file\s+)?(?:photos?|fotos?|picture|image|bild|фото|사진|写真|图片?)\s*(?:credits?)?\s*[:：/=|]"
                      r"|^\((?:file\s+)?photo\b|[摄攝]\s*[）)]?\s*$", re.I)
+#: a line that ends as a photo credit in Chinese or Japanese ("新华社记者 林海 摄", "（林海 摄）", "撮影・林海")
+_CREDIT_END = re.compile(r"(?:(?<!拍)[摄攝]|撮影)\s*[）)]?\s*$|^[（(]?\s*撮影\s*[・:：]")
 #: "AFP / Jane Roe", "DCV / Oppitz": an agency and a photographer, and nothing else
 _AGENCY_CREDIT = re.compile(r"^[\w.&'-]+(?: [\w.&'-]+){0,3} ?/ ?[\w.&'-]+(?: [\w.&'-]+){0,3}$")
 #: parts of a class that name a picture's caption box ("imagedescription", "bildunterschrift", "img-legend")
@@ -811,12 +813,16 @@ def captions(root, ctx: Context) -> Iterable:
     known by where it sits: the short block right after a picture (or its text-less box) that
     is a credit line ("© Agency / Name", "Photo: ...", "AFP / Jane Roe", "... 摄"), has a class
     naming a picture's text, or is a `<span>`/`<small>`/`<em>` set under it. A paragraph after a
-    picture stays unless it is a credit."""
+    picture stays unless it is a credit. A short line that ends as a Chinese or Japanese photo
+    credit ("... 摄", "撮影") goes wherever it sits."""
     yield from (n for n in _landmarks(root, ctx, "figcaption") if not _is_protected(n))
     for node in _with_words(root, ctx, _CAPTION_WORDS):
         if node.tag in ("p", "div", "span", "small", "figcaption") \
                 and len(node_text(node)) <= 400 and _removable(node):
             yield node
+    for node, text in phrase_blocks(root, ctx, 120):
+        if _CREDIT_END.search(text) and node.tag in _CAPTION_TAGS and not _is_protected(node):
+            yield node  # a picture's credit line wherever it sits: "（新华社记者 林海 摄）"
     for img in _landmarks(root, ctx, "img"):
         if _is_icon(img):
             continue

@@ -308,6 +308,8 @@ JUNK = [
           id="chinese-credit-after-picture"),
     _case("dom.captions", '<div><img src="/t.jpg" alt=""></div><p>COAST AGENCY / Ana Brel</p>', "Ana Brel",
           where="in", id="agency-slash-name"),
+    _case("dom.captions", '<p>渔船停靠在维尔马港的旧码头旁。（港务局记者 林海 摄）</p>', "林海 摄", where="in",
+          id="chinese-credit-line-without-picture"),
     # ------------------------------------------------------------------ forms
     _case("dom.forms", '<form action="/comment" method="post"><table><tr><td>Name:</td><td><input name="n"></td>'
           '</tr><tr><td>Email *:</td><td><input name="e"></td></tr><tr><td>Security Code:</td><td>'
