@@ -821,7 +821,9 @@ def captions(root, ctx: Context) -> Iterable:
                 and len(node_text(node)) <= 400 and _removable(node):
             yield node
     for node, text in phrase_blocks(root, ctx, 120):
-        if _CREDIT_END.search(text) and node.tag in _CAPTION_TAGS and not _is_protected(node):
+        if _CREDIT_END.search(text) and node.tag in _CAPTION_TAGS and not _is_protected(node) \
+                and not any(n.tag in ("p", "div", "li") and n.mem_id != node.mem_id for n in node.traverse()):
+            # (the credit's own block, not a box around more)
             yield node  # a picture's credit line wherever it sits: "（新华社记者 林海 摄）"
     for img in _landmarks(root, ctx, "img"):
         if _is_icon(img):

@@ -342,3 +342,11 @@ def test_landmark_selectors_test_the_element_itself():
     assert not D._compile_selector("input[type=email], input[name*=email]")(header)
     assert D._compile_selector("a[href^='#']")(tree.css_first("a"))
     assert D._compile_selector("input[type=email], input[name*=email]")(tree.css_first("input"))
+
+
+def test_a_box_around_a_short_chinese_paragraph_and_its_credit_keeps_the_paragraph():
+    body = paras_html(P1, P2) + "<div><p>渔船在旧码头旁卸货。</p><p>港务局记者 林海 摄</p></div>" + paras_html(P3, P4)
+    tree, ctx = apply_dom(D.captions, page(body=body))
+    text = body_text(tree)
+    assert "渔船在旧码头旁卸货。" in text
+    assert "林海 摄" not in text
