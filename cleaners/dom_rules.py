@@ -262,9 +262,15 @@ def _by_words(root, ctx: Context, words: frozenset[str]) -> Iterator:
         if _removable(node):
             taken.add(node.mem_id)
             yield node
-            heading = _hanging_heading(node) if node.mem_id != root.mem_id else None
-            if heading is not None:
-                yield heading
+            yield from _heading_of(node, root)
+
+
+def _heading_of(node, root) -> Iterator:
+    """The heading left hanging over `node` once it goes (see `_hanging_heading`), if any."""
+    if node.mem_id != root.mem_id:
+        heading = _hanging_heading(node)
+        if heading is not None:
+            yield heading
 
 
 def _element_sibling(node, step: str):
@@ -284,8 +290,8 @@ def _hanging_heading(node):
     end of the parent after it ("Related stories" over a related rail, "Tags:" over a tag list).
     A heading over anything else is a sub-heading of the story and stays."""
     heading = _element_sibling(node, "prev")
-    if heading is None or _is_protected(heading):
-        return None
+    if heading is None or heading.tag == "h1" or _is_protected(heading):
+        return None  # (the page's headline is never a box's heading)
     after = _element_sibling(node, "next")
     if after is not None and after.tag not in _HEADINGS and after.tag != "hr":
         return None
@@ -472,6 +478,7 @@ def navigation(root, ctx: Context) -> Iterable:
     for node in _landmarks(root, ctx, _NAV_TAGS):
         if not _is_protected(node):
             yield node
+            yield from _heading_of(node, root)
     yield from _by_words(root, ctx, _NAV_WORDS)
     for node in _landmarks(root, ctx, _IN_PAGE_LINKS):  # skip links point into the page
         if _SKIP.match(node_text(node)):
@@ -610,6 +617,7 @@ def _comment_threads(root, ctx: Context) -> Iterator:
     for node in _landmarks(root, ctx, _COMMENT_BOXES):
         if node.mem_id != root.mem_id and not _is_protected(node) and node.css_first("h1") is None:
             yield node
+            yield from _heading_of(node, root)
 
 
 comments = _category_rule(

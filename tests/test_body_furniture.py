@@ -350,3 +350,14 @@ def test_a_box_around_a_short_chinese_paragraph_and_its_credit_keeps_the_paragra
     text = body_text(tree)
     assert "渔船在旧码头旁卸货。" in text
     assert "林海 摄" not in text
+
+
+def test_the_heading_over_a_nav_box_goes_but_the_headline_never_does():
+    body = (f"{paras_html(*PARAS)}<h2>In this series</h2><nav><a href='/1'>Part one: the survey</a> "
+            "<a href='/2'>Part two: the money</a></nav>")
+    tree, ctx = apply_dom(D.navigation, page(body=f"<div class='story'>{body}</div>"))
+    assert "In this series" not in body_text(tree)
+    html = ("<html><body><div class='top'><h1>Pier to be rebuilt</h1><nav><a href='/1'>Harbour</a> "
+            "<a href='/2'>Islands</a></nav></div>" + paras_html(*PARAS) + "</body></html>")
+    tree, ctx = apply_dom(D.navigation, html)
+    assert "Pier to be rebuilt" in body_text(tree)
