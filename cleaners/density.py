@@ -227,6 +227,7 @@ _SENTENCE_END = tuple(".!?…:;\"'”’»)")
 
 
 _URL = re.compile(r"^(?:https?://|www\.)\S+$")
+_REF_URL = re.compile(r"^(?:\[\d{1,3}\]|\d{1,3}[.)])\s*(?:https?://|www\.)\S+$")
 
 
 #: parts of a page that hold no article text even inside the body: pictures with their captions,
@@ -266,13 +267,48 @@ FRAME = ExtractStep("extract.frame", "Navigation, side boxes and the article's o
 META_BOX = ExtractStep("extract.meta_box", "Short boxes of page furniture inside the body whose class says what "
                        "they are: byline, date line, post meta, like and share widgets.")
 LINK_LIST = ExtractStep("extract.link_list", "Lists whose items are mostly links (a \"More:\" or \"Trending\" rail "
-                        "inside the body), with the short heading or label over them.")
+                        "inside the body), with the short heading or label over them; the heading over a run of "
+                        "link lines left out goes too.")
 LINK_LINE = ExtractStep("extract.link_line", "Lines that are nearly all link text (a teaser, \"read more\", a link "
-                        "list written as paragraphs); bare URLs and table rows stay.")
+                        "list written as paragraphs); bare URLs, e-mail addresses, table rows and a linked source "
+                        "inside a paragraph (\"Source: <a>...</a>\" one `<br>` below its text) stay.")
 LABEL = ExtractStep("extract.label", "Short labels outside any paragraph, heading, list item or cell (\"Advert\", "
-                    "\"Close\", \"Back to Gallery\"): a few words with no sentence in them.")
+                    "\"Close\", \"Back to Gallery\"): a few words with no sentence in them; rows of labels set "
+                    "apart by bars (\"E-mail this Story | Print this Story\"); a label ending in \":\" left "
+                    "hanging at the body's end. A bold sub-heading over a paragraph and the lines of a poem "
+                    "or of a paragraph set between `<br>`s stay.")
 #: what the content finder leaves out, in `cleanwire rules` order
 EXTRACT_STEPS = (PICTURE, FRAME, META_BOX, LINK_LIST, LINK_LINE, LABEL)
+
+
+#: inline elements whose text is set in bold: a line that is all bold between paragraphs is a sub-heading
+_BOLD = frozenset({"strong", "b"})
+_EMAIL = re.compile(r"^(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
+#: a line of short labels set apart by bars ("E-mail this Story | Print this Story", "Views: 12 | Share")
+_BAR = re.compile(r"\s[|¦]\s|^[|¦]\s|\s[|¦]$")
+
+
+@dataclass
+class _Line:
+    text: str
+    block: str  # the text block it came from (`p`, `h2`, `div`...)
+    group: int  # the element of that block: lines one `<br>` apart share it
+    linked: int  # characters inside links
+    bold: int  # characters inside `<strong>`/`<b>`
+    cells: int = 0  # the cells of a table row
+
+
+def _is_prose(line: _Line) -> bool:
+    """A line of running text: long enough for a sentence, few of its characters in links."""
+    return len(line.text) >= 80 and line.linked < 0.3 * len(line.text)
+
+
+def _is_bar_line(text: str) -> bool:
+    """A row of short labels or links set apart by bars, none of them a sentence."""
+    if not _BAR.search(text):
+        return False
+    parts = [p.strip() for p in re.split(r"[|¦]", text) if p.strip()]
+    return bool(parts) and all(len(p) <= 30 and len(p.split()) <= 4 and not p.endswith((".", "!", "?")) for p in parts)
 
 
 def content_lines(nodes, drop: Callable[[ExtractStep, str], None] | None = None) -> list[str]:
@@ -281,42 +317,50 @@ def content_lines(nodes, drop: Callable[[ExtractStep, str], None] | None = None)
     extractor leaves them out: pictures with their captions (`<figure>`), lists of links with the
     short heading or label over them, lines that are nearly all link text, and short labels outside
     any text block ("Advert", "Close", "Back to Gallery": a `<div>`'s or `<span>`'s few words with
-    no sentence in them). `drop(step, text)` hears of each piece left out (for the trace)."""
+    no sentence in them). What looks like furniture but is text stays: a line one `<br>` away from
+    other lines of a paragraph or a poem (its block holds real text), a bold line over a paragraph (a
+    sub-heading), an e-mail address or a bare URL, a link inside a paragraph whose other lines are
+    text. `drop(step, text)` hears of each piece left out (for the trace)."""
     if drop is None:
         def drop(step: ExtractStep, text: str) -> None:
             return None
 
-    lines: list[tuple[str, str, int]] = []  # text, the block it came from, characters inside links
+    lines: list[_Line] = []
     parts: list[str] = []
-    state = {"linked": 0, "block": "div"}
+    state = {"linked": 0, "bold": 0, "group": 0, "cells": 0}
+    headed: set[int] = set()  # indexes in `lines` of the headings or labels dropped with a link list
 
-    def flush(block: str):
+    def flush(block: str, group: int):
         line = " ".join("".join(parts).split())
         if line:
-            lines.append((line, block, state["linked"]))
+            lines.append(_Line(line, block, group, state["linked"], state["bold"], state["cells"]))
         parts.clear()
-        state["linked"] = 0
+        state["linked"] = state["bold"] = state["cells"] = 0
 
-    def walk(top, top_block: str, top_in_link: bool):
+    def new_group() -> int:
+        state["group"] += 1
+        return state["group"]
+
+    def walk(top, top_block: str, top_group: int, top_in_link: bool):
         # depth-first over the subtree with a stack of its own (a page may nest thousands deep)
-        stack: list[tuple] = [("children", top, top_block, top_in_link)]
+        stack: list[tuple] = [("children", top, top_block, top_group, top_in_link, False)]
         while stack:
             item = stack.pop()
             kind = item[0]
             if kind == "flush":
-                flush(item[1])
+                flush(item[1], item[2])
                 continue
             if kind == "space":
                 parts.append(" ")
                 continue
-            _, node, block, in_link = item
+            _, node, block, group, in_link, in_bold = item
             if kind == "children":
                 children = []
                 child = node.child
                 while child is not None:
                     children.append(child)
                     child = child.next
-                stack.extend(("child", c, block, in_link) for c in reversed(children))
+                stack.extend(("child", c, block, group, in_link, in_bold) for c in reversed(children))
                 continue
             tag = node.tag
             if tag == "-text":
@@ -324,6 +368,8 @@ def content_lines(nodes, drop: Callable[[ExtractStep, str], None] | None = None)
                 parts.append(text)
                 if in_link:
                     state["linked"] += len(text.strip())
+                if in_bold:
+                    state["bold"] += len(text.strip())
             elif tag in _SKIP:
                 pass
             elif tag in _NOT_TEXT:
@@ -331,41 +377,149 @@ def content_lines(nodes, drop: Callable[[ExtractStep, str], None] | None = None)
             elif _is_meta_box(node):
                 drop(META_BOX, node_text(node))
             elif tag in ("ul", "ol") and _link_list(node):
-                flush(block)
+                flush(block, group)
                 last = lines[-1] if lines else None
-                if last and len(last[0]) <= 40 and (last[1] in _HEADINGS or last[1] not in _TEXT_BLOCKS):
-                    drop(LINK_LIST, lines.pop()[0])  # the list's heading or label ("More:", "Trending News")
+                if last and _heads_list(last):
+                    headed.add(len(lines) - 1)  # the list's heading or label ("More:", "Trending News")
                 drop(LINK_LIST, node_text(node))
             elif tag in ("td", "th"):
                 parts.append(" ")  # the cells of a row make one line
-                stack.append(("space", None, None, None))
-                stack.append(("children", node, block, in_link))
+                state["cells"] += 1
+                stack.append(("space", None, None, None, None, None))
+                stack.append(("children", node, block, group, in_link, in_bold or tag == "th"))
+            elif tag == "br":
+                flush(block, group)  # the next line belongs to the same block
             elif tag in _BLOCKS:
-                flush(block)
+                flush(block, group)
                 if tag == "li":
                     parts.append("- ")
-                inner = tag if tag != "br" else block
-                stack.append(("flush", inner))
-                stack.append(("children", node, inner, in_link))
+                inner, inner_group = tag, new_group()
+                if tag not in _TEXT_BLOCKS and _is_heading_box(node):
+                    inner = HEADING_BOX
+                stack.append(("flush", inner, inner_group))
+                stack.append(("children", node, inner, inner_group, in_link, in_bold))
             else:
-                stack.append(("children", node, block, in_link or tag == "a"))
+                stack.append(("children", node, block, group, in_link or tag == "a", in_bold or tag in _BOLD))
 
     for node in nodes:
-        flush("div")
+        flush("div", 0)
+        group = new_group()
         if node.tag == "li":
             parts.append("- ")
-        walk(node, node.tag, node.tag == "a")
-        flush(node.tag)
+        walk(node, node.tag, group, node.tag == "a")
+        flush(node.tag, group)
+    return _keep_lines(lines, headed, drop)
+
+
+#: the block name `content_lines` gives the lines of a box that the page marks as a heading
+HEADING_BOX = "h6"
+
+
+def _is_heading_box(node) -> bool:
+    """A box the page marks as a heading: `role=heading`, or a heading word in its class or id."""
+    attrs = node.attributes
+    if attrs.get("role") == "heading":
+        return True
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    return bool(names.strip()) and not class_words(names).isdisjoint(V.HEADING_WORDS)
+
+
+def _heads_list(line: _Line) -> bool:
+    """A short heading or label over a list ("More:", "Trending News", "Recommended for you:")."""
+    size = len(line.text)
+    if line.text.endswith((".", "…", "。")):
+        return False  # a sentence, not a heading
+    return size <= 40 and (line.block in _HEADINGS or line.block not in _TEXT_BLOCKS) \
+        or size <= 80 and line.text.endswith(":") and not _SENTENCE_IN.search(line.text[:-1])
+
+
+#: the words of a view counter, per language: data for the vocabulary module
+VIEW_COUNT_WORDS = ("views?", "hits", "reads", "visits", "aufrufe", "zugriffe", "gelesen", "visitas", "lecturas",
+                    "vues", "lectures", "visualizzazioni", "letture", "visualizações", "просмотр\\w*",
+                    "переглядів", "阅读(?:量|数|次数)?", "浏览(?:量|次数)?", "点击(?:量|数)?", "閱讀", "瀏覽",
+                    "點閱", "조회(?:수)?", "閲覧(?:数)?", "مشاهدات", "مشاهدة", "بازدید", "görüntülenme",
+                    "wyświetle\\w*")
+_COUNT_WORD = "|".join(VIEW_COUNT_WORDS)
+_VIEW_COUNT = re.compile(rf"^(?:(?:{_COUNT_WORD})\s*[:：]?\s*[\d.,  ]+\s*(?:次|回)?|[\d.,  ]+\s*(?:{_COUNT_WORD}))$",
+                         re.I)
+#: a short label and what follows it: "Read also: <headline>" (the label at most four words)
+_LABELLED = re.compile(r"^((?:\S+\s+){0,3}\S+?)\s*[:：]\s+(.+)$")
+_SENTENCE_IN = re.compile(r"\w{2,}[.!?](?:\s|$)")
+
+
+def _keep_lines(lines: list[_Line], headed: set[int], drop: Callable[[ExtractStep, str], None]) -> list[str]:
+    """Which of the body's lines are text: see `content_lines`."""
+    groups: dict[int, list[_Line]] = {}
+    for line in lines:
+        groups.setdefault(line.group, []).append(line)
+    verdict: list[ExtractStep | None] = []
+    for i, line in enumerate(lines):
+        verdict.append(LINK_LIST if i in headed else _verdict(line, groups[line.group], lines, i))
+    # a heading or label whose lines were all links left out ("Mehr zum Thema", "Ähnliche Artikel:") goes
+    # with them, as the heading of a link list does; so does a label left hanging at the body's end
+    # ("Related:" over a list that a box rule took out)
+    n = len(lines)
+    for i, line in enumerate(lines):
+        if verdict[i] is not None or line.text == "-" or not _heads_list(line) or _is_prose(line):
+            continue
+        j = i + 1
+        while j < n and (lines[j].text == "-" or verdict[j] is LINK_LINE):
+            j += 1
+        if j > i + 1 and (j == n or lines[j].block in _HEADINGS or verdict[j] is not None) \
+                and any(verdict[k] is LINK_LINE for k in range(i + 1, j)):
+            verdict[i] = LINK_LIST
+        elif j == n and i == n - 1 and line.text.endswith(":"):
+            verdict[i] = LABEL
     out = []
-    for text, block, linked in lines:
-        if text == "-":
+    for line, step in zip(lines, verdict, strict=True):
+        if line.text == "-":
             continue
-        size = len(text)
-        if linked >= 0.8 * size and size < 300 and block != "tr" and not _URL.match(text):
-            drop(LINK_LINE, text)  # a link on a line of its own: a teaser, "read more", a source list
-            continue
-        if block not in _TEXT_BLOCKS and size <= 30 and not text.endswith(_SENTENCE_END) and len(text.split()) <= 4:
-            drop(LABEL, text)  # a label outside the text ("Advert", "Close", "Image copyright")
-            continue
-        out.append(text)
+        if step is not None:
+            drop(step, line.text)
+        else:
+            out.append(line.text)
     return out
+
+
+def _verdict(line: _Line, group: list[_Line], lines: list[_Line], i: int) -> ExtractStep | None:
+    """The step that leaves `line` out (None: it stays). `group` holds the lines of its block."""
+    text, block, size = line.text, line.block, len(line.text)
+    if text == "-":
+        return None
+    if line.linked >= 0.8 * size and size < 300 and block != "tr" and not _URL.match(text) \
+            and not _EMAIL.match(text):
+        # a link on a line of its own: a teaser, "read more", a source list; but a line of a
+        # paragraph whose other lines are text, with words of its own around the link, is part of
+        # that paragraph (a source named under a quote: "Source: <a>the harbour report</a>")
+        if block in _TEXT_BLOCKS and line.linked < size and len(group) > 1 and _text_share(group) >= 0.5:
+            return None
+        if block == "li" and any(0 <= j < len(lines) and lines[j].block == "li" and lines[j].linked < 0.5 * len(
+                lines[j].text) for j in (i - 1, i + 1)):
+            return None  # an item of a list of text (a step, a source) that is a link
+        if _REF_URL.match(text):
+            return None  # a numbered reference to a URL ("[1] https://...")
+        return LINK_LINE
+    if len(group) == 1 and line.linked >= 0.4 * size and size < 250:
+        m = _LABELLED.match(text)
+        if m and line.linked >= 0.8 * len(m.group(2)) and len(m.group(2).split()) >= 3:
+            return LINK_LINE  # "See also: <a>another story's headline</a>", a paragraph of its own
+    if size <= 40 and _VIEW_COUNT.match(text):
+        return LABEL  # a view counter ("Views: 1,204", "阅读 1204", "1204 Aufrufe")
+    if _is_bar_line(text) and size <= 120:
+        return LABEL  # a row of labels set apart by bars ("E-mail this Story | Print this Story")
+    if block not in _TEXT_BLOCKS and size <= 30 and not text.endswith(_SENTENCE_END) and len(text.split()) <= 4 \
+            and line.cells < 2:  # (a row of a table's cells is data, however short)
+        # a label outside the text ("Advert", "Close", "Image copyright"); but not a line of a
+        # block that holds text (a poem, a paragraph set between `<br>`s) nor a bold sub-heading
+        if len(group) >= 3 and _text_share(group) >= 0.5 and sum(len(g.text.split()) for g in group) >= 12:
+            return None
+        if line.bold >= 0.9 * size and line.linked == 0 and i + 1 < len(lines) and _is_prose(lines[i + 1]):
+            return None
+        return LABEL
+    return None
+
+
+def _text_share(group: list[_Line]) -> float:
+    """The share of a block's characters that lie outside links."""
+    total = sum(len(g.text) for g in group) or 1
+    return 1 - sum(g.linked for g in group) / total

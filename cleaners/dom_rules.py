@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from . import patterns as P
 from . import vocabulary as V
@@ -160,17 +161,78 @@ _CHROME_TAGS = "header, footer, aside, [role=banner], [role=contentinfo], [role=
 _EMAIL_FIELDS = "input[type=email], input[name*=email], input[name=EMAIL]"
 _AD_SLOTS = "ins.adsbygoogle"
 _COMMENT_BOXES = "#comments, #disqus_thread, #respond, .comments-area, .comment-list, .commentlist"
+_FORM_FIELDS = "textarea, select, input, label"
 #: every selector the rules look elements up by: one CSS pass finds them all (a pass walks the whole
 #: tree whatever the selector, so one pass instead of eight), `_landmarks` sorts them out
 _LANDMARKS = ", ".join((_NAV_TAGS, _IN_PAGE_LINKS, _CHROME_TAGS, _EMAIL_FIELDS, _AD_SLOTS, _COMMENT_BOXES,
-                        "figcaption"))
+                        _FORM_FIELDS, "figcaption", "img"))
 
 
 def _landmarks(root, ctx: Context, selector: str) -> list:
     """The elements matching `selector` (one of the selectors in `_LANDMARKS`), in document order:
-    one pass over the tree per document for all of them (see `_per_page`)."""
-    return [node for node in _per_page(root, ctx, "landmarks", lambda: root.css(_LANDMARKS))
-            if node.css_matches(selector)]
+    one pass over the tree per document for all of them (see `_per_page`). Each is sorted out by
+    `_matches` on the element itself (lexbor's `css_matches` also says yes to an element with a
+    match inside it: a header holding a figcaption is no caption)."""
+    test = _compile_selector(selector)
+    return [node for node in _per_page(root, ctx, "landmarks", lambda: _unique(root.css(_LANDMARKS))) if test(node)]
+
+
+def _unique(nodes: list) -> list:
+    """`nodes` without repeats (lexbor lists an element once per selector it matches), in order."""
+    seen: set[int] = set()
+    return [n for n in nodes if not (n.mem_id in seen or seen.add(n.mem_id))]
+
+
+_SIMPLE = re.compile(r"""([a-z][a-z0-9-]*)|#([\w-]+)|\.([\w-]+)"""
+                     r"""|\[([\w-]+)(?:([\^*]?=)['"]?([^'"\]\s]*)['"]?(\s+i)?)?\]""")
+
+
+@lru_cache(maxsize=64)
+def _compile_selector(selector: str):
+    """A test of one element against a list of simple selectors (`tag`, `#id`, `.class`, `[attr]`,
+    `[attr=v]`, `[attr^=v]`, `[attr*=v]`, ` i` for any case, and compounds of them), the kinds
+    `_LANDMARKS` is made of."""
+    alternatives = []
+    for part in selector.split(","):
+        checks = []
+        for m in _SIMPLE.finditer(part.strip()):
+            tag, ident, cls, attr, op, value, nocase = m.groups()
+            if tag:
+                checks.append(("tag", tag, None, False))
+            elif ident:
+                checks.append(("=", "id", ident, False))
+            elif cls:
+                checks.append(("class", "class", cls, False))
+            else:
+                checks.append((op or "has", attr, value, bool(nocase)))
+        alternatives.append(tuple(checks))
+
+    def test(node) -> bool:
+        attrs = node.attributes
+        for checks in alternatives:
+            for kind, name, value, nocase in checks:
+                if kind == "tag":
+                    ok = node.tag == name
+                elif kind == "has":
+                    ok = name in attrs
+                else:
+                    have = attrs.get(name)
+                    if have is None:
+                        ok = False
+                    elif kind == "class":
+                        ok = value in have.split()
+                    else:
+                        if nocase:
+                            have, value = have.lower(), value.lower()
+                        ok = have == value if kind == "=" else have.startswith(value) if kind == "^=" \
+                            else value in have
+                if not ok:
+                    break
+            else:
+                return True
+        return False
+
+    return test
 
 
 def _with_words(root, ctx: Context, words: frozenset[str]) -> list:
@@ -197,8 +259,9 @@ def _reads_as_text(node) -> bool:
 
 def _by_words(root, ctx: Context, words: frozenset[str], text_guard: bool = True) -> Iterator:
     """Elements whose class/id contain one of `words` (as a word or a whole token), if removable
-    and, with `text_guard`, not text (`_reads_as_text`). Inside an element already taken nothing
-    more is looked at (a menu's items go with the menu)."""
+    and, with `text_guard`, not text (`_reads_as_text`), with the heading left hanging over them
+    (see `_hanging_heading`). Inside an element already taken nothing more is looked at (a menu's
+    items go with the menu)."""
     taken: set[int] = set()
     for node in _with_words(root, ctx, words):
         if taken and has_ancestor_in(node, taken):
@@ -206,6 +269,51 @@ def _by_words(root, ctx: Context, words: frozenset[str], text_guard: bool = True
         if _removable(node) and not (text_guard and _reads_as_text(node)):
             taken.add(node.mem_id)
             yield node
+            yield from _heading_of(node, root)
+
+
+def _heading_of(node, root) -> Iterator:
+    """The heading left hanging over `node` once it goes (see `_hanging_heading`), if any."""
+    if node.mem_id != root.mem_id:
+        heading = _hanging_heading(node)
+        if heading is not None:
+            yield heading
+
+
+def _element_sibling(node, step: str):
+    """The element next to `node` (`step` is "prev" or "next"), over white space and comments;
+    None when there is none or text lies between."""
+    sib = getattr(node, step)
+    while sib is not None and sib.tag in ("-text", "-comment"):
+        if sib.tag == "-text" and (sib.text_content or "").strip():
+            return None
+        sib = getattr(sib, step)
+    return sib
+
+
+def _hanging_heading(node):
+    """The heading over a box that goes, when the box is all its section holds: a short heading
+    (or a short bold or colon-ended label) right before it, and nothing but another heading or the
+    end of the parent after it ("Related stories" over a related rail, "Tags:" over a tag list).
+    A heading over anything else is a sub-heading of the story and stays."""
+    heading = _element_sibling(node, "prev")
+    if heading is None or heading.tag == "h1" or _is_protected(heading):
+        return None  # (the page's headline is never a box's heading)
+    after = _element_sibling(node, "next")
+    if after is not None and after.tag not in _HEADINGS and after.tag != "hr":
+        return None
+    if node.next is not None and after is None and (node.next.text_content or "").strip():
+        return None
+    text = short_text(heading, 80)
+    if not text or _SENTENCE.search(text):
+        return None
+    if heading.tag in _HEADINGS:
+        return heading
+    if heading.tag in ("p", "div", "span", "strong", "b") and len(text) <= 60 and (
+            text.endswith((":", "：")) or heading.css_first("strong, b") is not None
+            and len(node_text(heading.css_first("strong, b"))) >= 0.9 * len(text)):
+        return heading
+    return None
 
 
 def _by_phrase(root, ctx: Context, pattern: re.Pattern, max_len: int = 200, prose_guard: bool = False) -> Iterator:
@@ -263,6 +371,11 @@ _MAYBE_HIDDEN = ", ".join(["[hidden]", "[aria-hidden]", '[style*="none" i]', '[s
     f'[class*="{part}" i]' for part in ("hid", "none", "only", "visible", "show-", "screen-reader")])
 
 
+def _maybe_hidden(root, ctx: Context) -> list:
+    """The elements `_MAYBE_HIDDEN` matches, in document order (one CSS pass per document)."""
+    return _per_page(root, ctx, "maybe_hidden", lambda: root.css(_MAYBE_HIDDEN))
+
+
 def _is_hidden(node) -> bool:
     attrs = node.attributes
     if "hidden" in attrs or (attrs.get("aria-hidden") or "").lower() == "true":
@@ -281,7 +394,7 @@ def hidden_duplicate(root, ctx: Context) -> Iterable:
     (a date printed long and short, a title for screen readers). Without this rule the two copies
     run together as `February 25, 2026Feb 25, 2026`. Hidden text that repeats nothing stays."""
     chosen: set[int] = set()  # of two hidden copies, one stays
-    for node in root.css(_MAYBE_HIDDEN):
+    for node in _maybe_hidden(root, ctx):
         if not _is_hidden(node) or _is_protected(node):
             continue
         text = node_text(node)
@@ -303,6 +416,42 @@ def hidden_duplicate(root, ctx: Context) -> Iterable:
                     yield node
                 break
             anc = anc.parent
+
+
+_HIDDEN_WIDGETS = "nav, menu, form, select, button, input, textarea, [role=menu], [role=menubar], [role=dialog]"
+
+
+def _hidden_everywhere(node) -> bool:
+    """Hidden on every screen: by attribute, inline style or an always-hiding class."""
+    attrs = node.attributes
+    if "hidden" in attrs or (attrs.get("aria-hidden") or "").lower() == "true":
+        return True
+    style = (attrs.get("style") or "").replace(" ", "").lower()
+    if "display:none" in style or "visibility:hidden" in style:
+        return True
+    return not {t.lower() for t in (attrs.get("class") or "").split()}.isdisjoint(V.ALWAYS_HIDDEN)
+
+
+@dom_rule("dom.hidden_furniture")
+def hidden_furniture(root, ctx: Context) -> Iterable:
+    """Hidden widgets (`hidden`, `aria-hidden=true`, `display:none`, class `hidden`...): a menu, a
+    list of links, a feedback form or a pop-up that the page shows on a click. Extractors read them
+    as text ("Was this article helpful? Yes No Report an error" as a list). Hidden text stays: some
+    sites hide the article (or a tab of it: a recipe's ingredients) and reveal it with a script;
+    only a hidden box that holds a menu, a form or buttons, or that is mostly links, and that reads
+    as no paragraph, goes. A box hidden on phones only (`hidden-xs`) is shown elsewhere: it stays."""
+    for node in _maybe_hidden(root, ctx):
+        if node.tag in ("html", "body") or not _hidden_everywhere(node) or _is_protected(node):
+            continue
+        text = short_text(node, 1500)
+        if not text:
+            continue  # empty (the duplicate rule takes it) or long: prose, never a widget
+        if any(len(node_text(p)) >= 100 for p in node.css("p")) or _looks_like_content(node, text):
+            continue
+        widget = node.css_first(_HIDDEN_WIDGETS) is not None or node.css_matches(_HIDDEN_WIDGETS)
+        links = node.css("a")
+        if widget or (len(links) >= 2 and link_density(node, text) >= 0.5):
+            yield node
 
 
 def _pieces(anc, skip: set[int]) -> list[str]:
@@ -329,6 +478,7 @@ def navigation(root, ctx: Context) -> Iterable:
     for node in _landmarks(root, ctx, _NAV_TAGS):
         if not _is_protected(node):
             yield node
+            yield from _heading_of(node, root)
     yield from _by_words(root, ctx, _NAV_WORDS)
     for node in _landmarks(root, ctx, _IN_PAGE_LINKS):  # skip links point into the page
         if _SKIP.match(node_text(node)):
@@ -454,12 +604,80 @@ tags = _category_rule(
     P.TAGS, max_len=400,
 )
 
+def _comment_threads(root, ctx: Context) -> Iterator:
+    """The thread boxes the page names exactly (`#comments`, `.comment-list`, Disqus...) even when
+    their many long comments read like an article: such an id or class is no guess. A box that
+    holds the page's headline or the article stays."""
+    for node in _landmarks(root, ctx, _COMMENT_BOXES):
+        if node.mem_id != root.mem_id and not _is_protected(node) and node.css_first("h1") is None:
+            yield node
+            yield from _heading_of(node, root)
+
+
 comments = _category_rule(
     "dom.comments",
-    """Reader comment threads and comment forms (`#comments`, `#respond`, Disqus, `.comment-list`).""",
+    """Reader comment threads and comment forms (`#comments`, `#respond`, Disqus, `.comment-list`), and
+    the trackbacks and pingbacks listed with them.""",
     V.COMMENTS,
-    None, selectors=_COMMENT_BOXES, text_guard=False,
+    None, text_guard=False, extra=_comment_threads,
 )
+
+
+#: inputs that are no field to type in: a checkbox or radio button's label is the thing it ticks (an
+#: ingredient, a quiz's answer)
+_NO_FIELD = frozenset({"hidden", "submit", "button", "image", "reset", "checkbox", "radio", "range", "color"})
+#: the boxes that hold one field and its label ("Name:" and its input, in a row of a form's table)
+_FIELD_ROWS = frozenset({"tr", "td", "th", "label", "p", "li", "dt", "dd", "div", "span"})
+
+
+def _ticks(label) -> bool:
+    """A label of a checkbox or radio button (wrapping it, or right next to it)."""
+    if label.css_first("input[type=checkbox], input[type=radio]") is not None:
+        return True
+    for step in ("prev", "next"):
+        sib = getattr(label, step)
+        while sib is not None and sib.tag == "-text" and not (sib.text_content or "").strip():
+            sib = getattr(sib, step)
+        if sib is not None and sib.tag == "input" and (sib.attributes.get("type") or "").lower() in _TICKS:
+            return True
+    return False
+
+
+_TICKS = ("checkbox", "radio")
+
+
+@dom_rule("dom.forms")
+def forms(root, ctx: Context) -> Iterable:
+    """Forms inside the page: a reader's comment form (a `<form>` with a text area: "Leave a reply",
+    "Name:", "Email *:", "Security Code:", "Submit") and the labels of form fields laid out in a
+    table or in boxes of their own. A form's labels are words for a reader to type next to, not
+    text to read. A form that holds the article (old pages wrap the whole page in one) stays; only
+    its fields' label rows go."""
+    seen: set[int] = set()
+    for field in _landmarks(root, ctx, _FORM_FIELDS):
+        if field.tag == "input" and (field.attributes.get("type") or "text").lower() in _NO_FIELD:
+            continue
+        if field.tag == "label" and _ticks(field):
+            continue
+        form = field.parent
+        while form is not None and form.tag != "form" and form.mem_id != root.mem_id:
+            form = form.parent  # (never above the part of the page the rule cleans)
+        if form is not None and form.tag == "form" and form.mem_id not in seen:
+            seen.add(form.mem_id)
+            if form.css_first("textarea") is not None and form.css_first("h1") is None and _removable(form):
+                yield form
+                continue
+        row = field if field.tag == "label" else field.parent
+        for _ in range(3):
+            if row is None or row.tag not in _FIELD_ROWS or _is_protected(row) or row.mem_id == root.mem_id:
+                break
+            text = short_text(row, 80)
+            if text is None or _SENTENCE.search(text):
+                break
+            if text:
+                yield row
+                break
+            row = row.parent
 
 
 # every line COPYRIGHT can match holds one of these: a cheap look before the full pattern
@@ -566,25 +784,123 @@ def load_more(root, ctx: Context) -> Iterable:
 _CAPTION_WORDS = V.CAPTION
 
 
+#: a picture's credit line: "© Agency / Name", "Photo: ...", "(File Photo)", "新华社记者 ... 摄"
+_CREDIT = re.compile(r"^\s*(?:©|\(c\)\s|copyright\b)"
+                     r"|^\(?\s*(?:file\s+)?(?:photos?|fotos?|picture|image|bild|фото|사진|写真|图片?)\s*(?:credits?)?\s*[:：/=|]"
+                     r"|^\((?:file\s+)?photo\b|[摄攝]\s*[）)]?\s*$", re.I)
+#: a line that ends as a photo credit in Chinese or Japanese ("新华社记者 林海 摄", "（林海 摄）", "撮影・林海")
+_CREDIT_END = re.compile(r"(?:(?<!拍)[摄攝]|撮影)\s*[）)]?\s*$|^[（(]?\s*撮影\s*[・:：]")
+#: "AFP / Jane Roe", "DCV / Oppitz": an agency and a photographer, and nothing else
+_AGENCY_CREDIT = re.compile(r"^[\w.&'-]+(?: [\w.&'-]+){0,3} ?/ ?[\w.&'-]+(?: [\w.&'-]+){0,3}$")
+#: parts of a class that name a picture's caption box ("imagedescription", "bildunterschrift", "img-legend")
+_CAPTION_PARTS = ("caption", "credit", "legend", "copyright", "unterschrift", "bildtext", "imagedesc", "image-desc",
+                  "image_desc", "imgdesc", "img-desc", "photodesc", "photo-desc", "picdesc", "pic-desc")
+#: blocks of running text: an inline element set after a picture inside one is text, not a caption
+_TEXT_PARENTS = frozenset({"p", "li", "td", "th", "dd", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "label",
+                           "button", "a"})
+_CAPTION_TAGS = frozenset({"p", "div", "span", "small", "em", "i", "font", "center", "figcaption"})
+
+
 @dom_rule("dom.captions")
 def captions(root, ctx: Context) -> Iterable:
     """Photo captions and credits (`<figcaption>`, class `caption`, `pictext`, `wp-caption-text`,
     `picture`...): they describe a picture the text record does not carry, and extractors let
-    them into the body as if they were paragraphs."""
+    them into the body as if they were paragraphs. Without a class that says so, a caption is
+    known by where it sits: the short block right after a picture (or its text-less box) that
+    is a credit line ("© Agency / Name", "Photo: ...", "AFP / Jane Roe", "... 摄"), has a class
+    naming a picture's text, or is a `<span>`/`<small>`/`<em>` set under it. A paragraph after a
+    picture stays unless it is a credit. A short line that ends as a Chinese or Japanese photo
+    credit ("... 摄", "撮影") goes wherever it sits."""
     yield from (n for n in _landmarks(root, ctx, "figcaption") if not _is_protected(n))
     for node in _with_words(root, ctx, _CAPTION_WORDS):
-        if node.tag in ("p", "div", "span", "figcaption", "small") \
+        if node.tag in ("p", "div", "span", "small", "figcaption") \
                 and len(node_text(node)) <= 400 and _removable(node):
             yield node
+    for node, text in phrase_blocks(root, ctx, 120):
+        if _CREDIT_END.search(text) and node.tag in _CAPTION_TAGS and not _is_protected(node) \
+                and not any(n.tag in ("p", "div", "li") and n.mem_id != node.mem_id for n in node.traverse()):
+            # (the credit's own block, not a box around more)
+            yield node  # a picture's credit line wherever it sits: "（新华社记者 林海 摄）"
+    for img in _landmarks(root, ctx, "img"):
+        if _is_icon(img):
+            continue
+        box = img
+        for _ in range(3):  # the picture's box: the ancestors that hold nothing but the picture
+            parent = box.parent
+            if parent is None or _is_protected(parent) or not _holds_only(parent, box):
+                break
+            box = parent
+        for step in ("next", "prev"):
+            sib = getattr(box, step)
+            while sib is not None and sib.tag in ("-text", "-comment", "br") and not (sib.text_content or "").strip():
+                sib = getattr(sib, step)
+            if sib is None or sib.tag not in _CAPTION_TAGS or _is_protected(sib) or sib.parent.tag == "figure":
+                continue  # (a `<figure>` goes whole with its caption when the text is read)
+            text = short_text(sib, 400)
+            if text and _is_caption(sib, text, above=step == "prev"):
+                yield sib
+
+
+_NO_TEXT_TAGS = frozenset({"-comment", "source", "noscript", "script", "style", "br", "img", "picture", "svg"})
+
+
+def _holds_only(parent, box) -> bool:
+    """`parent` holds `box` and nothing else that reads (white space, sources, scripts); a look at
+    its children only, never at their text."""
+    child = parent.child
+    while child is not None:
+        if child.mem_id != box.mem_id:
+            if child.tag == "-text":
+                if (child.text_content or "").strip():
+                    return False
+            elif child.tag not in _NO_TEXT_TAGS and not _empty(child):
+                return False
+        child = child.next
+    return True
+
+
+def _empty(node) -> bool:
+    """An element with nothing in it but white space (a button's icon box), by a look at its children."""
+    child = node.child
+    while child is not None:
+        if child.tag != "-text" or (child.text_content or "").strip():
+            return False
+        child = child.next
+    return True
+
+
+def _is_icon(img) -> bool:
+    """An icon, not a picture: an SVG file, or 64 pixels or less on a side."""
+    attrs = img.attributes
+    if (attrs.get("src") or "").lower().split("?")[0].endswith(".svg"):
+        return True
+    for side in ("width", "height"):
+        value = (attrs.get(side) or "").strip().removesuffix("px")
+        if value.isdigit() and int(value) <= 64:
+            return True
+    return False
+
+
+def _is_caption(node, text: str, above: bool) -> bool:
+    """`node` (next to a picture) reads as its caption or credit line; one above the picture only by
+    its credit or its class."""
+    if _CREDIT.search(text) or _AGENCY_CREDIT.match(text):
+        return True
+    names = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".lower()
+    if any(part in names for part in _CAPTION_PARTS):
+        return True
+    parent = node.parent
+    return not above and node.tag in ("span", "small", "em", "i") and parent is not None \
+        and parent.tag not in _TEXT_PARENTS
 
 
 GENERIC_DOM_RULES = (
-    non_text, hidden_duplicate, navigation, chrome, cookie, share, newsletter, promo, more_from, related,
-    load_more, tags, comments, copyright_lines, captions,
+    non_text, hidden_duplicate, hidden_furniture, navigation, chrome, cookie, share, newsletter, promo, more_from,
+    related, load_more, tags, comments, forms, copyright_lines, captions,
 )
 #: the rules that take out the page's frame (scripts, hidden copies, navigation, header, footer,
 #: side bars); on a page of unknown markup they run on the whole page before the body is looked for
-PAGE_RULES = GENERIC_DOM_RULES[:4]
+PAGE_RULES = GENERIC_DOM_RULES[:5]
 #: the rules that take out boxes and lines of boilerplate; on a page of unknown markup they run in
 #: the body the content finder chose: what lies outside it never reaches the text
-BODY_RULES = GENERIC_DOM_RULES[4:]
+BODY_RULES = GENERIC_DOM_RULES[5:]

@@ -12,6 +12,7 @@ from .density import content_lines, content_nodes
 from .dom_rules import class_words
 from .rules import Context
 from .util import node_text
+from .vocabulary import BYLINE_WORDS, LEAD_IF_ALONE, LEAD_WORDS, NOT_LEAD_WORDS
 
 # trafilatura logs every page it finds too short at WARNING; cleanwire reports outcomes itself
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
@@ -102,27 +103,6 @@ def block_lines(node) -> list[str]:
     return lines
 
 
-#: Class/id words that name the box of a standfirst (the lead paragraph printed under the headline),
-#: in the styles and languages of news sites: English, French (chapo, chapeau), German (vorspann,
-#: anriss), Spanish and Portuguese (entradilla, bajada, copete, sumario, linha-fina), Italian
-#: (sommario, catenaccio), and the forms a class tokenizer gives (`articleIntro` -> intro,
-#: `o-article__intro` -> intro). Matched as whole words (`dom_rules.class_words`).
-LEAD_WORDS = frozenset({"standfirst", "lede", "lead", "leadtext", "dek", "deck", "intro", "introduction", "subtitle",
-                        "subheadline", "sub-headline", "subhead", "sapo", "chapo", "chapeau", "vorspann", "anriss",
-                        "excerpt", "summary", "abstract", "strapline", "entradilla", "bajada", "copete", "sumario",
-                        "linha-fina", "sommario", "catenaccio"})
-#: A word that names a standfirst's box only when that box is the one right under the headline: the
-#: same word names the cards of a listing or a promo box anywhere else.
-LEAD_IF_ALONE = frozenset({"teaser"})
-#: Class/id words of a box that is never a standfirst, whatever else it is called (`lead-image`,
-#: `intro-caption`, `summary-promo`): pictures and their captions, credits, promos, sign-ups.
-NOT_LEAD_WORDS = frozenset({"caption", "figcaption", "credit", "credits", "copyright", "photo", "image", "img",
-                            "picture", "media", "video", "gallery", "promo", "related", "newsletter", "subscribe",
-                            "signup", "ad", "ads", "advert", "sponsored", "share", "social", "breadcrumb",
-                            "breadcrumbs", "nav", "menu", "tags", "toc"})
-#: Class/id words of a byline or dateline box: never a standfirst itself, though a header's
-#: `article-meta` or `byline` box may hold one (`<div class="meta"><p class="dek">`).
-BYLINE_WORDS = frozenset({"byline", "author", "authors", "date", "time", "dateline", "meta"})
 _LEAD_TAGS = frozenset({"p", "div", "h2", "h3", "h4", "span", "section", "header", "strong"})
 _LEAD_END = re.compile(r"[.!?…。！？؟۔।\"”’»)」』]$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")

@@ -16,6 +16,7 @@ from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
 from .util import DATE_RE, node_text, norm_space, parse_date
+from .vocabulary import LOGO_WORDS
 
 _ARTICLE_TYPES = frozenset({"article", "newsarticle", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
                             "opinionnewsarticle", "backgroundnewsarticle", "report", "webpage", "socialmediaposting",
@@ -610,9 +611,6 @@ def strip_site(title: str | None, names: list[str | None], urls: list[str | None
     return cleaned if cleaned and not site.names_self(cleaned) else title
 
 
-#: class or id words of a masthead `<h1>`: the site's name, not the story's headline
-LOGO_WORDS = frozenset({"logo", "brand", "branding", "masthead", "site-title", "site-name", "sitename", "sitetitle",
-                        "site-logo", "navbar-brand"})
 
 
 def _is_logo(node) -> bool:

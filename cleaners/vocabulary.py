@@ -53,7 +53,8 @@ TAGS = frozenset({"tags", "tag-list", "taglist", "tagcloud", "tag-cloud", "post-
                   "cat-links", "tag-links", "post-categories", "entry-categories", "keywords"})
 #: Reader comment threads and forms (the boxes the comment rule takes).
 COMMENTS = frozenset({"comments", "disqus", "disqus_thread", "commentlist", "comment-list", "comments-area",
-                      "respond"})
+                      "respond", "trackbacks", "trackback", "pingbacks", "pingback", "pinglist", "trackback-list",
+                      "pingback-list"})
 #: Reader comment sections, as the content finder recognises an ancestor of a scored box.
 COMMENT_SECTION = frozenset({"comment", "comments", "commentlist", "comment-list", "disqus", "disqus_thread",
                              "replies", "respond", "commentscontainer", "comments-area"})
@@ -65,7 +66,7 @@ RELATED = frozenset({"related", "recommended", "recommendations", "readmore", "r
 #: Photo captions and credits.
 CAPTION = frozenset({"caption", "captions", "pictext", "pic-text", "photo-caption", "image-caption", "img-caption",
                      "wp-caption-text", "figure-caption", "media-caption", "picture", "photo-credit", "image-credit",
-                     "credit"})
+                     "credit", "credits", "photo-credits", "image-credits"})
 #: Bylines, date lines and post meta inside the body.
 BYLINE_META = frozenset({"byline", "bylines", "author", "authors", "entry-meta", "post-meta", "article-meta", "meta",
                          "dateline", "posted-on", "timestamp", "post-date", "entry-date", "publish-date", "date",
@@ -105,11 +106,45 @@ NAMESPACES = frozenset({"c", "o", "l", "u", "m", "t", "s", "g", "js", "td", "wp"
                         "elementor", "et", "fl", "vc", "av", "x"})
 
 #: Every class-word concept by name.
+#: Class/id words that name the box of a standfirst (the lead paragraph printed under the headline),
+#: in the styles and languages of news sites: English, French (chapo, chapeau), German (vorspann,
+#: anriss), Spanish and Portuguese (entradilla, bajada, copete, sumario, linha-fina), Italian
+#: (sommario, catenaccio), and the forms a class tokenizer gives (`articleIntro` -> intro,
+#: `o-article__intro` -> intro). Matched as whole words (`dom_rules.class_words`).
+LEAD_WORDS = frozenset({"standfirst", "lede", "lead", "leadtext", "dek", "deck", "intro", "introduction", "subtitle",
+                        "subheadline", "sub-headline", "subhead", "sapo", "chapo", "chapeau", "vorspann", "anriss",
+                        "excerpt", "summary", "abstract", "strapline", "entradilla", "bajada", "copete", "sumario",
+                        "linha-fina", "sommario", "catenaccio"})
+#: A word that names a standfirst's box only when that box is the one right under the headline: the
+#: same word names the cards of a listing or a promo box anywhere else.
+LEAD_IF_ALONE = frozenset({"teaser"})
+#: Class/id words of a box that is never a standfirst, whatever else it is called (`lead-image`,
+#: `intro-caption`, `summary-promo`): pictures and their captions, credits, promos, sign-ups.
+NOT_LEAD_WORDS = frozenset({"caption", "figcaption", "credit", "credits", "copyright", "photo", "image", "img",
+                            "picture", "media", "video", "gallery", "promo", "related", "newsletter", "subscribe",
+                            "signup", "ad", "ads", "advert", "sponsored", "share", "social", "breadcrumb",
+                            "breadcrumbs", "nav", "menu", "tags", "toc"})
+#: Class/id words of a byline or dateline box: never a standfirst itself, though a header's
+#: `article-meta` or `byline` box may hold one (`<div class="meta"><p class="dek">`).
+BYLINE_WORDS = frozenset({"byline", "author", "authors", "date", "time", "dateline", "meta"})
+#: class/id words of a box set as a heading (a sub-heading made of a styled `<div>`)
+HEADING_WORDS = frozenset({"heading", "subheading", "sub-heading", "subhead", "subheadline", "sub-headline",
+                           "subtitle", "sub-title", "zwischentitel", "zwischenueberschrift", "intertitre",
+                           "intertitulo", "h2", "h3", "h4", "h5", "h6"})
+#: classes that hide a box on every screen (not one that hides it on phones only: that box shows elsewhere)
+ALWAYS_HIDDEN = frozenset({"hidden", "d-none", "is-hidden", "u-hidden", "invisible", "hide", "visually-hidden",
+                            "visuallyhidden", "sr-only", "screen-reader-text", "screen-reader-only"})
+#: class or id words of a masthead `<h1>`: the site's name, not the story's headline
+LOGO_WORDS = frozenset({"logo", "brand", "branding", "masthead", "site-title", "site-name", "sitename", "sitetitle",
+                        "site-logo", "navbar-brand"})
+
 CLASS_WORDS: dict[str, frozenset[str]] = {
     "navigation": NAVIGATION, "chrome": CHROME, "hidden": HIDDEN, "cookie": COOKIE, "share": SHARE, "embed": EMBED,
     "newsletter": NEWSLETTER, "ads": ADS, "tags": TAGS, "comments": COMMENTS, "comment_section": COMMENT_SECTION,
     "related": RELATED, "caption": CAPTION, "byline_meta": BYLINE_META,
     "content_positive": CONTENT_POSITIVE, "content_negative": CONTENT_NEGATIVE,
+    "standfirst": LEAD_WORDS, "standfirst_if_alone": LEAD_IF_ALONE, "not_standfirst": NOT_LEAD_WORDS,
+    "byline": BYLINE_WORDS, "heading": HEADING_WORDS, "always_hidden": ALWAYS_HIDDEN, "logo": LOGO_WORDS,
 }
 
 

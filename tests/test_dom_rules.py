@@ -288,6 +288,8 @@ JUNK = [
           'if the money really comes.</p></article></li></ol></section>',
           "We were told the deck would last", "Good news for the island at last", where="bottom",
           id="wordpress-comment-articles"),
+    _case("dom.comments", '<div id="trackbacks"><h3>Trackbacks</h3><ol><li><a href="/x">Island Notes: the pier '
+          'again</a></li></ol></div>', "Island Notes: the pier again", where="end", id="trackbacks"),
     # ------------------------------------------------------------------ captions
     _case("dom.captions",
           '<figure><img src="/p.jpg" alt=""><figcaption>The old pier at low tide.</figcaption></figure>',
@@ -296,6 +298,34 @@ JUNK = [
           "Crews wait on the slipway", where="in", id="pictext"),
     _case("dom.captions", '<div class="wp-caption"><img src="/q.jpg" alt=""><p class="wp-caption-text">'
           'The quay before the storm.</p></div>', "The quay before the storm", where="in", id="wp-caption-text"),
+    _case("dom.captions", '<div class="img-box"><a href="/big.jpg"><img src="/p.jpg" alt=""></a></div>'
+          '<p class="imagedescription">The slipway at dawn. © Coast Agency / Ana Brel</p>', "The slipway at dawn",
+          where="in", id="credit-after-picture"),
+    _case("dom.captions", '<div class="pic-inline"><img src="/r.jpg" alt=""><span>Figure 2: the pier deck seen '
+          'from the ferry, with the rotten piles marked in red by the survey team.</span></div>',
+          "Figure 2: the pier deck", where="in", id="span-under-picture"),
+    _case("dom.captions", '<p><img src="/s.jpg" alt=""></p><p>港务局记者 林海 摄</p>', "林海 摄", where="in",
+          id="chinese-credit-after-picture"),
+    _case("dom.captions", '<div><img src="/t.jpg" alt=""></div><p>COAST AGENCY / Ana Brel</p>', "Ana Brel",
+          where="in", id="agency-slash-name"),
+    _case("dom.captions", '<p>渔船停靠在维尔马港的旧码头旁。（港务局记者 林海 摄）</p>', "林海 摄", where="in",
+          id="chinese-credit-line-without-picture"),
+    # ------------------------------------------------------------------ forms
+    _case("dom.forms", '<form action="/comment" method="post"><table><tr><td>Name:</td><td><input name="n"></td>'
+          '</tr><tr><td>Email *:</td><td><input name="e"></td></tr><tr><td>Security Code:</td><td>'
+          '<input name="c"></td></tr><tr><td>Comment:</td><td><textarea name="t"></textarea></td></tr></table>'
+          '<input type="submit" value="Send"></form>', "Name:", "Security Code:", where="end", id="comment-form"),
+    _case("dom.forms", '<table><tr><td>Your e-mail:</td><td><input type="email" name="m"></td></tr></table>',
+          "Your e-mail:", where="end", id="field-row-in-a-table"),
+    # ------------------------------------------------------------------ hidden widgets
+    _case("dom.hidden_furniture", '<div class="feedback-menu" hidden><ul><li><a href="/f/yes">Helpful</a></li>'
+          '<li><a href="/f/no">Not helpful</a></li><li><a href="/f/err">Report a mistake</a></li></ul></div>',
+          "Report a mistake", where="in", id="hidden-attr-link-list"),
+    _case("dom.hidden_furniture", '<div style="display: none"><form><p>Tell us what you think</p>'
+          '<button>Send</button></form></div>', "Tell us what you think", where="in", id="display-none-form"),
+    _case("dom.hidden_furniture", '<div aria-hidden="true" class="share-menu"><a href="/fb">Facebook</a> '
+          '<a href="/mail">E-mail</a> <a href="/print">Print</a></div>', "Facebook", where="in",
+          id="aria-hidden-links"),
     # ------------------------------------------------------------------ copyright
     _case("dom.copyright", '<p>© 2026 Vellmar Gazette Ltd</p>', "© 2026 Vellmar Gazette Ltd", where="bottom",
           id="copyright-sign"),
