@@ -364,10 +364,12 @@ def _innermost(best, nodes: dict, scores: dict, kids: dict):
 
 
 def _story_of(headline, best, prose: dict, order: dict, root):
-    """The story box around the page's headline, when the body would otherwise come from another
-    story after it (a "next story" appended below, an infinite scroll): the first box above the
-    `<h1>` holding 500+ characters of prose in three or more blocks' worth; None when the best box
-    is in that story anyway or the story box is the page itself."""
+    """The story box around the page's headline when the body would otherwise come from a box
+    after it that is no part of it (a "next story" appended below, an infinite scroll, a pop-up
+    set after the article): the first box above the `<h1>` holding 500+ characters of prose, and
+    a quarter of the best box's or more when the two share a box below the page (a story, not a
+    header with a byline beside the body). None when the best
+    box is in that story, holds it, or comes first, or when the story box is the page itself."""
     node = headline.parent
     while node is not None and node.tag not in ("html", "-document") and node.mem_id != root.mem_id:
         if prose.get(node.mem_id, 0) >= 500:
@@ -378,9 +380,25 @@ def _story_of(headline, best, prose: dict, order: dict, root):
     key = node.mem_id
     if key == best.mem_id or has_ancestor_in(best, {key}) or has_ancestor_in(node, {best.mem_id}):
         return None
+    if prose.get(key, 0) < 0.25 * prose.get(best.mem_id, 0) and not _apart(node, best, root):
+        return None  # a header box with a byline or a standfirst, beside the body in one story
     if order.get(key, 0) > order.get(best.mem_id, 0):
         return None  # the best box comes first: not a story appended after the page's own
     return node
+
+
+def _apart(one, other, root) -> bool:
+    """True when `one` and `other` share no box but the page itself (`root`): different parts of
+    the page (the article, and a pop-up or a rail set beside it)."""
+    above = set()
+    node = one.parent
+    while node is not None:
+        above.add(node.mem_id)
+        node = node.parent
+    node = other.parent
+    while node is not None and node.mem_id not in above:
+        node = node.parent
+    return node is None or node.mem_id == root.mem_id or node.tag in ("html", "-document")
 
 
 def _with_siblings(best, adjusted: dict, threshold: float, memo: dict) -> tuple[list, object, int]:
@@ -463,7 +481,7 @@ def _guard(chosen: list, root, prose: dict, story, headline, memo: dict) -> tupl
                            f"lay outside it: widened to {css_path(widened)}, which holds "
                            f"{prose.get(widened.mem_id, 0) / page:.0%}")
     other = _prose_box(root, prose, page, story)
-    if other is None or _in_comments(other, memo) or _holds_comments(other) \
+    if other is None or _in_comments(other, memo) or _holds_comments(other) or _in_frame(other) \
             or _other_stories(other, headline, other, {other.mem_id}) or _teasers(other):
         return chosen, None
     if headline is not None:
@@ -520,6 +538,16 @@ def _widen(chosen: list, held: int, page: int, root, prose: dict, story, headlin
             break  # what lies around is rails of links: a wider box only adds more
         node = node.parent
     return widened
+
+
+def _in_frame(node) -> bool:
+    """True when `node` is, or sits in, a part of the page's frame the markup names: a side box,
+    navigation, a footer (`<aside>`, `<nav>`, `<footer>`)."""
+    while node is not None and node.tag not in ("body", "html"):
+        if node.tag in ("aside", "nav", "footer"):
+            return True
+        node = node.parent
+    return False
 
 
 def _prose_box(root, prose: dict, page: int, story):

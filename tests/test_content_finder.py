@@ -164,3 +164,37 @@ def test_decision_names_the_chosen_box_and_the_prose_left_outside():
     assert decision["runners_up"] and decision["runners_up"][0][0] == "div.page > div.letters"
     assert decision["outside_chars"] == len(S1) + len(S2)
     assert 0.3 < decision["outside_share"] < 0.5
+
+
+#: an invented privacy notice, long and link-poor, of the kind a consent pop-up holds
+NOTICE = tuple(
+    f"Section {n} of our notice explains how the gazette stores the settings you choose for this site and for "
+    f"how long, which partners may read them, and how you can change or withdraw your choice at any time later."
+    for n in range(1, 9))
+
+
+def test_long_pop_up_after_the_article_does_not_take_the_body():
+    """A consent pop-up set at the end of the page holds far more prose than the article: the body
+    is still the story under the page's headline, and the pop-up's text stays out."""
+    head = f"<meta property='og:title' content=\"{TITLE}\">"
+    story = f"<article class='post'><h1>{TITLE}</h1><div class='post-text'>{''.join(f'<p>{p}</p>' for p in PARAS)}" \
+            "</div></article>"
+    popup = f"<div class='overlay'><div class='overlay-box'>{''.join(f'<p>{n}</p>' for n in NOTICE)}</div></div>"
+    lines = _clean(_page(story, head=head, after=popup))
+    _assert_story(lines)
+    assert not any(n[:30] in "\n".join(lines) for n in NOTICE)
+
+
+def test_author_box_in_the_header_does_not_take_the_body():
+    """The headline's own box holds a long author biography (a tooltip beside the byline): it is no
+    story of its own, so the body under it is still the article."""
+    bio = ("Mara Lindqvist has reported on the coast for twelve years, first for the island weekly and then for "
+           "the gazette, where she covers the harbour, the ferries and the fishing fleet. She grew up in Vellmar "
+           "and studied history before she took up journalism, and she still sails with the lifeboat crew on "
+           "summer weekends when the harbour is busy and the crews are short of hands on the water.")
+    head = f"<meta property='og:title' content=\"{TITLE}\">"
+    header = (f"<div class='article-header'><h1>{TITLE}</h1><div class='byline'><a href='/mara'>Mara Lindqvist</a>"
+              f"<div class='tooltip'><div class='tooltip-bio'>{bio}</div></div></div></div>")
+    body = f"<div class='article-body'>{''.join(f'<p>{p}</p>' for p in (*PARAS, *PLAIN))}</div>"
+    lines = _clean(_page(f"<article class='story'>{header}{body}</article>", head=head))
+    _assert_story(lines, (*PARAS, *PLAIN))
