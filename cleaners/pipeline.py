@@ -182,7 +182,24 @@ def _headline_share(tree, region: list | None = None) -> float:
     boxes = region if region else ([tree.body] if tree.body is not None else [])
     total = sum(len(node_text(box)) for box in boxes)
     linked = sum(len(t) for box in boxes for t in _headline_links(box))
-    return linked / total if total else 0.0
+    if region:
+        # the side boxes, menus and footers inside the body never reach its text (the content
+        # finder leaves them out): their teaser links say nothing about it
+        for box in boxes:
+            frames = _frame_ids(box)
+            for frame in box.css(_FRAME_TAGS):
+                if frame.mem_id != box.mem_id and not has_ancestor_in(frame, frames):
+                    total -= len(node_text(frame))
+                    linked -= sum(len(t) for t in _headline_links(frame))
+    return linked / total if total > 0 else 0.0
+
+
+_FRAME_TAGS = "aside, nav, footer"
+
+
+def _frame_ids(box) -> set[int]:
+    """`mem_id`s of the frame boxes (`<aside>`, `<nav>`, `<footer>`) under `box`, but `box` itself."""
+    return {frame.mem_id for frame in box.css(_FRAME_TAGS) if frame.mem_id != box.mem_id}
 
 
 def _check_article(lines: list[str], links: set[str], url: str | None, headline_share: float = 0.0) -> None:

@@ -198,3 +198,29 @@ def test_author_box_in_the_header_does_not_take_the_body():
     body = f"<div class='article-body'>{''.join(f'<p>{p}</p>' for p in (*PARAS, *PLAIN))}</div>"
     lines = _clean(_page(f"<article class='story'>{header}{body}</article>", head=head))
     _assert_story(lines, (*PARAS, *PLAIN))
+
+
+def test_article_written_out_in_noscript_is_read():
+    """A page (or a blog post) written out inside `<noscript>` for readers without scripts: its
+    paragraphs are the page's text; a `<noscript>` with a tracking pixel or a one-line notice
+    still goes."""
+    post = f"<div class='post-body'><noscript>{''.join(f'<p>{p}</p>' for p in PARAS)}</noscript></div>"
+    notice = "<noscript><p>Please turn on JavaScript to see the comments.</p><img src='/px.gif'></noscript>"
+    lines = _clean(_page(f"<article><h1>{TITLE}</h1>{post}{notice}</article>"))
+    _assert_story(lines)
+    assert "Please turn on JavaScript" not in "\n".join(lines)
+
+
+def test_short_paywalled_story_with_related_links_inside_is_not_refused():
+    """A story cut short by a paywall: one paragraph, and inside the body a side box of related
+    headlines. The side box never reaches the text, so its links do not make the page a listing."""
+    related = ("<aside class='body-drop'><h3>Also on the coast</h3>" + "".join(
+        f"<article><h3><a href='/r{i}'>{t}</a></h3></article>" for i, t in enumerate((
+            "Harbour board publishes the timetable for the pier works this spring",
+            "Fishing crews ask the council where they will land their catch this summer",
+            "Ferry to the outer islands will berth at the southern quay during the works",
+            "Engineers explain why the timber piles of the old pier rotted so quickly")))
+        + "</aside>")
+    body = f"<div class='article-body'><p>{P1}</p>{related}<div class='paywall'></div></div>"
+    lines = _clean(_page(f"<article><h1>{TITLE}</h1>{body}</article>"))
+    assert lines == [P1]
