@@ -112,23 +112,33 @@ def _kid_count(node, cache: dict[int, int]) -> int:
 
 
 _SCORED_AND_ITEMS = _SCORED + ", li"
+#: how many boxes up a paragraph's points go at most (three levels of boxes of several children,
+#: and the wrappers of one child between them)
+_REACH = 12
 
 
-def _add_item_prose(item, root, prose: dict, parent_of: dict) -> None:
-    """A list item of a sentence or more, with few links, is prose for the truncation guard (a
-    guide's steps, a recipe's method), though it scores for no box."""
-    text = node_text(item)
-    if len(text) < _PROSE_MIN or _link_len(item) >= 0.3 * len(text):
-        return
-    node = item
-    while node is not None and node.tag not in ("html", "-document"):
-        key = node.mem_id
-        prose[key] = prose.get(key, 0) + len(text)
-        if key == root.mem_id:
-            break
-        if key not in parent_of:
-            parent_of[key] = node.parent
-        node = parent_of[key]
+def _sum_up(prose: dict, parent_of: dict, rooted: set, root) -> None:
+    """Turn each box's own prose into the prose it holds: every box's total added to its parent's,
+    deepest boxes first (linear in the boxes, whatever the page's depth)."""
+    depth: dict[int, int] = {root.mem_id: 0}
+    for key in rooted:
+        path = []
+        while key not in depth:
+            path.append(key)
+            parent = parent_of.get(key)
+            if parent is None:
+                depth[key] = 0
+                path.pop()
+                break
+            key = parent.mem_id
+        base = depth[key]
+        for i, k in enumerate(reversed(path), 1):
+            depth[k] = base + i
+    for key in sorted(rooted, key=lambda k: -depth.get(k, 0)):
+        amount = prose.get(key, 0)
+        parent = parent_of.get(key)
+        if amount and parent is not None and key != root.mem_id and parent.mem_id in rooted:
+            prose[parent.mem_id] = prose.get(parent.mem_id, 0) + amount
 
 
 def css_path(node, stop=None) -> str:
@@ -186,9 +196,31 @@ def content_nodes(root, decision: dict | None = None, headlines=()) -> list:
     kids: dict[int, int] = {}
     seen: dict[int, int] = {}  # document order of the boxes (inner boxes before the wrappers that hold them)
     wrapped: dict[int, list] = {}  # points a box got in full through wrappers: [points, how many paragraphs]
+    rooted: set[int] = set()  # boxes whose chain up to `root` is in `parent_of`
+
+    def link(node) -> None:
+        # record the chain of boxes from `node` up to `root` (each box once over the whole page)
+        while node is not None and node.tag not in ("html", "-document"):
+            key = node.mem_id
+            if key in rooted:
+                return
+            rooted.add(key)
+            if key not in seen:
+                seen[key] = len(seen)
+            if key == root.mem_id:
+                return
+            if key not in parent_of:
+                parent_of[key] = node.parent
+            node = parent_of[key]
+
     for block in root.css(_SCORED_AND_ITEMS):
         if block.tag == "li":
-            _add_item_prose(block, root, prose, parent_of)
+            text = node_text(block)
+            if len(text) >= _PROSE_MIN and _link_len(block) < 0.3 * len(text):
+                # a list item of a sentence or more, with few links, is prose for the truncation
+                # guard (a guide's steps, a recipe's method), though it scores for no box
+                prose[block.mem_id] = prose.get(block.mem_id, 0) + len(text)
+                link(block)
             continue
         if block.tag in _CONTAINERS:
             if _class_weight(block) < 0:
@@ -205,32 +237,28 @@ def content_nodes(root, decision: dict | None = None, headlines=()) -> list:
         own = 0
         if length >= _PROSE_MIN and block.tag not in ("td", "blockquote"):
             own = length if _link_len(block) < 0.3 * length else 0
-        if block.tag in _CONTAINERS:
-            node, level = block, 0
-        else:
-            if own:
-                prose[block.mem_id] = prose.get(block.mem_id, 0) + own
-            node, level = block.parent, 0
+        if own:
+            prose[block.mem_id] = prose.get(block.mem_id, 0) + own
+        link(block)
+        node, level = (block if block.tag in _CONTAINERS else block.parent), 0
         through = False  # above a wrapper of the block's box
-        while node is not None and node.tag not in ("html", "-document"):
+        steps = 0
+        while node is not None and node.tag not in ("html", "-document") and level < len(_SHARES) \
+                and steps < _REACH:
+            steps += 1
             key = node.mem_id
             if key not in seen:
                 seen[key] = len(seen)
-            if level < len(_SHARES):
-                if key not in points_of:
-                    nodes[key] = node
-                    points_of[key] = 0.0
-                points_of[key] += points * _SHARES[level]
-                if level == 0:
-                    direct[key] = direct.get(key, 0.0) + points
-                    if through:
-                        entry = wrapped.setdefault(key, [0.0, 0])
-                        entry[0] += points
-                        entry[1] += 1
-            elif not own:
-                break
-            if own:
-                prose[key] = prose.get(key, 0) + own
+            if key not in points_of:
+                nodes[key] = node
+                points_of[key] = 0.0
+            points_of[key] += points * _SHARES[level]
+            if level == 0:
+                direct[key] = direct.get(key, 0.0) + points
+                if through:
+                    entry = wrapped.setdefault(key, [0.0, 0])
+                    entry[0] += points
+                    entry[1] += 1
             if key == root.mem_id:
                 break
             if key in parent_of:
@@ -242,6 +270,7 @@ def content_nodes(root, decision: dict | None = None, headlines=()) -> list:
             else:
                 through = True
             node = up
+    _sum_up(prose, parent_of, rooted, root)
     for key, (points, count) in wrapped.items():
         if count == 1:
             # one wrapped paragraph alone (a boxed note beside the body) is no run of paragraphs
@@ -352,7 +381,9 @@ def _runners_up(chosen: list, keys: list, nodes: dict, adjust) -> list[tuple[str
 
 def _innermost(best, nodes: dict, scores: dict, kids: dict):
     """`best`, or the box it wraps alone when that box scored as much (the same text, one box in)."""
-    while _kid_count(best, kids) == 1:
+    for _ in range(_REACH):
+        if _kid_count(best, kids) != 1:
+            break
         child = best.child
         while child is not None and (child.tag in _NOT_KIDS or child.tag in _MEDIA
                                      or not child.text(deep=True).strip()):
@@ -522,7 +553,10 @@ def _widen(chosen: list, held: int, page: int, root, prose: dict, story, headlin
         base_text, base_links = base_text + text, base_links + links
     widened = None
     node = first.parent
-    while node is not None and node.tag not in ("body", "html", "-document") and node.mem_id != root.mem_id:
+    steps = 0
+    while node is not None and node.tag not in ("body", "html", "-document") and node.mem_id != root.mem_id \
+            and steps < 2 * _REACH:
+        steps += 1
         if story is not None and has_ancestor_in(story, {node.mem_id}):
             break  # past the story the page is about
         if _in_comments(node, memo) or _other_stories(node, headline, first, ids) or _holds_comments(node):

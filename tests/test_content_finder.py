@@ -224,3 +224,20 @@ def test_short_paywalled_story_with_related_links_inside_is_not_refused():
     body = f"<div class='article-body'><p>{P1}</p>{related}<div class='paywall'></div></div>"
     lines = _clean(_page(f"<article><h1>{TITLE}</h1>{body}</article>"))
     assert lines == [P1]
+
+
+def test_finder_stays_fast_on_very_deep_and_very_large_pages():
+    """Linear in the page's boxes: a chain of 4,000 wrappers and a page of 6,000 nested paragraphs
+    are read in well under a second each (a quadratic walk takes tens of seconds)."""
+    import time
+
+    deep = "<html><body>" + "<div>" * 4000 + "".join(f"<p>{p}</p>" for p in PARAS) + "</div>" * 4000 + "</body></html>"
+    wide = "<html><body><div class='body'>" + "".join(
+        f"<div><div><div class='c{i % 5}'><p>{PLAIN[i % 6]}</p></div></div></div>" for i in range(6000)) \
+        + "</div></body></html>"
+    for html in (deep, wide):
+        tree = LexborHTMLParser(html)
+        started = time.process_time()
+        nodes = content_nodes(tree.body, {})
+        assert time.process_time() - started < 2.0
+        assert nodes
