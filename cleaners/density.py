@@ -197,6 +197,7 @@ def content_nodes(root, decision: dict | None = None, headlines=()) -> list:
     seen: dict[int, int] = {}  # document order of the boxes (inner boxes before the wrappers that hold them)
     wrapped: dict[int, list] = {}  # points a box got in full through wrappers: [points, how many paragraphs]
     rooted: set[int] = set()  # boxes whose chain up to `root` is in `parent_of`
+    overlay_memo: dict[int, bool] = {}
 
     def link(node) -> None:
         # record the chain of boxes from `node` up to `root` (each box once over the whole page)
@@ -216,7 +217,8 @@ def content_nodes(root, decision: dict | None = None, headlines=()) -> list:
     for block in root.css(_SCORED_AND_ITEMS):
         if block.tag == "li":
             text = node_text(block)
-            if len(text) >= _PROSE_MIN and _link_len(block) < 0.3 * len(text):
+            if len(text) >= _PROSE_MIN and _link_len(block) < 0.3 * len(text) \
+                    and not _in_overlay(block, overlay_memo):
                 # a list item of a sentence or more, with few links, is prose for the truncation
                 # guard (a guide's steps, a recipe's method), though it scores for no box
                 prose[block.mem_id] = prose.get(block.mem_id, 0) + len(text)
@@ -237,7 +239,7 @@ def content_nodes(root, decision: dict | None = None, headlines=()) -> list:
         own = 0
         if length >= _PROSE_MIN and block.tag not in ("td", "blockquote"):
             own = length if _link_len(block) < 0.3 * length else 0
-        if own:
+        if own and not _in_overlay(block, overlay_memo):  # a pop-up's text is no prose of the page
             prose[block.mem_id] = prose.get(block.mem_id, 0) + own
         link(block)
         node, level = (block if block.tag in _CONTAINERS else block.parent), 0
@@ -292,7 +294,7 @@ def content_nodes(root, decision: dict | None = None, headlines=()) -> list:
         """A box's score scaled down by the share of its text inside links (comments score 0)."""
         if key not in adjusted:
             node = nodes[key]
-            if _in_comments(node, memo):
+            if _in_comments(node, memo) or _in_overlay(node, overlay_memo):
                 adjusted[key] = 0.0
             else:
                 text_len, link_len = _link_density(node)
@@ -513,6 +515,7 @@ def _guard(chosen: list, root, prose: dict, story, headline, memo: dict) -> tupl
                            f"{prose.get(widened.mem_id, 0) / page:.0%}")
     other = _prose_box(root, prose, page, story)
     if other is None or _in_comments(other, memo) or _holds_comments(other) or _in_frame(other) \
+            or _in_overlay(other, {}) \
             or _other_stories(other, headline, other, {other.mem_id}) or _teasers(other):
         return chosen, None
     if headline is not None:
@@ -623,6 +626,57 @@ def _decide(decision: dict, root, chosen: list, best_score: float, runners: list
         "outside_chars": page - held,
         "outside_share": round((page - held) / page, 3) if page else 0.0,
     })
+
+
+#: class/id words of the boxes laid over the page or around it, never its body: dialogs, pop-ups,
+#: consent and login boxes (vocabulary: to move to the shared word lists)
+_OVERLAY_WORDS = frozenset({"dialog", "modal", "popup", "overlay", "consent", "cookie", "cookies", "gdpr",
+                            "dsgvo", "login", "signin"})
+#: the ARIA roles of such boxes and of the page's frame
+_OVERLAY_ROLES = frozenset({"dialog", "alertdialog", "navigation", "banner", "contentinfo", "menu", "menubar"})
+#: parts of a custom element's name (`site-navigation`, `pp-header`) that make it page frame
+_FRAME_TAG_WORDS = frozenset({"nav", "navigation", "header", "footer", "menu"})
+
+
+def _in_overlay(node, memo: dict[int, bool]) -> bool:
+    """True when `node` is, or sits in, a box laid over the page or framing it: a dialog or pop-up
+    (`role=dialog`, `aria-modal`, a class or id such as `modal`, `cookie-consent`, `login`), a
+    navigation or banner by its ARIA role, or a custom element named as page frame
+    (`pp-navigation`). Its prose, however long, is not the article."""
+    path = []
+    found = False
+    while node is not None and node.tag not in ("body", "html", "-document"):
+        key = node.mem_id
+        if key in memo:
+            found = memo[key]
+            break
+        path.append(key)
+        attrs = node.attributes
+        tag = node.tag
+        if (attrs.get("role") or "").strip().lower() in _OVERLAY_ROLES or (attrs.get("aria-modal") or "") == "true" \
+                or "-" in tag and set(tag.split("-")) & _FRAME_TAG_WORDS:
+            found = True
+            break
+        names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+        if names.strip() and any(_overlay_token(token) for token in names.split()):
+            found = True
+            break
+        node = node.parent
+    for key in path:
+        memo[key] = found
+    return found
+
+
+def _overlay_token(token: str) -> bool:
+    """True when one class or id token names an overlay box: the word itself or the token's last
+    part (`b-dialog`, `pum-overlay`, `x-dialog-login`), not a token that only starts with it (a
+    state such as `modal-enabled`, Drupal's page-wide `dialog-off-canvas-main-canvas`)."""
+    low = token.lower()
+    last = re.split(r"[-_]", low)[-1] if ("-" in low or "_" in low) else low
+    if last not in _OVERLAY_WORDS and low != token:  # camelCase: `cookieConsent`, `loginDialog`
+        parts = [w.lower() for w in re.findall(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])", token)]
+        last = parts[-1] if parts else low
+    return last in _OVERLAY_WORDS
 
 
 _COMMENT_WORDS = frozenset({"comment", "comments", "commentlist", "comment-list", "disqus", "disqus_thread", "replies",

@@ -241,3 +241,16 @@ def test_finder_stays_fast_on_very_deep_and_very_large_pages():
         nodes = content_nodes(tree.body, {})
         assert time.process_time() - started < 2.0
         assert nodes
+
+
+def test_dialogs_and_consent_boxes_never_give_the_body():
+    """A login dialog (`role=dialog`) and a consent pop-up (`…-popup-overlay`) each hold more prose
+    than the article: neither is the body. A page-wide wrapper whose class only starts with such a
+    word (`dialog-off-canvas-main-canvas`) is no dialog: the article inside it is read."""
+    dialog = f"<div role='dialog' class='panel'>{''.join(f'<p>{n}</p>' for n in NOTICE[:5])}</div>"
+    consent = f"<div class='sp-consent-popup-overlay'>{''.join(f'<p>{n}</p>' for n in NOTICE[3:])}</div>"
+    story = f"<article><h1>{TITLE}</h1><div class='text'>{''.join(f'<p>{p}</p>' for p in PARAS)}</div></article>"
+    html = _page(f"<div class='dialog-off-canvas-main-canvas'>{dialog}{story}</div>", after=consent)
+    lines = _clean(html)
+    _assert_story(lines)
+    assert not any(n[:30] in "\n".join(lines) for n in NOTICE)
