@@ -198,6 +198,7 @@ def content_nodes(root, decision: dict | None = None, headlines=()) -> list:
     wrapped: dict[int, list] = {}  # points a box got in full through wrappers: [points, how many paragraphs]
     rooted: set[int] = set()  # boxes whose chain up to `root` is in `parent_of`
     overlay_memo: dict[int, bool] = {}
+    weights: dict[int, int] = {}  # class weights of the containers read as blocks
 
     def link(node) -> None:
         # record the chain of boxes from `node` up to `root` (each box once over the whole page)
@@ -225,7 +226,8 @@ def content_nodes(root, decision: dict | None = None, headlines=()) -> list:
                 link(block)
             continue
         if block.tag in _CONTAINERS:
-            if _class_weight(block) < 0:
+            weight = weights[block.mem_id] = _class_weight(block)
+            if weight < 0:
                 continue  # text set straight into a footer or side box scores for nobody
             length = _own_text_len(block)
             text = None
@@ -283,7 +285,8 @@ def content_nodes(root, decision: dict | None = None, headlines=()) -> list:
     # makes a box win: the bonus is at most what the paragraphs it holds as its own earned (a box
     # around the body, scoring only a share of it, gets none)
     scores = {key: points + (5 if nodes[key].tag in ("div", "article", "main") else 0)
-              + min(_class_weight(nodes[key]), direct.get(key, 0.0)) for key, points in points_of.items()}
+              + min(weights[key] if key in weights else _class_weight(nodes[key]), direct.get(key, 0.0))
+              for key, points in points_of.items()}
     if not scores:
         return []
     memo: dict[int, bool] = {}
@@ -658,7 +661,8 @@ def _in_overlay(node, memo: dict[int, bool]) -> bool:
             found = True
             break
         names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-        if names.strip() and any(_overlay_token(token) for token in names.split()):
+        low = names.lower()
+        if any(word in low for word in _OVERLAY_WORDS) and any(_overlay_token(token) for token in names.split()):
             found = True
             break
         node = node.parent
