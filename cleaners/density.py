@@ -2,11 +2,18 @@
 
 A readability-style scorer: every paragraph-like block (`<p>`, `<pre>`, `<td>`, `<blockquote>`, and
 a `<div>`, `<section>` or `<article>` that holds text of its own) with 25+ characters gives points
-(one, one a comma, one per 100 characters up to three) to its parent and half of that to its
-grandparent; a container's points are scaled down by the share of its text inside links. The best
-container is the article body; its siblings join when they score close to it or are long, link-poor
-paragraphs. `content_lines` turns the chosen nodes into lines the way the text rules expect them
-(one block a line, `<br>` breaks a line, list items as `- item`).
+(one, one a comma, one per 100 characters up to three) to the box that holds it, half of that to
+the box above, a quarter to the next; boxes that wrap one child alone do not count as a level (a
+paragraph nested three wrappers deep scores for the box that holds its siblings). A container's
+points are scaled down by the share of its text inside links; boxes in reader comments and boxes
+laid over the page (dialogs, consent pop-ups) score nothing. The best container is the article
+body; its siblings join when they score close to it or are long, link-poor paragraphs, and boxes of
+the same kind elsewhere in the story join as chunks of a split body. On a page carrying several
+stories the body comes from the one under the `<h1>` that matches the page's title. A truncation
+guard widens a body that holds under a third of the page's prose (long, link-poor blocks). The
+decision (CSS paths, scores, runners-up, what was joined or widened, the prose left outside) is
+what `explain` shows. Linear in the page's boxes. `content_lines` turns the chosen nodes into lines
+the way the text rules expect them (one block a line, `<br>` breaks a line, list items as `- item`).
 
 It is the pipeline's extractor (`extract.extract_text`); trafilatura is asked only when it finds
 next to no body. On a page of unknown markup the pipeline runs it before the boilerplate rules, and

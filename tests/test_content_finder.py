@@ -133,21 +133,23 @@ def test_second_story_without_article_tags_is_not_taken():
 
 
 def test_truncated_body_is_widened_and_the_decision_traced():
-    """A body that the scoring alone cuts short: a comma-heavy introduction box outscores each of
-    the boxes the rest of the story is set in (each paragraph beside an empty ad slot). The guard
-    sees most of the page's prose left outside and widens the body to the box that holds it all."""
-    intro = ("<div class='intro'><p>The pier, which was built in 1961, extended in 1974, repaired in 1990, 2003 "
-             "and 2011, and closed, for the first time, last winter, will be rebuilt, the harbour board said, "
-             "in two phases, over two summers, at a cost, it says, of four million.</p></div>")
-    parts = "".join(f"<div class='part'><div class='slot'></div><div class='copy'><p>{p}</p></div>"
-                    "<span class='ad'></span></div>" for p in PARAS)
-    html = _page(f"<div class='story'><h1>{TITLE}</h1>{intro}<div class='rest'>{parts}</div></div>", after=TEASERS)
-    lines = _clean(html)
-    _assert_story(lines)
+    """A body that the scoring alone cuts short: a comma-heavy introduction in the headline's box
+    outscores each of the boxes the rest of the story is set in (each paragraph beside an
+    advertisement slot), and nothing joins it there. The guard sees most of the page's prose left
+    outside and widens the body to the box that holds it all; the decision says so."""
+    intro = f"<div class='intro'><p>{QUOTE}</p></div>"
+    parts = "".join(f"<div class='part'><div class='slot'>Advertisement</div><div class='copy'><p>{p}</p></div></div>"
+                    for p in (*PARAS, *PLAIN))
+    html = _page(f"<div class='story'><div class='head'><h1>{TITLE}</h1>{intro}</div>"
+                 f"<div class='rest'>{parts}</div></div>", after=TEASERS)
     decision: dict = {}
     content_nodes(LexborHTMLParser(html).body, decision)
-    assert decision["outside_share"] < 0.1
-    assert decision["chosen"]
+    assert decision["widened"] and "widened to div.page > div.story" in decision["widened"], decision
+    assert decision["chosen"] == ["div.page > div.story"]
+    assert decision["outside_chars"] == 0
+    lines = _clean(html)
+    _assert_story(lines, (QUOTE, *PARAS, *PLAIN))
+    assert "Advertisement" not in lines
 
 
 def test_decision_names_the_chosen_box_and_the_prose_left_outside():
