@@ -85,8 +85,9 @@ def _chars(text: str) -> int:
 
 
 def _link_density(node) -> tuple[int, int]:
-    """A box's text and the part of it inside links, in characters but white space."""
-    return len(node.text(deep=True).strip()), _link_len(node)
+    """A box's text and the part of it inside links, in characters with white space collapsed (an
+    indented template's line breaks between links do not make a rail of links read as prose)."""
+    return _chars(node.text(deep=True)), sum(_chars(a.text(deep=True)) for a in node.css("a"))
 
 
 #: the share of a paragraph's points a container gets, by how many boxes of several children lie

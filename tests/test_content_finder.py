@@ -256,3 +256,22 @@ def test_dialogs_and_consent_boxes_never_give_the_body():
     lines = _clean(html)
     _assert_story(lines)
     assert not any(n[:30] in "\n".join(lines) for n in NOTICE)
+
+
+def test_indented_rail_of_teaser_links_is_not_the_body():
+    """A stream of teasers under the story, each a linked picture and title set on indented
+    lines: the template's white space is no text, so the stream reads as the rail of links it is
+    and the story stays the body."""
+    pad = "\n" + " " * 40
+    titles = [f"{word} number {n} in the harbour town draws visitors, the council says, again"
+              for n in range(1, 4) for word in ("Spring market", "Boat show", "Lantern walk", "Choir festival",
+                                                "Fish auction", "Kite day", "Book fair", "Regatta", "Night market",
+                                                "Sea swim", "Tall ship visit", "Food fair")]
+    stream = "<div class='flow'><div class='inner'><h2>Across the coast</h2>" + "".join(
+        f"<div class='line'>{pad}<a href='/s{i}'>{pad}<div class='pic'>{pad}<img src='/p{i}.jpg'>{pad}</div>"
+        f"{pad}<p class='title'>{t}</p>{pad}<div class='meta'>{pad}<span>{pad}</span>{pad}</div>{pad}</a>{pad}</div>"
+        for i, t in enumerate(titles)) + "</div></div>"
+    story = f"<article><h1>{TITLE}</h1><div class='article-text'><p>{P1}</p><p>{P2}</p></div>"
+    lines = _clean(_page(f"{story}{stream}</article>"))
+    _assert_story(lines, (P1, P2))
+    assert not any(t[:20] in "\n".join(lines) for t in titles)
