@@ -644,6 +644,32 @@ def _paint(text: str, code: str, on: bool) -> str:
     return f"\033[{code}m{text}\033[0m" if on else text
 
 
+def _finder_lines(finder: dict) -> list[str]:
+    """The content finder's decision as `explain` prints it: the chosen boxes (CSS paths) and score,
+    the runners-up, what was joined, widened or switched, and the page's prose left outside."""
+    if not finder:
+        return []
+    out = []
+    chosen = finder.get("chosen") or []
+    if not chosen:
+        out.append("body: no box scored (no paragraph-like text): the extractor read the whole page")
+    for i, path in enumerate(chosen):
+        out.append(f"{'body' if i == 0 else '    '}: {path}" + (f"  (score {finder.get('score')})" if i == 0 else ""))
+    for path, score in finder.get("runners_up") or []:
+        out.append(f"runner-up: {path}  (score {score})")
+    if finder.get("joined"):
+        out.append(f"joined: {finder['joined']} sibling box(es) of the best one")
+    for key in ("story", "widened", "fallback"):
+        if finder.get(key):
+            out.append(f"{key}: {finder[key]}")
+    if "prose_chars" in finder:
+        out.append(f"outside the body: {finder['outside_share']:.0%} of the page's paragraph text "
+                   f"({finder['outside_chars']} of {finder['prose_chars']} characters)")
+    if finder.get("extractor") == "trafilatura":
+        out.append("extractor: trafilatura (the body found was too short)")
+    return out
+
+
 def _cmd_explain(args: argparse.Namespace) -> int:
     path = Path(args.file)
     if not path.is_file():
@@ -657,6 +683,8 @@ def _cmd_explain(args: argparse.Namespace) -> int:
         doc = clean_document(first, explain=True)
     except CleanError as exc:
         print(f"cleanwire explain: {path}: {exc.kind}: {exc.message}", file=sys.stderr)
+        for line in _finder_lines(getattr(exc, "finder", None) or {}):
+            print(f"cleanwire explain: finder: {line}", file=sys.stderr)
         return Exit.LOST
     head = {k: v for k, v in doc.to_record().items() if k not in ("text",) and v not in (None, [], "")}
     for key, value in head.items():
@@ -664,6 +692,9 @@ def _cmd_explain(args: argparse.Namespace) -> int:
                                                   if isinstance(value, list) else str(value)))
     print(_paint("── clean text ──", "1;32", colour))
     print(doc.text)
+    if finder := _finder_lines(doc.finder):
+        print(_paint("── content finder ──", "1;36", colour))
+        print("\n".join(finder))
     print(_paint(f"── removed: {len(doc.trace)} pieces ──", "1;31", colour))
     width = args.width
     for removal in doc.trace:

@@ -2,11 +2,18 @@
 
 A readability-style scorer: every paragraph-like block (`<p>`, `<pre>`, `<td>`, `<blockquote>`, and
 a `<div>`, `<section>` or `<article>` that holds text of its own) with 25+ characters gives points
-(one, one a comma, one per 100 characters up to three) to its parent and half of that to its
-grandparent; a container's points are scaled down by the share of its text inside links. The best
-container is the article body; its siblings join when they score close to it or are long, link-poor
-paragraphs. `content_lines` turns the chosen nodes into lines the way the text rules expect them
-(one block a line, `<br>` breaks a line, list items as `- item`).
+(one, one a comma, one per 100 characters up to three) to the box that holds it, half of that to
+the box above, a quarter to the next; boxes that wrap one child alone do not count as a level (a
+paragraph nested three wrappers deep scores for the box that holds its siblings). A container's
+points are scaled down by the share of its text inside links; boxes in reader comments and boxes
+laid over the page (dialogs, consent pop-ups) score nothing. The best container is the article
+body; its siblings join when they score close to it or are long, link-poor paragraphs, and boxes of
+the same kind elsewhere in the story join as chunks of a split body. On a page carrying several
+stories the body comes from the one under the `<h1>` that matches the page's title. A truncation
+guard widens a body that holds under a third of the page's prose (long, link-poor blocks). The
+decision (CSS paths, scores, runners-up, what was joined or widened, the prose left outside) is
+what `explain` shows. Linear in the page's boxes. `content_lines` turns the chosen nodes into lines
+the way the text rules expect them (one block a line, `<br>` breaks a line, list items as `- item`).
 
 It is the pipeline's extractor (`extract.extract_text`); trafilatura is asked only when it finds
 next to no body. On a page of unknown markup the pipeline runs it before the boilerplate rules, and
@@ -76,13 +83,164 @@ def _link_len(node) -> int:
     return sum(len(a.text(deep=True).strip()) for a in node.css("a"))
 
 
-def content_nodes(root) -> list:
-    """The nodes that hold the article body, in document order ([] when nothing scores)."""
+def _chars(text: str) -> int:
+    """Characters of `text` with its white space collapsed (a template's indentation counts for nothing)."""
+    words = text.split()
+    return sum(map(len, words)) + max(len(words) - 1, 0)
+
+
+def _link_density(node) -> tuple[int, int]:
+    """A box's text and the part of it inside links, in characters with white space collapsed (an
+    indented template's line breaks between links do not make a rail of links read as prose)."""
+    return _chars(node.text(deep=True)), sum(_chars(a.text(deep=True)) for a in node.css("a"))
+
+
+#: the share of a paragraph's points a container gets, by how many boxes of several children lie
+#: between them (boxes that wrap one child alone do not count: a paragraph nested in three wrappers
+#: scores for the box that holds its siblings as one set straight in it would)
+_SHARES = (1.0, 0.5, 0.25)
+#: a paragraph-like block this long, with few links, is prose: what the truncation guard counts
+_PROSE_MIN = 50
+#: tags that are no part of a box's layout (a wrapper with a script or a line break beside its one
+#: child is still a wrapper)
+_NOT_KIDS = (_SKIP | {"-text", "-comment", "br", "hr", "input", "link", "meta", "source"}) - {"svg", "iframe"}
+#: children that count as a part of a box without any text (a picture beside a caption: the box is a
+#: figure, not a wrapper of the caption)
+_MEDIA = frozenset({"img", "picture", "video", "svg", "iframe", "figure", "audio", "canvas", "object", "embed"})
+
+
+def _kid_count(node, cache: dict[int, int]) -> int:
+    """How many children of `node` hold text (0, 1, or 2 meaning two or more)."""
+    key = node.mem_id
+    count = cache.get(key)
+    if count is None:
+        count = 0
+        child = node.child
+        while child is not None and count < 2:
+            if child.tag in _MEDIA or child.tag not in _NOT_KIDS and child.text(deep=True).strip():
+                count += 1
+            child = child.next
+        cache[key] = count
+    return count
+
+
+_SCORED_AND_ITEMS = _SCORED + ", li"
+#: how many boxes up a paragraph's points go at most (three levels of boxes of several children,
+#: and the wrappers of one child between them)
+_REACH = 12
+
+
+def _sum_up(prose: dict, parent_of: dict, rooted: set, root) -> None:
+    """Turn each box's own prose into the prose it holds: every box's total added to its parent's,
+    deepest boxes first (linear in the boxes, whatever the page's depth)."""
+    depth: dict[int, int] = {root.mem_id: 0}
+    for key in rooted:
+        path = []
+        while key not in depth:
+            path.append(key)
+            parent = parent_of.get(key)
+            if parent is None:
+                depth[key] = 0
+                path.pop()
+                break
+            key = parent.mem_id
+        base = depth[key]
+        for i, k in enumerate(reversed(path), 1):
+            depth[k] = base + i
+    for key in sorted(rooted, key=lambda k: -depth.get(k, 0)):
+        amount = prose.get(key, 0)
+        parent = parent_of.get(key)
+        if amount and parent is not None and key != root.mem_id and parent.mem_id in rooted:
+            prose[parent.mem_id] = prose.get(parent.mem_id, 0) + amount
+
+
+def css_path(node, stop=None) -> str:
+    """A CSS path for `node` (`div#main.story > div.body`), from under `<body>` (or `stop`) down;
+    long paths keep their last six steps."""
+    steps = []
+    while node is not None and node.tag not in ("body", "html", "-document"):
+        if stop is not None and node.mem_id == stop.mem_id:
+            break
+        attrs = node.attributes
+        step = node.tag
+        if ident := (attrs.get("id") or "").strip():
+            step += "#" + ident.split()[0]
+        step += "".join("." + name for name in (attrs.get("class") or "").split()[:3])
+        steps.append(step)
+        node = node.parent
+    steps.reverse()
+    if len(steps) > 6:
+        steps = ["…", *steps[-6:]]
+    return " > ".join(steps) or "body"
+
+
+def _norm_title(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _page_headline(root, headlines) -> object | None:
+    """The page's own headline: the first `<h1>` whose text is one of `headlines` (og:title, the
+    JSON-LD headline, `<title>`), or makes most of one (a title with the site's name after it)."""
+    wanted = [t for t in (_norm_title(h) for h in headlines if h) if t]
+    if not wanted:
+        return None
+    for h1 in root.css("h1"):
+        text = _norm_title(h1.text(deep=True))
+        if len(text) < 10:
+            continue
+        if any(text == t or (text in t and len(text) >= 0.5 * len(t)) or (t in text and len(t) >= 0.6 * len(text))
+               for t in wanted):
+            return h1
+    return None
+
+
+def content_nodes(root, decision: dict | None = None, headlines=()) -> list:
+    """The nodes that hold the article body, in document order ([] when nothing scores).
+
+    `headlines` are the page's own titles (og:title, JSON-LD headline, `<title>`): on a page that
+    carries several stories the body comes from the one under the `<h1>` that matches them.
+    `decision`, when given, is filled with what the finder chose and why (for `explain`): see
+    `_decide`."""
     points_of: dict[int, float] = {}  # what a container's paragraphs give it
+    direct: dict[int, float] = {}  # what the paragraphs it holds as its own (no box of several between) give it
     nodes: dict[int, object] = {}
-    for block in root.css(_SCORED):
+    prose: dict[int, int] = {}  # characters of prose (long, link-poor blocks) each node holds
+    parent_of: dict[int, object | None] = {}
+    kids: dict[int, int] = {}
+    seen: dict[int, int] = {}  # document order of the boxes (inner boxes before the wrappers that hold them)
+    wrapped: dict[int, list] = {}  # points a box got in full through wrappers: [points, how many paragraphs]
+    rooted: set[int] = set()  # boxes whose chain up to `root` is in `parent_of`
+    overlay_memo: dict[int, bool] = {}
+    weights: dict[int, int] = {}  # class weights of the containers read as blocks
+
+    def link(node) -> None:
+        # record the chain of boxes from `node` up to `root` (each box once over the whole page)
+        while node is not None and node.tag not in ("html", "-document"):
+            key = node.mem_id
+            if key in rooted:
+                return
+            rooted.add(key)
+            if key not in seen:
+                seen[key] = len(seen)
+            if key == root.mem_id:
+                return
+            if key not in parent_of:
+                parent_of[key] = node.parent
+            node = parent_of[key]
+
+    for block in root.css(_SCORED_AND_ITEMS):
+        if block.tag == "li":
+            text = node_text(block)
+            if len(text) >= _PROSE_MIN and _link_len(block) < 0.3 * len(text) \
+                    and not _in_overlay(block, overlay_memo):
+                # a list item of a sentence or more, with few links, is prose for the truncation
+                # guard (a guide's steps, a recipe's method), though it scores for no box
+                prose[block.mem_id] = prose.get(block.mem_id, 0) + len(text)
+                link(block)
+            continue
         if block.tag in _CONTAINERS:
-            if _class_weight(block) < 0:
+            weight = weights[block.mem_id] = _class_weight(block)
+            if weight < 0:
                 continue  # text set straight into a footer or side box scores for nobody
             length = _own_text_len(block)
             text = None
@@ -93,40 +251,212 @@ def content_nodes(root) -> list:
             continue
         commas = (text if text is not None else block.text(deep=True)).count(",")
         points = 1 + commas + min(length // 100, 3)
-        parent = block.parent if block.tag not in _CONTAINERS else block
-        for share, node in ((1.0, parent), (0.5, parent.parent if parent is not None else None)):
-            if node is None or node.tag in ("html", "-document"):
-                continue
+        own = 0
+        if length >= _PROSE_MIN and block.tag not in ("td", "blockquote"):
+            own = length if _link_len(block) < 0.3 * length else 0
+        if own and not _in_overlay(block, overlay_memo):  # a pop-up's text is no prose of the page
+            prose[block.mem_id] = prose.get(block.mem_id, 0) + own
+        link(block)
+        node, level = (block if block.tag in _CONTAINERS else block.parent), 0
+        through = False  # above a wrapper of the block's box
+        steps = 0
+        while node is not None and node.tag not in ("html", "-document") and level < len(_SHARES) \
+                and steps < _REACH:
+            steps += 1
             key = node.mem_id
+            if key not in seen:
+                seen[key] = len(seen)
             if key not in points_of:
                 nodes[key] = node
                 points_of[key] = 0.0
-            points_of[key] += points * share
+            points_of[key] += points * _SHARES[level]
+            if level == 0:
+                direct[key] = direct.get(key, 0.0) + points
+                if through:
+                    entry = wrapped.setdefault(key, [0.0, 0])
+                    entry[0] += points
+                    entry[1] += 1
+            if key == root.mem_id:
+                break
+            if key in parent_of:
+                up = parent_of[key]
+            else:
+                up = parent_of[key] = node.parent
+            if node is block or _kid_count(node, kids) > 1:
+                level += 1
+            else:
+                through = True
+            node = up
+    _sum_up(prose, parent_of, rooted, root)
+    for key, (points, count) in wrapped.items():
+        if count == 1:
+            # one wrapped paragraph alone (a boxed note beside the body) is no run of paragraphs
+            # each in its own wrappers: the box above it gets half, as a grandparent would
+            points_of[key] -= 0.5 * points
+            direct[key] -= points
     # a container's class counts for it (`article-body` up, `sidebar` down), but a class alone never
-    # makes a box win: the bonus is at most what its paragraphs earned
+    # makes a box win: the bonus is at most what the paragraphs it holds as its own earned (a box
+    # around the body, scoring only a share of it, gets none)
     scores = {key: points + (5 if nodes[key].tag in ("div", "article", "main") else 0)
-              + min(_class_weight(nodes[key]), points) for key, points in points_of.items()}
+              + min(weights[key] if key in weights else _class_weight(nodes[key]), direct.get(key, 0.0))
+              for key, points in points_of.items()}
     if not scores:
         return []
-    ranked = []
     memo: dict[int, bool] = {}
-    for key, score in scores.items():
-        node = nodes[key]
-        if _in_comments(node, memo):
-            continue
-        text_len = len(node.text(deep=True).strip()) or 1
-        ranked.append((score * (1 - min(1.0, _link_len(node) / text_len)), key))
-    if not ranked:
-        return []
-    best_score, best_key = max(ranked)
-    if best_score <= 0:
+    order = seen
+    adjusted: dict[int, float] = {}
+
+    def adjust(key: int) -> float:
+        """A box's score scaled down by the share of its text inside links (comments score 0)."""
+        if key not in adjusted:
+            node = nodes[key]
+            if _in_comments(node, memo) or _in_overlay(node, overlay_memo):
+                adjusted[key] = 0.0
+            else:
+                text_len, link_len = _link_density(node)
+                adjusted[key] = scores[key] * (1 - min(1.0, link_len / (text_len or 1)))
+        return adjusted[key]
+
+    # the best box by its adjusted score; a box's raw score bounds its adjusted one, so boxes are
+    # read best raw score first and the reading stops once no box left can matter
+    ranked: list[tuple[float, int, int]] = []
+    best_so_far = 0.0
+    for key in sorted(scores, key=lambda k: (-scores[k], order[k])):
+        if ranked and scores[key] < max(10.0, best_so_far * 0.2) and scores[key] <= best_so_far:
+            break
+        ranked.append((adjust(key), -order[key], key))
+        best_so_far = max(best_so_far, ranked[-1][0])
+    ranked.sort(reverse=True)
+    if not ranked or ranked[0][0] <= 0:
         return []  # only boxes the page marks as not content (a footer, a side bar) hold text
-    best = nodes[best_key]
+    best = nodes[ranked[0][2]]
+    best = _innermost(best, nodes, scores, kids)
+    story = None
+    headline = _page_headline(root, headlines)
+    if headline is not None:
+        story = _story_of(headline, best, prose, order, root)
+        if story is not None:
+            inside = [(adjust(key), -order[key], key) for key in nodes
+                      if key == story.mem_id or has_ancestor_in(nodes[key], {story.mem_id})]
+            inside = [item for item in inside if item[0] > 0]
+            if inside:
+                switched_from = best
+                best = _innermost(nodes[max(inside)[2]], nodes, scores, kids)
+                if decision is not None:
+                    decision["story"] = (f"the page carries several stories: the body is taken from the one under "
+                                         f"its headline ({css_path(story)}), not from {css_path(switched_from)}")
+            else:
+                story = None
+    best_score = adjust(best.mem_id)
+    threshold = max(10.0, best_score * 0.2)
+    for key, score in scores.items():
+        if score >= threshold:
+            adjust(key)
+    chosen, best, joined = _with_siblings(best, adjusted, threshold, memo)
+    layout = _layout_only(best.attributes.get("class") or "")
+    home = _story_box(best)
+
+    def chunk_ok(key: int) -> bool:
+        # a box of the same kind as the best one joins when it scores high enough, or (a box the
+        # page names for what it holds, not a grid row) when it holds a paragraph of prose and few
+        # links: one short section of a guide
+        if adjusted.get(key, 0) >= threshold:
+            return True
+        return (not layout and prose.get(key, 0) >= 80 and adjust(key) >= 0.7 * scores[key]
+                and _story_box(nodes[key]) == home)  # not a teaser card's excerpt (an `<article>` of its own)
+
+    chunked = _with_chunks(best, chosen, nodes, chunk_ok, story)
+    if len(chunked) > len(chosen):
+        joined += len(chunked) - len(chosen)
+        chosen = _common_box(chunked, memo)
+    if headline is None:
+        h1s = root.css("h1")
+        own = h1s[0] if len(h1s) == 1 else None  # a page's one `<h1>` is its own headline
+    else:
+        own = headline
+    chosen, widened = _guard(chosen, root, prose, story, own, memo)
+    if decision is not None:
+        runners = _runners_up(chosen, sorted(scores, key=lambda k: (-scores[k], order[k])), nodes, adjust)
+        _decide(decision, root, chosen, best_score, runners, prose, joined, widened)
+    return chosen
+
+
+def _runners_up(chosen: list, keys: list, nodes: dict, adjust) -> list[tuple[str, float]]:
+    """The three best-scoring boxes (CSS path, adjusted score) that neither hold the body nor sit
+    inside it, among the forty best by raw score."""
+    ids = {n.mem_id for n in chosen}
+    found = []
+    for key in keys[:40]:
+        node = nodes[key]
+        if key in ids or has_ancestor_in(node, ids) or any(has_ancestor_in(n, {key}) for n in chosen):
+            continue
+        score = adjust(key)
+        if score > 0:
+            found.append((score, css_path(node)))
+    found.sort(key=lambda item: -item[0])
+    return [(path, round(score, 1)) for score, path in found[:3]]
+
+
+def _innermost(best, nodes: dict, scores: dict, kids: dict):
+    """`best`, or the box it wraps alone when that box scored as much (the same text, one box in)."""
+    for _ in range(_REACH):
+        if _kid_count(best, kids) != 1:
+            break
+        child = best.child
+        while child is not None and (child.tag in _NOT_KIDS or child.tag in _MEDIA
+                                     or not child.text(deep=True).strip()):
+            child = child.next
+        if child is None or child.mem_id not in scores or scores[child.mem_id] < scores[best.mem_id] - 5:
+            break
+        best = nodes[child.mem_id]
+    return best
+
+
+def _story_of(headline, best, prose: dict, order: dict, root):
+    """The story box around the page's headline when the body would otherwise come from a box
+    after it that is no part of it (a "next story" appended below, an infinite scroll, a pop-up
+    set after the article): the first box above the `<h1>` holding 500+ characters of prose, and
+    a quarter of the best box's or more when the two share a box below the page (a story, not a
+    header with a byline beside the body). None when the best
+    box is in that story, holds it, or comes first, or when the story box is the page itself."""
+    node = headline.parent
+    while node is not None and node.tag not in ("html", "-document") and node.mem_id != root.mem_id:
+        if prose.get(node.mem_id, 0) >= 500:
+            break
+        node = node.parent
+    if node is None or node.tag in ("html", "-document") or node.mem_id == root.mem_id:
+        return None
+    key = node.mem_id
+    if key == best.mem_id or has_ancestor_in(best, {key}) or has_ancestor_in(node, {best.mem_id}):
+        return None
+    if prose.get(key, 0) < 0.25 * prose.get(best.mem_id, 0) and not _apart(node, best, root):
+        return None  # a header box with a byline or a standfirst, beside the body in one story
+    if order.get(key, 0) > order.get(best.mem_id, 0):
+        return None  # the best box comes first: not a story appended after the page's own
+    return node
+
+
+def _apart(one, other, root) -> bool:
+    """True when `one` and `other` share no box but the page itself (`root`): different parts of
+    the page (the article, and a pop-up or a rail set beside it)."""
+    above = set()
+    node = one.parent
+    while node is not None:
+        above.add(node.mem_id)
+        node = node.parent
+    node = other.parent
+    while node is not None and node.mem_id not in above:
+        node = node.parent
+    return node is None or node.mem_id == root.mem_id or node.tag in ("html", "-document")
+
+
+def _with_siblings(best, adjusted: dict, threshold: float, memo: dict) -> tuple[list, object, int]:
+    """The best box with its siblings that score close to it or are long, link-poor paragraphs;
+    their parent instead when the parts taken make most of its text. Returns the nodes, the box
+    that stands for them, and how many siblings joined."""
     parent = best.parent
     if parent is None or best.tag == "body":
-        return [best]
-    threshold = max(10.0, best_score * 0.2)
-    adjusted = dict((key, score) for score, key in ranked)
+        return [best], best, 0
     chosen = []
     sibling = parent.child
     while sibling is not None:
@@ -141,15 +471,229 @@ def content_nodes(root) -> list:
             if (len(text) > 80 and density < 0.25) or (0 < len(text) <= 80 and density == 0 and text[-1:] in ".!?"):
                 chosen.append(sibling)
         sibling = sibling.next
+    joined = len(chosen) - 1
     if len(chosen) >= 2 and parent.tag not in ("body", "html"):
         # the best box is one part of the body (an intro, a run of paragraphs): when the parts
         # taken make most of their parent's text, the parent is the body, with its sub-headings,
         # quotes and lists
         taken = sum(len(n.text(deep=True).strip()) for n in chosen)
         if taken >= 0.6 * len(parent.text(deep=True).strip()) and not _in_comments(parent, memo):
-            chosen = [parent]
-            best = parent
-    return _with_chunks(best, chosen, nodes, adjusted, threshold)
+            return [parent], parent, joined
+    return chosen, best, joined
+
+
+def _other_stories(node, headline, first, ids: set[int]) -> bool:
+    """True when `node` holds a story mark (an `<article>`, an `<h1>` other than the page's
+    headline) that is neither around the chosen nodes (`first`, `ids`) nor inside them."""
+    for mark in node.css("article, h1"):
+        key = mark.mem_id
+        if headline is not None and key == headline.mem_id or key in ids or has_ancestor_in(mark, ids):
+            continue
+        if mark.tag == "article" and (key == first.mem_id or has_ancestor_in(first, {key})):
+            continue
+        return True
+    return False
+
+
+_COMMENT_BOXES = ", ".join(f"[{attr}*={part}]" for part in ("omment", "isqus", "eplies", "espond")
+                           for attr in ("class", "id"))
+
+
+def _holds_comments(node) -> bool:
+    """True when `node` holds a reader-comment section (a box whose class or id says so)."""
+    for box in node.css(_COMMENT_BOXES):
+        if class_words(f"{box.attributes.get('class') or ''} {box.attributes.get('id') or ''}") & _COMMENT_WORDS:
+            return True
+    return False
+
+
+#: the truncation guard acts when the body holds less than this share of the page's prose
+GUARD_SHARE = 0.3
+
+
+def _guard(chosen: list, root, prose: dict, story, headline, memo: dict) -> tuple[list, str | None]:
+    """The truncation guard: when the chosen nodes hold less than a third of the page's prose and
+    the rest sits in long link-poor blocks, the body is widened to the lowest box above it that
+    takes most of that prose in, as long as what the wider box adds is mostly prose (link-poor
+    paragraphs, not rails of links) and no other story (an `<article>`, a second `<h1>`); never to
+    the page itself, never past the story the page is about. When no box above it qualifies, a
+    second opinion: the smallest box holding three fifths of the page's prose (few links, no
+    reader comments, no other story), widened the same way. Returns the nodes and why they were
+    widened (None when they were not)."""
+    page = prose.get(root.mem_id, 0)
+    held = sum(prose.get(n.mem_id, 0) for n in chosen)
+    if not page or held >= GUARD_SHARE * page or page - held < 400:
+        return chosen, None
+    widened = _widen(chosen, held, page, root, prose, story, headline, memo)
+    if widened is not None:
+        return [widened], (f"the body chosen held {held / page:.0%} of the page's prose while long link-poor text "
+                           f"lay outside it: widened to {css_path(widened)}, which holds "
+                           f"{prose.get(widened.mem_id, 0) / page:.0%}")
+    other = _prose_box(root, prose, page, story)
+    if other is None or _in_comments(other, memo) or _holds_comments(other) or _in_frame(other) \
+            or _in_overlay(other, {}) \
+            or _other_stories(other, headline, other, {other.mem_id}) or _teasers(other):
+        return chosen, None
+    if headline is not None:
+        # the body chosen sits with the page's headline and the other box does not: trust the body
+        home = headline.parent
+        while home is not None and home.tag not in ("body", "html") and prose.get(home.mem_id, 0) < 300:
+            home = home.parent
+        if home is not None and home.tag not in ("body", "html") and (
+                chosen[0].mem_id == home.mem_id or has_ancestor_in(chosen[0], {home.mem_id})) and not (
+                other.mem_id == home.mem_id or has_ancestor_in(other, {home.mem_id})):
+            return chosen, None
+    text, links = _link_density(other)
+    if links > 0.3 * text:
+        return chosen, None
+    other = _widen([other], prose.get(other.mem_id, 0), page, root, prose, story, headline, memo) or other
+    if prose.get(other.mem_id, 0) <= held:
+        return chosen, None
+    return [other], (f"the body chosen held {held / page:.0%} of the page's prose and no box above it takes the rest "
+                     f"in without rails of links or another story: the body is {css_path(other)}, which holds "
+                     f"{prose.get(other.mem_id, 0) / page:.0%}")
+
+
+def _teasers(node) -> bool:
+    """True when `node` reads as a list of teasers: three or more headline-sized links (25+
+    characters) and at least one for every three paragraphs."""
+    heads = sum(1 for a in node.css("a") if _chars(a.text(deep=True)) >= 25)
+    return heads >= 3 and heads >= 0.3 * len(node.css("p"))
+
+
+def _widen(chosen: list, held: int, page: int, root, prose: dict, story, headline, memo: dict):
+    """The lowest box above `chosen` that takes most of the page's prose in while what it adds is
+    mostly link-poor prose and no other story (see `_guard`); None when none does."""
+    first = chosen[0]
+    ids = {n.mem_id for n in chosen}
+    base_text = base_links = 0
+    for n in chosen:
+        text, links = _link_density(n)
+        base_text, base_links = base_text + text, base_links + links
+    widened = None
+    node = first.parent
+    steps = 0
+    while node is not None and node.tag not in ("body", "html", "-document") and node.mem_id != root.mem_id \
+            and steps < 2 * _REACH:
+        steps += 1
+        if story is not None and has_ancestor_in(story, {node.mem_id}):
+            break  # past the story the page is about
+        if _in_comments(node, memo) or _other_stories(node, headline, first, ids) or _holds_comments(node):
+            break
+        held_here = prose.get(node.mem_id, 0)
+        text, links = _link_density(node)
+        gain, added, added_links = held_here - held, text - base_text, links - base_links
+        if gain > 0 and gain >= 0.4 * added and added_links <= 0.3 * added:
+            widened = node
+            if held_here >= 0.8 * page:
+                break
+        elif added_links > 0.5 * added:
+            break  # what lies around is rails of links: a wider box only adds more
+        node = node.parent
+    return widened
+
+
+def _in_frame(node) -> bool:
+    """True when `node` is, or sits in, a part of the page's frame the markup names: a side box,
+    navigation, a footer (`<aside>`, `<nav>`, `<footer>`)."""
+    while node is not None and node.tag not in ("body", "html"):
+        if node.tag in ("aside", "nav", "footer"):
+            return True
+        node = node.parent
+    return False
+
+
+def _prose_box(root, prose: dict, page: int, story):
+    """The smallest box that holds three fifths of the page's prose (the second opinion when the
+    body chosen holds little of it): from the page down, the child holding that much, while there
+    is one; inside the page's own story when it carries several. None when it is the page itself."""
+    node = story if story is not None else root
+    while True:
+        child = node.child
+        nxt = None
+        while child is not None:
+            if prose.get(child.mem_id, 0) >= 0.6 * page:
+                nxt = child
+                break
+            child = child.next
+        if nxt is None:
+            break
+        node = nxt
+    if node.mem_id == root.mem_id or node.tag in ("body", "html", "-document") \
+            or prose.get(node.mem_id, 0) < 0.6 * page:
+        return None
+    return node
+
+
+def _decide(decision: dict, root, chosen: list, best_score: float, runners: list, prose: dict, joined: int,
+            widened: str | None) -> None:
+    """Fill `decision` (for `explain`): the chosen boxes (CSS paths), the best box's score, the
+    runners-up, how many sibling boxes joined, why the body was widened, and how much of the
+    page's prose (paragraph text) was left outside the body."""
+    page = prose.get(root.mem_id, 0)
+    held = min(page, sum(prose.get(n.mem_id, 0) for n in chosen))
+    decision.update({
+        "chosen": [css_path(n) for n in chosen],
+        "score": round(best_score, 1),
+        "runners_up": runners,
+        "joined": joined,
+        "widened": widened,
+        "prose_chars": page,
+        "outside_chars": page - held,
+        "outside_share": round((page - held) / page, 3) if page else 0.0,
+    })
+
+
+#: class/id words of the boxes laid over the page or around it, never its body: dialogs, pop-ups,
+#: consent and login boxes (vocabulary: to move to the shared word lists)
+_OVERLAY_WORDS = frozenset({"dialog", "modal", "popup", "overlay", "consent", "cookie", "cookies", "gdpr",
+                            "dsgvo", "login", "signin"})
+#: the ARIA roles of such boxes and of the page's frame
+_OVERLAY_ROLES = frozenset({"dialog", "alertdialog", "navigation", "banner", "contentinfo", "menu", "menubar"})
+#: parts of a custom element's name (`site-navigation`, `pp-header`) that make it page frame
+_FRAME_TAG_WORDS = frozenset({"nav", "navigation", "header", "footer", "menu"})
+
+
+def _in_overlay(node, memo: dict[int, bool]) -> bool:
+    """True when `node` is, or sits in, a box laid over the page or framing it: a dialog or pop-up
+    (`role=dialog`, `aria-modal`, a class or id such as `modal`, `cookie-consent`, `login`), a
+    navigation or banner by its ARIA role, or a custom element named as page frame
+    (`pp-navigation`). Its prose, however long, is not the article."""
+    path = []
+    found = False
+    while node is not None and node.tag not in ("body", "html", "-document"):
+        key = node.mem_id
+        if key in memo:
+            found = memo[key]
+            break
+        path.append(key)
+        attrs = node.attributes
+        tag = node.tag
+        if (attrs.get("role") or "").strip().lower() in _OVERLAY_ROLES or (attrs.get("aria-modal") or "") == "true" \
+                or "-" in tag and set(tag.split("-")) & _FRAME_TAG_WORDS:
+            found = True
+            break
+        names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+        low = names.lower()
+        if any(word in low for word in _OVERLAY_WORDS) and any(_overlay_token(token) for token in names.split()):
+            found = True
+            break
+        node = node.parent
+    for key in path:
+        memo[key] = found
+    return found
+
+
+def _overlay_token(token: str) -> bool:
+    """True when one class or id token names an overlay box: the word itself or the token's last
+    part (`b-dialog`, `pum-overlay`, `x-dialog-login`), not a token that only starts with it (a
+    state such as `modal-enabled`, Drupal's page-wide `dialog-off-canvas-main-canvas`)."""
+    low = token.lower()
+    last = re.split(r"[-_]", low)[-1] if ("-" in low or "_" in low) else low
+    if last not in _OVERLAY_WORDS and low != token:  # camelCase: `cookieConsent`, `loginDialog`
+        parts = [w.lower() for w in re.findall(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])", token)]
+        last = parts[-1] if parts else low
+    return last in _OVERLAY_WORDS
 
 
 _COMMENT_WORDS = V.COMMENT_SECTION
@@ -184,16 +728,60 @@ def _signature(node) -> tuple[str, str]:
 CHUNK_REACH = 5
 
 
-def _with_chunks(best, chosen: list, nodes: dict, adjusted: dict, threshold: float) -> list:
-    """`chosen` plus the other chunks of a body the page splits up (between ads, in a grid): the
-    scored containers of the same tag and class as the best one that score high enough, with
-    neither inside the other; in document order (the order the scoring met them)."""
+_LAYOUT_CLASS = re.compile(r"(?:row|col|column|container|wrapper|grid|flex|span|clearfix)[\w-]*", re.I)
+
+
+def _story_box(node) -> int | None:
+    """The `mem_id` of the nearest `<article>` around `node` (itself included), None when there is none."""
+    while node is not None and node.tag not in ("body", "html"):
+        if node.tag == "article":
+            return node.mem_id
+        node = node.parent
+    return None
+
+
+def _layout_only(classes: str) -> bool:
+    """True when every class of a box names a layout box (`row`, `col-md-8`, `clearfix`)."""
+    names = classes.split()
+    return bool(names) and all(_LAYOUT_CLASS.fullmatch(name) for name in names)
+
+
+def _common_box(chunks: list, memo: dict) -> list:
+    """The box that holds all `chunks` (the parts of a split body) when they make four fifths of its
+    text or more (the sub-headings and pictures between them belong to the story too); else the
+    chunks."""
+    path = []
+    node = chunks[0].parent
+    while node is not None:
+        path.append(node)
+        node = node.parent
+    depth = {n.mem_id: i for i, n in enumerate(path)}
+    lowest = 0
+    for chunk in chunks[1:]:
+        node = chunk.parent
+        while node is not None and node.mem_id not in depth:
+            node = node.parent
+        if node is None:
+            return chunks
+        lowest = max(lowest, depth[node.mem_id])
+    box = path[lowest]
+    if box.tag in ("body", "html", "-document") or _in_comments(box, memo):
+        return chunks
+    taken = sum(len(n.text(deep=True).strip()) for n in chunks)
+    return [box] if taken >= 0.8 * len(box.text(deep=True).strip()) else chunks
+
+
+def _with_chunks(best, chosen: list, nodes: dict, chunk_ok, story=None) -> list:
+    """`chosen` plus the other chunks of a body the page splits up (between ads, in a grid, one
+    section a box): the scored containers of the same tag and class as the best one that
+    `chunk_ok` (they score high enough, or hold prose with few links), with neither inside the
+    other, inside the page's own story when it carries several (`story`); in document order (the
+    order the scoring met them)."""
     signature = _signature(best)
     if not signature[1]:
         return chosen
     taken = {n.mem_id for n in chosen}
-    chunks = [n for key, n in nodes.items() if key not in taken and adjusted.get(key, 0) >= threshold
-              and _signature(n) == signature]
+    chunks = [n for key, n in nodes.items() if key not in taken and _signature(n) == signature and chunk_ok(key)]
     if not chunks:
         return chosen
     inside = set()
@@ -210,7 +798,7 @@ def _with_chunks(best, chosen: list, nodes: dict, adjusted: dict, threshold: flo
         near.add(anc.mem_id)
         anc = anc.parent
     chunks = [n for n in chunks if n.mem_id not in inside and not has_ancestor_in(n, taken)
-              and has_ancestor_in(n, near)]
+              and has_ancestor_in(n, near) and (story is None or has_ancestor_in(n, {story.mem_id}))]
     if not chunks:
         return chosen
     order = {key: i for i, key in enumerate(nodes)}

@@ -95,6 +95,8 @@ class Document:
     fetched_at: str | None
     cleaner: str
     trace: list[Removal] = field(default_factory=list, repr=False, compare=False)
+    #: what the content finder chose and why (`Context.finder`), for `explain`; not in the record
+    finder: dict = field(default_factory=dict, repr=False, compare=False)
 
     def to_record(self) -> dict:
         """The record as a dict with the keys in `RECORD_FIELDS` order."""

@@ -39,6 +39,8 @@ class CleanError(Exception):
         super().__init__(message)
         self.kind = kind
         self.message = message
+        #: the content finder's decision on the page (`Context.finder`), when it ran: `explain` shows it
+        self.finder: dict = {}
 
 
 def _page_url(tree) -> str | None:
@@ -151,6 +153,7 @@ def _finish(ctx: Context, lines: list[str], *, path: str | None, fetched_at: str
         fetched_at=fetched_at,
         cleaner=RULESET_VERSION,
         trace=ctx.trace,
+        finder=ctx.finder,
     )
 
 
@@ -241,7 +244,24 @@ def _headline_share(tree, region: list | None = None) -> float:
     boxes = region if region else ([tree.body] if tree.body is not None else [])
     total = sum(len(node_text(box)) for box in boxes)
     linked = sum(len(t) for box in boxes for t in _headline_links(box))
-    return linked / total if total else 0.0
+    if region:
+        # the side boxes, menus and footers inside the body never reach its text (the content
+        # finder leaves them out): their teaser links say nothing about it
+        for box in boxes:
+            frames = _frame_ids(box)
+            for frame in box.css(_FRAME_TAGS):
+                if frame.mem_id != box.mem_id and not has_ancestor_in(frame, frames):
+                    total -= len(node_text(frame))
+                    linked -= sum(len(t) for t in _headline_links(frame))
+    return linked / total if total > 0 else 0.0
+
+
+_FRAME_TAGS = "aside, nav, footer"
+
+
+def _frame_ids(box) -> set[int]:
+    """`mem_id`s of the frame boxes (`<aside>`, `<nav>`, `<footer>`) under `box`, but `box` itself."""
+    return {frame.mem_id for frame in box.css(_FRAME_TAGS) if frame.mem_id != box.mem_id}
 
 
 #: a line that closes a sentence the way prose does (a headline may end in "?" or "!", not in ".")
@@ -337,6 +357,16 @@ def all_rules() -> list:
             *GENERIC_TEXT_RULES]
 
 
+def _headlines(tree, extracted: dict) -> list[str]:
+    """The page's own titles (the metadata's title, og:title, `<title>`): the content finder takes
+    the body from the story under the `<h1>` that matches one of them."""
+    titles = [extracted.get("title") or "", _meta_content(tree, "og:title") or ""]
+    node = tree.css_first("title")
+    if node is not None:
+        titles.append(node_text(node))
+    return [t for t in titles if t]
+
+
 def _scopes(region: list) -> list:
     """Where the body rules run: the body's nodes, or their parent when they are siblings (one
     pass instead of one per paragraph); never the whole page."""
@@ -418,7 +448,7 @@ def clean_html(html: bytes | str, url: str | None = None, *, path: str | None = 
         # unknown markup: take the page's frame out, find the body, then clean the boxes inside it
         for rule in sites.SITE_DOM_RULES + PAGE_RULES:
             rule.apply(root, ctx)
-        region = content_nodes(tree.body)
+        region = content_nodes(tree.body, ctx.finder, _headlines(tree, extracted))
         for scope in _scopes(region) + _headline_scope(tree, region):
             for rule in BODY_RULES:
                 rule.apply(scope, ctx)
@@ -426,6 +456,8 @@ def clean_html(html: bytes | str, url: str | None = None, *, path: str | None = 
         if len(" ".join(node_text(node) for node in region)) < MIN_BODY:
             # next to no body: the extractor (or the page's blocks) will read the whole page, so the
             # whole page is cleaned, as for a page whose body was never looked for
+            ctx.finder["fallback"] = (f"the body chosen held under {MIN_BODY} characters once cleaned: the whole "
+                                      "page was cleaned and read again")
             for rule in BODY_RULES:
                 rule.apply(root, ctx)
             region = None
@@ -434,7 +466,9 @@ def clean_html(html: bytes | str, url: str | None = None, *, path: str | None = 
             rule.apply(root, ctx)
 
     headline_share = _headline_share(tree, region)
-    body_text, _extractor = extract_text(tree, ctx.url, ctx, region)
+    body_text, extractor = extract_text(tree, ctx.url, ctx, region)
+    if ctx.finder:
+        ctx.finder["extractor"] = extractor
     lines = body_text.split("\n")
     if ctx.profile is not None and ctx.profile.body and tree.body is not None:
         # a known site's body: trust its blocks when the extractor kept too little of them
@@ -452,8 +486,12 @@ def clean_html(html: bytes | str, url: str | None = None, *, path: str | None = 
     lines = _run_text_rules(lines, ctx)
     if explain and region:
         _trace_the_rest(root, region, ctx)
-    _check_article(lines, links, ctx.url, headline_share)
-    return _finish(ctx, lines, path=path, fetched_at=fetched_at, language=language, extracted=extracted)
+    try:
+        _check_article(lines, links, ctx.url, headline_share)
+        return _finish(ctx, lines, path=path, fetched_at=fetched_at, language=language, extracted=extracted)
+    except CleanError as exc:
+        exc.finder = ctx.finder
+        raise
 
 
 def clean_text(text: str, url: str | None = None, *, path: str | None = None,

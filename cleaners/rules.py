@@ -44,6 +44,10 @@ class Context:
     #: rule run after that (to trace what the rest of the page held) leaves the body alone
     fence: set[int] = field(default_factory=set, repr=False)
     fence_ancestors: set[int] = field(default_factory=set, repr=False)
+    #: what the content finder decided on a page of unknown markup (`density.content_nodes`): the
+    #: chosen boxes as CSS paths, the best box's score, the runners-up, whether the body was joined
+    #: from siblings, widened or taken from the page's own story, and the page's prose left outside
+    finder: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def drop(self, text: str) -> None:
         """Record that the running rule removed `text`."""

@@ -65,7 +65,15 @@ def _sections(out: str) -> tuple[str, str, list[str]]:
     """Split the output into the metadata head, the clean text and the removal lines."""
     head, rest = out.split("── clean text ──\n", 1)
     text, removals = rest.split("── removed: ", 1)
+    text = text.split("── content finder ──\n", 1)[0]
     return head, text.rstrip("\n"), removals.split("\n", 1)[1].splitlines()
+
+
+def _finder(out: str) -> list[str]:
+    """The lines of the content finder's section (empty when there is none)."""
+    if "── content finder ──\n" not in out:
+        return []
+    return out.split("── content finder ──\n", 1)[1].split("── removed: ", 1)[0].rstrip("\n").splitlines()
 
 
 @pytest.fixture
@@ -197,3 +205,51 @@ def test_cleanwire_explain_help_mentions_rules():
     assert proc.returncode == 0
     assert "rule" in proc.stdout
     assert "--width" in proc.stdout
+
+
+#: a story whose paragraphs each sit three boxes deep, beside a box of readers' letters (long,
+#: link-poor text the finder leaves outside the body)
+LETTER = ("I have walked along that pier every morning for forty years, and I will miss it while the work goes "
+          "on, but the crews deserve a safe place to land their catch and the town should have acted sooner.")
+FINDER_PAGE = page(
+    body="<div class='story-body'>" + "".join(
+        f"<div data-component='text-block'><div class='tb'><div class='tb-in'><p>{p}</p></div></div></div>"
+        for p in PARAS) + "</div>",
+    outside_after=f"<div class='letters'><h2>Letters</h2><p>{LETTER}</p></div>",
+)
+
+
+def test_explain_shows_the_content_finders_decision(tmp_path):
+    """`cleanwire explain` (as a command) prints the chosen box as a CSS path with its score, the
+    runner-up, and how much of the page's paragraph text was left outside the body, before the
+    removals; the clean text is the whole story."""
+    path = tmp_path / "nested.html"
+    path.write_text(FINDER_PAGE, encoding="utf-8")
+    env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    proc = subprocess.run([sys.executable, "-m", "cleaners.cli", "explain", str(path)], capture_output=True,
+                          text=True, env=env, check=False)
+    assert proc.returncode == 0, proc.stderr
+    head, text, removals = _sections(proc.stdout)
+    assert text.split("\n") == list(PARAS)
+    assert proc.stdout.index("── content finder ──") < proc.stdout.index("── removed: ")
+    finder = _finder(proc.stdout)
+    assert finder[0].startswith("body: main > article > div.story-body  (score ")
+    assert any(line.startswith("runner-up: div.letters  (score ") for line in finder), finder
+    outside = next(line for line in finder if line.startswith("outside the body: "))
+    share = round(100 * len(LETTER) / (len(LETTER) + sum(map(len, PARAS))))
+    assert outside == (f"outside the body: {share}% of the page's paragraph text ({len(LETTER)} of "
+                       f"{len(LETTER) + sum(map(len, PARAS))} characters)")
+
+
+def test_explain_shows_the_finders_decision_when_the_page_is_refused(tmp_path):
+    """A page refused for too little text still says what the finder chose, so the user can see
+    where the text went."""
+    path = tmp_path / "stub.html"
+    path.write_text("<html><body><div class='box'><p>Short note about the pier and the harbour works.</p>"
+                    "</div></body></html>", encoding="utf-8")
+    env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    proc = subprocess.run([sys.executable, "-m", "cleaners.cli", "explain", str(path)], capture_output=True,
+                          text=True, env=env, check=False)
+    assert proc.returncode == 3
+    assert "no_text" in proc.stderr
+    assert "cleanwire explain: finder: body: div.box  (score " in proc.stderr
