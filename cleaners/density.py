@@ -918,9 +918,11 @@ def content_lines(nodes, drop: Callable[[ExtractStep, str], None] | None = None)
     state = {"linked": 0, "bold": 0, "group": 0, "cells": 0}
     headed: set[int] = set()  # indexes in `lines` of the headings or labels dropped with a link list
 
-    def flush(block: str, group: int):
+    def flush(block: str, group: int, end: bool = False):
         line = " ".join("".join(parts).split())
-        if line:
+        if line == "-" and not end:
+            return  # a list item's mark waits for the item's first text (`<li><div>text</div>`)
+        if line and line != "-":
             lines.append(_Line(line, block, group, state["linked"], state["bold"], state["cells"]))
         parts.clear()
         state["linked"] = state["bold"] = state["cells"] = 0
@@ -936,7 +938,7 @@ def content_lines(nodes, drop: Callable[[ExtractStep, str], None] | None = None)
             item = stack.pop()
             kind = item[0]
             if kind == "flush":
-                flush(item[1], item[2])
+                flush(item[1], item[2], end=item[1] == "li")
                 continue
             if kind == "space":
                 parts.append(" ")
@@ -990,12 +992,12 @@ def content_lines(nodes, drop: Callable[[ExtractStep, str], None] | None = None)
                 stack.append(("children", node, block, group, in_link or tag == "a", in_bold or tag in _BOLD))
 
     for node in nodes:
-        flush("div", 0)
+        flush("div", 0, end=True)
         group = new_group()
         if node.tag == "li":
             parts.append("- ")
         walk(node, node.tag, group, node.tag == "a")
-        flush(node.tag, group)
+        flush(node.tag, group, end=True)
     return _keep_lines(lines, headed, drop)
 
 

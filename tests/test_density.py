@@ -169,3 +169,21 @@ def test_thousands_of_nested_inline_elements_are_read_without_recursion():
     assert lines == [*PARAS, "A note set twenty thousand elements deep, still part of the story."]
     doc = clean_html(html)
     assert all(p in doc.text for p in PARAS)
+
+
+def test_a_list_item_whose_text_sits_in_a_box_keeps_its_mark_and_nothing_else_takes_it():
+    """`<li><div>text</div></li>` is a list item all the same (the listing gate counts `- ` lines);
+    an item with no text (a picture) lends its mark to nothing after it."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from cleaners.density import content_lines
+
+    tree = LexborHTMLParser(
+        "<div id=x><ul><li><img src=a.jpg></li><li><div>The ferry timetable changes on the first of May for "
+        "the summer.</div><div>Evening crossings will run every hour until ten o'clock.</div></li></ul>"
+        "<p>The harbour office said the winter timetable returns in October, as it does every year.</p></div>")
+    assert content_lines([tree.css_first("#x")]) == [
+        "- The ferry timetable changes on the first of May for the summer.",
+        "Evening crossings will run every hour until ten o'clock.",
+        "The harbour office said the winter timetable returns in October, as it does every year.",
+    ]
