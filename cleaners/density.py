@@ -6,9 +6,11 @@ a `<div>`, `<section>` or `<article>` that holds text of its own) with 25+ chara
 the box above, a quarter to the next; boxes that wrap one child alone do not count as a level (a
 paragraph nested three wrappers deep scores for the box that holds its siblings). A container's
 points are scaled down by the share of its text inside links; boxes in reader comments and boxes
-laid over the page (dialogs, consent pop-ups) score nothing. The best container is the article
-body; its siblings join when they score close to it or are long, link-poor paragraphs, and boxes of
-the same kind elsewhere in the story join as chunks of a split body. On a page carrying several
+laid over the page (dialogs, consent pop-ups) score nothing; a box in the page's frame (`<aside>`,
+`<nav>`, `<footer>`) is the body only when nothing outside it scores half as much. The best
+container is the article body; its siblings join when they score close to it or are long,
+link-poor paragraphs, and boxes of the same kind elsewhere in the story join as chunks of a split
+body. On a page carrying several
 stories the body comes from the one under the `<h1>` that matches the page's title. A truncation
 guard widens a body that holds under a third of the page's prose (long, link-poor blocks). The
 decision (CSS paths, scores, runners-up, what was joined or widened, the prose left outside) is
@@ -323,11 +325,12 @@ def content_nodes(root, decision: dict | None = None, headlines=()) -> list:
     # the best box by its adjusted score; a box's raw score bounds its adjusted one, so boxes are
     # read best raw score first and the reading stops once no box left can matter
     ranked: list[tuple[float, int, int]] = []
+    framed_memo: dict[int, bool] = {}
     best_so_far = 0.0
     for key in sorted(scores, key=lambda k: (-scores[k], order[k])):
         if ranked and scores[key] < max(10.0, best_so_far * 0.2) and scores[key] <= best_so_far:
             break
-        ranked.append((adjust(key), -order[key], key))
+        ranked.append((adjust(key) * (FRAME_FACTOR if _framed(nodes[key], framed_memo) else 1.0), -order[key], key))
         best_so_far = max(best_so_far, ranked[-1][0])
     ranked.sort(reverse=True)
     if not ranked or ranked[0][0] <= 0:
@@ -594,6 +597,34 @@ def _widen(chosen: list, held: int, page: int, root, prose: dict, story, headlin
             break  # what lies around is rails of links: a wider box only adds more
         node = node.parent
     return widened
+
+
+#: what a box set in the page's frame (a side bar, a footer, the navigation) counts for when the
+#: best box is chosen: it wins only when nothing outside the frame scores half as much
+FRAME_FACTOR = 0.5
+_FRAME_ROLES = frozenset({"complementary", "contentinfo"})
+
+
+def _framed(node, memo: dict[int, bool]) -> bool:
+    """True when `node` is, or sits in, a part of the page's frame the markup names: an `<aside>`,
+    `<nav>` or `<footer>`, a box whose ARIA role is `complementary` or `contentinfo` (class words
+    are not read: `above-footer` holds the story). Memoised along the path: linear over a page."""
+    path = []
+    found = False
+    while node is not None and node.tag not in ("body", "html", "-document"):
+        key = node.mem_id
+        if key in memo:
+            found = memo[key]
+            break
+        path.append(key)
+        role = (node.attributes.get("role") or "").strip().lower()
+        if node.tag in ("aside", "nav", "footer") or role in _FRAME_ROLES:
+            found = True
+            break
+        node = node.parent
+    for key in path:
+        memo[key] = found
+    return found
 
 
 def _in_frame(node) -> bool:
