@@ -183,13 +183,14 @@ def _norm_title(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def page_headline(root, headlines) -> object | None:
-    """The page's own headline: the first `<h1>` whose text is one of `headlines` (og:title, the
-    JSON-LD headline, `<title>`), or makes most of one (a title with the site's name after it)."""
+def page_headline(root, headlines, tag: str = "h1") -> object | None:
+    """The page's own headline: the first `<h1>` (or `tag`) whose text is one of `headlines`
+    (og:title, the JSON-LD headline, `<title>`), or makes most of one (a title with the site's name
+    after it)."""
     wanted = [t for t in (_norm_title(h) for h in headlines if h) if t]
     if not wanted:
         return None
-    for h1 in root.css("h1"):
+    for h1 in root.css(tag):
         text = _norm_title(h1.text(deep=True))
         if len(text) < 10:
             continue

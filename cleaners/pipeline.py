@@ -368,14 +368,15 @@ def _headlines(tree, extracted: dict) -> list[str]:
 
 
 def _own_headline(body, headlines: list[str]):
-    """The page's own `<h1>`: the one that matches its titles (`density.page_headline`), else its
-    only `<h1>`; None when neither."""
+    """The page's own headline: the `<h1>` that matches its titles (`density.page_headline`), else
+    its only `<h1>`, else an `<h2>` that matches its titles (a page whose `<h1>`s hold the logo and
+    the section's name); None when none does."""
     if body is None:
         return None
     found = page_headline(body, headlines)
     if found is None:
         h1s = body.css("h1")
-        found = h1s[0] if len(h1s) == 1 else None
+        found = h1s[0] if len(h1s) == 1 else page_headline(body, headlines, "h2")
     return found
 
 

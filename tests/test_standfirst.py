@@ -233,3 +233,15 @@ def test_prose_after_the_headline_is_no_lead_when_the_body_comes_first():
             f"<div class='featured'><h1>{TITLE}</h1><div class='blurb'><p>{LEAD}</p></div></div></main></body></html>")
     text = _text(html)
     assert all(p in text for p in PARAS) and LEAD not in text, text
+
+
+def test_a_lead_under_a_headline_set_as_h2_is_kept():
+    """The page's `<h1>`s hold the logo and the section's name; its headline is the `<h2>` that
+    matches its title, and the lead under it, in a box of no telling name, is kept."""
+    html = (f"<html><head><title>{TITLE} - Vellmar Gazette</title></head><body>"
+            "<header><h1><a href='/'>Vellmar Gazette</a></h1><h1>Harbour news</h1></header>"
+            f"<main><article><div class='top'><h2 class='title'>{TITLE}</h2><div class='txt'><p>{LEAD}</p></div>"
+            f"</div><div class='story-body'>{paras_html(*PARAS)}</div></article></main></body></html>")
+    text = _text(html)
+    assert text.split("\n")[0] == LEAD, text
+    assert all(p in text for p in PARAS)
