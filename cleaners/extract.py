@@ -410,6 +410,12 @@ def lead_between(headline, body: list, body_text: str) -> str | None:
     if headline is None or not body:
         return None
     first = body[0]
+    ids = {node.mem_id for node in body}
+    anc = headline.parent
+    while anc is not None:
+        if anc.mem_id in ids:
+            return None  # the body holds the headline: its lead is in the body already
+        anc = anc.parent
     around = set()  # the boxes that hold the body: read through whatever they are
     anc = first.parent
     while anc is not None:
@@ -421,29 +427,31 @@ def lead_between(headline, body: list, body_text: str) -> str | None:
     out: list[str] = []
     walk = _between(headline, first)
     skip = False
+    done = False  # the lead is read: the rest of the walk only checks that the body follows
     parent = None  # the box of the lead's first paragraph
     overlays: dict[int, bool] = {}
     try:
         node = next(walk)
         while True:
             if node is None:
-                return None  # the body is far from the headline: not one story's parts
+                return None  # the body is far from the headline, or before it: not one story's parts
             skip = False
             if node.mem_id in around:
                 pass
-            elif node.tag in _BETWEEN_SKIP or _fenced(node) or _not_lead_box(node, overlays):
+            elif done or node.tag in _BETWEEN_SKIP or _fenced(node) or _not_lead_box(node, overlays):
                 skip = True
             elif node.tag == "p":
                 skip = True
                 if parent is not None and (node.parent is None or node.parent.mem_id != parent.mem_id):
-                    break  # a lead is one run of paragraphs in one box: what follows elsewhere is not
+                    done = True  # a lead is one run of paragraphs in one box: what follows elsewhere is not
+                    node = walk.send(skip)
+                    continue
                 text = node_text(node)
                 linked = sum(len(node_text(a)) for a in node.css("a"))
                 if text and _reads_as_lead(text, linked) and "".join(text.split()) not in flat:
                     out.append(text)
                     parent = node.parent
-                    if len(out) >= _BETWEEN_MOST:
-                        break
+                    done = len(out) >= _BETWEEN_MOST
             node = walk.send(skip)
     except StopIteration:
         pass

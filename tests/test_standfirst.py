@@ -245,3 +245,15 @@ def test_a_lead_under_a_headline_set_as_h2_is_kept():
     text = _text(html)
     assert text.split("\n")[0] == LEAD, text
     assert all(p in text for p in PARAS)
+
+
+def test_teaser_cards_after_a_body_that_holds_the_headline_are_no_lead():
+    """The body the finder chose holds the `<h1>`; the cards of related stories after it have
+    sentences that read as a lead, but nothing lies between the headline and the body."""
+    cards = ("<section><h3>Related</h3><div class='card'><a href='/1'>Ferry fares</a><p>The operator says the fares "
+             "will stay as they are until the spring, at the earliest.</p></div><div class='card'><a href='/2'>"
+             "Dredging</a><p>Work on the east basin is expected to last six weeks in all.</p></div></section>")
+    html = (f"<html><head><title>{TITLE}</title></head><body><main><article><h1>{TITLE}</h1>{paras_html(*PARAS)}"
+            f"</article></main>{cards}</body></html>")
+    text = _text(html)
+    assert text.split("\n")[0] == P1 and "fares will stay" not in text, text
