@@ -6,9 +6,11 @@ a `<div>`, `<section>` or `<article>` that holds text of its own) with 25+ chara
 the box above, a quarter to the next; boxes that wrap one child alone do not count as a level (a
 paragraph nested three wrappers deep scores for the box that holds its siblings). A container's
 points are scaled down by the share of its text inside links; boxes in reader comments and boxes
-laid over the page (dialogs, consent pop-ups) score nothing. The best container is the article
-body; its siblings join when they score close to it or are long, link-poor paragraphs, and boxes of
-the same kind elsewhere in the story join as chunks of a split body. On a page carrying several
+laid over the page (dialogs, consent pop-ups) score nothing; a box in the page's frame (`<aside>`,
+`<nav>`, `<footer>`) is the body only when nothing outside it scores half as much. The best
+container is the article body; its siblings join when they score close to it or are long,
+link-poor paragraphs, and boxes of the same kind elsewhere in the story join as chunks of a split
+body. On a page carrying several
 stories the body comes from the one under the `<h1>` that matches the page's title. A truncation
 guard widens a body that holds under a third of the page's prose (long, link-poor blocks). The
 decision (CSS paths, scores, runners-up, what was joined or widened, the prose left outside) is
@@ -43,7 +45,7 @@ _POSITIVE = V.CONTENT_POSITIVE
 _NEGATIVE = V.CONTENT_NEGATIVE
 
 
-def _class_weight(node) -> int:
+def class_weight(node) -> int:
     """-25 when the class/id names a box of no content (`sidebar`, `share`, `comments`), +25 when it
     names the content (`article-body`), both when it says both; words are read whole, in their
     context (`vocabulary.class_words`), so `canvas` is no `nav` and `football` no `foot`."""
@@ -58,6 +60,9 @@ def _class_weight(node) -> int:
     if not words.isdisjoint(_POSITIVE):
         weight += 25
     return weight
+
+
+_class_weight = class_weight  # the name the vocabulary tests use
 
 
 def _own_text_len(div) -> int:
@@ -178,13 +183,14 @@ def _norm_title(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def _page_headline(root, headlines) -> object | None:
-    """The page's own headline: the first `<h1>` whose text is one of `headlines` (og:title, the
-    JSON-LD headline, `<title>`), or makes most of one (a title with the site's name after it)."""
+def page_headline(root, headlines, tag: str = "h1") -> object | None:
+    """The page's own headline: the first `<h1>` (or `tag`) whose text is one of `headlines`
+    (og:title, the JSON-LD headline, `<title>`), or makes most of one (a title with the site's name
+    after it)."""
     wanted = [t for t in (_norm_title(h) for h in headlines if h) if t]
     if not wanted:
         return None
-    for h1 in root.css("h1"):
+    for h1 in root.css(tag):
         text = _norm_title(h1.text(deep=True))
         if len(text) < 10:
             continue
@@ -232,14 +238,14 @@ def content_nodes(root, decision: dict | None = None, headlines=()) -> list:
         if block.tag == "li":
             text = node_text(block)
             if len(text) >= _PROSE_MIN and _link_len(block) < 0.3 * len(text) \
-                    and not _in_overlay(block, overlay_memo):
+                    and not in_overlay(block, overlay_memo):
                 # a list item of a sentence or more, with few links, is prose for the truncation
                 # guard (a guide's steps, a recipe's method), though it scores for no box
                 prose[block.mem_id] = prose.get(block.mem_id, 0) + len(text)
                 link(block)
             continue
         if block.tag in _CONTAINERS:
-            weight = weights[block.mem_id] = _class_weight(block)
+            weight = weights[block.mem_id] = class_weight(block)
             if weight < 0:
                 continue  # text set straight into a footer or side box scores for nobody
             length = _own_text_len(block)
@@ -254,7 +260,7 @@ def content_nodes(root, decision: dict | None = None, headlines=()) -> list:
         own = 0
         if length >= _PROSE_MIN and block.tag not in ("td", "blockquote"):
             own = length if _link_len(block) < 0.3 * length else 0
-        if own and not _in_overlay(block, overlay_memo):  # a pop-up's text is no prose of the page
+        if own and not in_overlay(block, overlay_memo):  # a pop-up's text is no prose of the page
             prose[block.mem_id] = prose.get(block.mem_id, 0) + own
         link(block)
         node, level = (block if block.tag in _CONTAINERS else block.parent), 0
@@ -298,7 +304,7 @@ def content_nodes(root, decision: dict | None = None, headlines=()) -> list:
     # makes a box win: the bonus is at most what the paragraphs it holds as its own earned (a box
     # around the body, scoring only a share of it, gets none)
     scores = {key: points + (5 if nodes[key].tag in ("div", "article", "main") else 0)
-              + min(weights[key] if key in weights else _class_weight(nodes[key]), direct.get(key, 0.0))
+              + min(weights[key] if key in weights else class_weight(nodes[key]), direct.get(key, 0.0))
               for key, points in points_of.items()}
     if not scores:
         return []
@@ -310,7 +316,7 @@ def content_nodes(root, decision: dict | None = None, headlines=()) -> list:
         """A box's score scaled down by the share of its text inside links (comments score 0)."""
         if key not in adjusted:
             node = nodes[key]
-            if _in_comments(node, memo) or _in_overlay(node, overlay_memo):
+            if _in_comments(node, memo) or in_overlay(node, overlay_memo):
                 adjusted[key] = 0.0
             else:
                 text_len, link_len = _link_density(node)
@@ -320,11 +326,12 @@ def content_nodes(root, decision: dict | None = None, headlines=()) -> list:
     # the best box by its adjusted score; a box's raw score bounds its adjusted one, so boxes are
     # read best raw score first and the reading stops once no box left can matter
     ranked: list[tuple[float, int, int]] = []
+    framed_memo: dict[int, bool] = {}
     best_so_far = 0.0
     for key in sorted(scores, key=lambda k: (-scores[k], order[k])):
         if ranked and scores[key] < max(10.0, best_so_far * 0.2) and scores[key] <= best_so_far:
             break
-        ranked.append((adjust(key), -order[key], key))
+        ranked.append((adjust(key) * (FRAME_FACTOR if _framed(nodes[key], framed_memo) else 1.0), -order[key], key))
         best_so_far = max(best_so_far, ranked[-1][0])
     ranked.sort(reverse=True)
     if not ranked or ranked[0][0] <= 0:
@@ -332,7 +339,7 @@ def content_nodes(root, decision: dict | None = None, headlines=()) -> list:
     best = nodes[ranked[0][2]]
     best = _innermost(best, nodes, scores, kids)
     story = None
-    headline = _page_headline(root, headlines)
+    headline = page_headline(root, headlines)
     if headline is not None:
         story = _story_of(headline, best, prose, order, root)
         if story is not None:
@@ -531,7 +538,7 @@ def _guard(chosen: list, root, prose: dict, story, headline, memo: dict) -> tupl
                            f"{prose.get(widened.mem_id, 0) / page:.0%}")
     other = _prose_box(root, prose, page, story)
     if other is None or _in_comments(other, memo) or _holds_comments(other) or _in_frame(other) \
-            or _in_overlay(other, {}) \
+            or in_overlay(other, {}) \
             or _other_stories(other, headline, other, {other.mem_id}) or _teasers(other):
         return chosen, None
     if headline is not None:
@@ -591,6 +598,34 @@ def _widen(chosen: list, held: int, page: int, root, prose: dict, story, headlin
             break  # what lies around is rails of links: a wider box only adds more
         node = node.parent
     return widened
+
+
+#: what a box set in the page's frame (a side bar, a footer, the navigation) counts for when the
+#: best box is chosen: it wins only when nothing outside the frame scores half as much
+FRAME_FACTOR = 0.5
+_FRAME_ROLES = frozenset({"complementary", "contentinfo"})
+
+
+def _framed(node, memo: dict[int, bool]) -> bool:
+    """True when `node` is, or sits in, a part of the page's frame the markup names: an `<aside>`,
+    `<nav>` or `<footer>`, a box whose ARIA role is `complementary` or `contentinfo` (class words
+    are not read: `above-footer` holds the story). Memoised along the path: linear over a page."""
+    path = []
+    found = False
+    while node is not None and node.tag not in ("body", "html", "-document"):
+        key = node.mem_id
+        if key in memo:
+            found = memo[key]
+            break
+        path.append(key)
+        role = (node.attributes.get("role") or "").strip().lower()
+        if node.tag in ("aside", "nav", "footer") or role in _FRAME_ROLES:
+            found = True
+            break
+        node = node.parent
+    for key in path:
+        memo[key] = found
+    return found
 
 
 def _in_frame(node) -> bool:
@@ -654,7 +689,7 @@ _OVERLAY_ROLES = frozenset({"dialog", "alertdialog", "navigation", "banner", "co
 _FRAME_TAG_WORDS = frozenset({"nav", "navigation", "header", "footer", "menu"})
 
 
-def _in_overlay(node, memo: dict[int, bool]) -> bool:
+def in_overlay(node, memo: dict[int, bool]) -> bool:
     """True when `node` is, or sits in, a box laid over the page or framing it: a dialog or pop-up
     (`role=dialog`, `aria-modal`, a class or id such as `modal`, `cookie-consent`, `login`), a
     navigation or banner by its ARIA role, or a custom element named as page frame

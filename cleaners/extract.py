@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import re
 
-from .density import content_lines, content_nodes
+from .density import class_weight, content_lines, content_nodes, in_overlay
 from .dom_rules import class_words
 from .rules import Context
 from .util import node_text
@@ -134,9 +134,9 @@ def _lead_named(node, *, alone: bool) -> bool:
     if words & LEAD_WORDS:
         return True
     if alone and words & LEAD_IF_ALONE:
-        for sibling in (node.prev, node.next):
+        for sibling, back in ((node.prev, True), (node.next, False)):
             while sibling is not None and sibling.tag in ("-text", "-comment"):
-                sibling = sibling.prev if sibling is node.prev else sibling.next
+                sibling = sibling.prev if back else sibling.next
             if sibling is not None and _lead_words(sibling) & LEAD_IF_ALONE:
                 return False  # one card of several: a listing or a promo rail
         return True
@@ -333,3 +333,126 @@ def continued_chunks(root, lines: list[str]) -> list[str]:
         if sum(1 for text in found if len(text) >= 80) >= 2:  # body text, not a caption or a note
             side.extend(found)
     return [*before, *lines, *after] if before or after else lines
+
+
+#: element boxes read at most on the way from the headline to the body (a bound per page)
+_BETWEEN_STEPS = 400
+#: paragraphs taken at most from between the headline and the body
+_BETWEEN_MOST = 3
+#: boxes whose text between the headline and the body is never the lead: pictures and their
+#: captions, lists (a listing's cards, a rail), forms, tables, quotes set apart
+_BETWEEN_SKIP = _NOT_LEAD_TAGS | {"script", "style", "noscript", "template", "svg", "iframe", "select", "button",
+                                  "dl", "article"}
+
+
+def _between(headline, first):
+    """The element boxes from the end of `headline` to the start of `first` in document order,
+    what lies inside a box the caller skips (it sends True back) left out; ends at `first`. Sends
+    None when the page ends before `first` or after `_BETWEEN_STEPS` boxes (too far apart for the
+    one to be the other's lead)."""
+    node, steps = headline, 0
+    descend = False
+    while True:
+        if descend and node.child is not None:
+            node = node.child
+        else:
+            while node is not None and node.next is None:
+                node = node.parent
+                if node is None or node.tag in ("body", "html", "-document"):
+                    yield None  # the page ended first: the body does not come after the headline
+                    return
+            if node is None:
+                yield None
+                return
+            node = node.next
+        if node.mem_id == first.mem_id:
+            return
+        if node.tag in ("-text", "-comment"):
+            descend = False
+            continue
+        steps += 1
+        if steps > _BETWEEN_STEPS:
+            yield None
+            return
+        descend = not (yield node)
+
+
+#: class/id words of a box between the headline and the body that holds no lead, though its text
+#: reads as one: a publisher's disclosure or disclaimer, a medical reviewer's box (vocabulary: to move
+#: to the shared word lists)
+NOT_LEAD_BOXES = frozenset({"disclosure", "disclosures", "disclaimer", "disclaimers", "reviewed", "reviewer"})
+
+
+def _not_lead_box(node, overlays: dict) -> bool:
+    """True when `node` is a box no lead sits in: a byline or date box (`BYLINE_WORDS`), a box the
+    content finder scores down (a side box, a share bar: `density.class_weight` below zero) unless
+    it is named as a standfirst, a consent or pop-up box (`density.in_overlay`), a disclosure."""
+    words = _lead_words(node)
+    if not words:
+        return False
+    if words & BYLINE_WORDS or words & NOT_LEAD_BOXES:
+        return True
+    if class_weight(node) < 0 and not _lead_named(node, alone=False):
+        return True
+    return in_overlay(node, overlays)
+
+
+def lead_between(headline, body: list, body_text: str) -> str | None:
+    """The lead paragraphs set between the page's headline and the body the content finder chose
+    (a standfirst in a box of no telling name, an intro run of paragraphs above the body's box):
+    the `<p>` boxes after the `<h1>` and before the body's first node, in document order, that read
+    as a lead (a sentence or a few, few links) and sit in no list, picture, caption, form, table,
+    other `<article>`, byline, promo, side box, consent box or disclosure (`_fenced`,
+    `_not_lead_box`): one run of paragraphs in one box, three at most. None when the two are far
+    apart (more than `_BETWEEN_STEPS` boxes: not one story) or the body comes first. A sub-heading
+    (`<h2>`) is not read: a deck set as one is left to its name (`lead_paragraph`). Returns the
+    lines the body lacks, or None."""
+    if headline is None or not body:
+        return None
+    first = body[0]
+    ids = {node.mem_id for node in body}
+    anc = headline.parent
+    while anc is not None:
+        if anc.mem_id in ids:
+            return None  # the body holds the headline: its lead is in the body already
+        anc = anc.parent
+    around = set()  # the boxes that hold the body: read through whatever they are
+    anc = first.parent
+    while anc is not None:
+        if anc.mem_id == headline.mem_id:
+            return None  # the headline holds the body: nothing between them
+        around.add(anc.mem_id)
+        anc = anc.parent
+    flat = "".join(body_text.split())
+    out: list[str] = []
+    walk = _between(headline, first)
+    skip = False
+    done = False  # the lead is read: the rest of the walk only checks that the body follows
+    parent = None  # the box of the lead's first paragraph
+    overlays: dict[int, bool] = {}
+    try:
+        node = next(walk)
+        while True:
+            if node is None:
+                return None  # the body is far from the headline, or before it: not one story's parts
+            skip = False
+            if node.mem_id in around:
+                pass
+            elif done or node.tag in _BETWEEN_SKIP or _fenced(node) or _not_lead_box(node, overlays):
+                skip = True
+            elif node.tag == "p":
+                skip = True
+                if parent is not None and (node.parent is None or node.parent.mem_id != parent.mem_id):
+                    done = True  # a lead is one run of paragraphs in one box: what follows elsewhere is not
+                    node = walk.send(skip)
+                    continue
+                text = node_text(node)
+                linked = sum(len(node_text(a)) for a in node.css("a"))
+                if text and _reads_as_lead(text, linked) and "".join(text.split()) not in flat:
+                    out.append(text)
+                    parent = node.parent
+                    done = len(out) >= _BETWEEN_MOST
+            node = walk.send(skip)
+    except StopIteration:
+        pass
+    return "\n".join(out) if out else None

@@ -18,11 +18,11 @@ from datetime import date
 from selectolax.lexbor import LexborHTMLParser
 
 from . import sites
-from .density import EXTRACT_STEPS, content_nodes
+from .density import EXTRACT_STEPS, content_nodes, page_headline
 from .document import Document, canonical_url, make_id
 from .dom_rules import BODY_RULES, GENERIC_DOM_RULES, PAGE_RULES
 from .encoding import decode_html
-from .extract import MIN_BODY, block_lines, continued_chunks, extract_text, lead_paragraph
+from .extract import MIN_BODY, block_lines, continued_chunks, extract_text, lead_between, lead_paragraph
 from .language import declared_code, record_language
 from .metadata import article_url, page_metadata, strip_site
 from .rules import Context
@@ -367,6 +367,19 @@ def _headlines(tree, extracted: dict) -> list[str]:
     return [t for t in titles if t]
 
 
+def _own_headline(body, headlines: list[str]):
+    """The page's own headline: the `<h1>` that matches its titles (`density.page_headline`), else
+    its only `<h1>`, else an `<h2>` that matches its titles (a page whose `<h1>`s hold the logo and
+    the section's name); None when none does."""
+    if body is None:
+        return None
+    found = page_headline(body, headlines)
+    if found is None:
+        h1s = body.css("h1")
+        found = h1s[0] if len(h1s) == 1 else page_headline(body, headlines, "h2")
+    return found
+
+
 def _scopes(region: list) -> list:
     """Where the body rules run: the body's nodes, or their parent when they are siblings (one
     pass instead of one per paragraph); never the whole page."""
@@ -444,11 +457,13 @@ def clean_html(html: bytes | str, url: str | None = None, *, path: str | None = 
         raise CleanError("no_text", "the page has no HTML tree")
     links = _link_texts(tree)
     region = None
+    headlines: list[str] = []
     if ctx.profile is None and tree.body is not None:
         # unknown markup: take the page's frame out, find the body, then clean the boxes inside it
         for rule in sites.SITE_DOM_RULES + PAGE_RULES:
             rule.apply(root, ctx)
-        region = content_nodes(tree.body, ctx.finder, _headlines(tree, extracted))
+        headlines = _headlines(tree, extracted)
+        region = content_nodes(tree.body, ctx.finder, headlines)
         for scope in _scopes(region) + _headline_scope(tree, region):
             for rule in BODY_RULES:
                 rule.apply(scope, ctx)
@@ -480,6 +495,9 @@ def clean_html(html: bytes | str, url: str | None = None, *, path: str | None = 
     if ctx.profile is None and region is None:
         lines = continued_chunks(root, lines)
     if lead := lead_paragraph(root, "\n".join(lines)):
+        lines = [lead, *lines]
+    if region and extractor == "density" and (lead := lead_between(_own_headline(tree.body, headlines), region,
+                                                                   "\n".join(lines))):
         lines = [lead, *lines]
     ctx.set_meta("title", extracted["title"] or _page_title(tree))
     ctx.set_meta("sitename", extracted["sitename"] or _meta_content(tree, "og:site_name"))

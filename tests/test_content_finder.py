@@ -275,3 +275,23 @@ def test_indented_rail_of_teaser_links_is_not_the_body():
     lines = _clean(_page(f"{story}{stream}</article>"))
     _assert_story(lines, (P1, P2))
     assert not any(t[:20] in "\n".join(lines) for t in titles)
+
+
+def test_author_box_in_the_articles_footer_does_not_take_the_body():
+    """A short post, and in the article's `<footer>` an author biography full of commas that outscores
+    it: a box set in the page's frame (`<footer>`, `<aside>`, `<nav>`) wins only when nothing outside
+    it scores half as much, so the post is the body."""
+    post = ("We recorded this episode live at the harbour festival on Saturday afternoon in the old net loft.",
+            "Three skippers told us how the new pier will change their working day once the first phase is done.",
+            "The full conversation runs just under an hour and ends with the crews' own questions to the council.")
+    bio = ("Jon Example, who grew up in Vellmar, trained as a boat builder, worked on the ferries, sailed with the "
+           "lifeboat crew, taught at the school, ran the chandlery, wrote for the weekly, and now, at last, with "
+           "his daughter, his neighbour, and his old dog, records a podcast, every week, about the harbour, the "
+           "boats, the weather, the fish, and, of course, the people.")
+    article = (f"<article class='post'><h1>{TITLE}</h1><div class='entry-content'>"
+               f"{''.join(f'<p>{p}</p>' for p in post)}</div>"
+               f"<footer class='entry-meta'><div id='author-info'><div id='author-description'><p>{bio}</p>"
+               "</div></div></footer></article>")
+    lines = _clean(_page(article))
+    _assert_story(lines, post)
+    assert not any("boat builder" in line for line in lines)

@@ -49,6 +49,8 @@ NAMED = {
     "excerpt": f"<h1>{TITLE}</h1><span class='post-excerpt'>{LEAD}</span>",
     "leadText-camel": f"<h1>{TITLE}</h1><section class='articleLeadText'>{LEAD}</section>",
     "bajada": f"<hgroup class='titulo'><h1>{TITLE}</h1><strong class='bajada'>{LEAD}</strong></hgroup>",
+    # a teaser alone under the headline, with white space between the boxes (as a template writes them)
+    "teaser-alone-indented": f"<h1>{TITLE}</h1>\n  <div class='story-teaser'>{LEAD}</div>\n  ",
 }
 
 
@@ -161,3 +163,97 @@ def test_the_paragraphs_after_the_h1_in_an_intro_box_are_kept_in_order():
     second = "The first phase of the work begins in April, when the north berth closes to the fishing fleet."
     text = _text(_page(f"<header class='article-intro'><h1>{TITLE}</h1><p>{LEAD}</p><p>{second}</p></header>"))
     assert text.split("\n")[:3] == [LEAD, second, P1]
+
+
+#: a lead set between the headline and the body in a box of no telling name (a hero's text, a stage,
+#: an unnamed column), the body's box starting further down the page
+UNNAMED = {
+    "hero-text": f"<div class='hero'><h1>{TITLE}</h1><div class='hero__text'><p>{LEAD}</p></div></div>",
+    "stage-body": (f"<div class='stage'><div class='stage_head'><h1>{TITLE}</h1></div>"
+                   f"<div class='stage_body'><p>{LEAD}</p></div></div>"),
+    "past-picture-and-byline": (f"<h1>{TITLE}</h1><figure><img src='/pier.jpg' alt=''><figcaption>The pier at low "
+                                "tide, seen from the ferry slip last winter.</figcaption></figure>"
+                                "<div class='byline'>By Ann Example, harbour reporter, on the third of March</div>"
+                                f"<div class='col'><p>{LEAD}</p></div>"),
+}
+
+
+@pytest.mark.parametrize("layout", sorted(UNNAMED))
+def test_a_lead_between_the_headline_and_the_body_is_kept_first(layout):
+    """The lead's box has no standfirst name: it is the prose between the page's headline and the
+    body the content finder chose, so it is taken, before the body, once."""
+    html = _page(UNNAMED[layout])
+    tree = LexborHTMLParser(html)
+    assert lead_paragraph(tree.root, "\n".join(PARAS)) is None  # no box named as a standfirst
+    text = _text(html)
+    assert text.split("\n")[0] == LEAD, text
+    assert all(p in text for p in PARAS) and text.count(LEAD) == 1
+
+
+#: boxes between the headline and the body whose sentences read as a lead but are not one
+NOT_BETWEEN = {
+    "disclosure": ("<div class='editorial-disclosure'><p>This page holds links to our partners, and we may be paid "
+                   "when a reader follows them to buy a ticket.</p></div>"),
+    "consent-placeholder": ("<div class='video-embed gdpr-consent'><p>To watch this video you have to accept the "
+                            "cookies of the video platform first.</p></div>"),
+    "side-widget": ("<div class='widget about-me'><p>I am the harbour's amateur historian, and on this site I write "
+                    "about boats and the people who sail them.</p></div>"),
+    "teaser-list": ("<ul class='more'><li><p>Another story about the ferry timetable, and how its winter times are "
+                    "changing this year.</p></li></ul>"),
+}
+
+
+@pytest.mark.parametrize("box", sorted(NOT_BETWEEN))
+def test_a_disclosure_consent_box_or_widget_before_the_body_is_no_lead(box):
+    """A real lead right after the headline is kept; the furniture between it and the body is not,
+    nor a second paragraph in another box after the lead (a lead is one run of paragraphs)."""
+    junk = NOT_BETWEEN[box]
+    html = _page(f"<div class='hero'><h1>{TITLE}</h1></div>{junk}")
+    text = _text(html)
+    assert all(p in text for p in PARAS), text
+    assert "harbour's amateur historian" not in text and "may be paid" not in text
+    assert "accept the cookies" not in text and "winter times" not in text
+    text = _text(_page(f"<div class='hero'><h1>{TITLE}</h1><div class='hero__text'><p>{LEAD}</p></div></div>"
+                       f"<div class='photo-note'><p>The pier was photographed by the harbour office on a calm "
+                       f"morning in March.</p></div>"))
+    assert text.split("\n")[0] == LEAD and "photographed by the harbour office" not in text, text
+
+
+def test_a_lead_far_from_the_body_is_not_taken():
+    """Hundreds of boxes between the headline and the body: not one story's parts."""
+    filler = "".join(f"<div class='tile'><span>Tile {i}</span></div>" for i in range(450))
+    text = _text(_page(f"<h1>{TITLE}</h1><div class='col'><p>{LEAD}</p></div>{filler}"))
+    assert LEAD not in text and all(p in text for p in PARAS)
+
+
+def test_prose_after_the_headline_is_no_lead_when_the_body_comes_first():
+    """A featured box with its own `<h1>` and blurb set after the story's body: not the story's lead."""
+    html = (f"<html><head><title>{TITLE}</title></head><body><main><article><div class='story-body'>"
+            f"{paras_html(*PARAS)}</div></article>"
+            f"<div class='featured'><h1>{TITLE}</h1><div class='blurb'><p>{LEAD}</p></div></div></main></body></html>")
+    text = _text(html)
+    assert all(p in text for p in PARAS) and LEAD not in text, text
+
+
+def test_a_lead_under_a_headline_set_as_h2_is_kept():
+    """The page's `<h1>`s hold the logo and the section's name; its headline is the `<h2>` that
+    matches its title, and the lead under it, in a box of no telling name, is kept."""
+    html = (f"<html><head><title>{TITLE} - Vellmar Gazette</title></head><body>"
+            "<header><h1><a href='/'>Vellmar Gazette</a></h1><h1>Harbour news</h1></header>"
+            f"<main><article><div class='top'><h2 class='title'>{TITLE}</h2><div class='txt'><p>{LEAD}</p></div>"
+            f"</div><div class='story-body'>{paras_html(*PARAS)}</div></article></main></body></html>")
+    text = _text(html)
+    assert text.split("\n")[0] == LEAD, text
+    assert all(p in text for p in PARAS)
+
+
+def test_teaser_cards_after_a_body_that_holds_the_headline_are_no_lead():
+    """The body the finder chose holds the `<h1>`; the cards of related stories after it have
+    sentences that read as a lead, but nothing lies between the headline and the body."""
+    cards = ("<section><h3>Related</h3><div class='card'><a href='/1'>Ferry fares</a><p>The operator says the fares "
+             "will stay as they are until the spring, at the earliest.</p></div><div class='card'><a href='/2'>"
+             "Dredging</a><p>Work on the east basin is expected to last six weeks in all.</p></div></section>")
+    html = (f"<html><head><title>{TITLE}</title></head><body><main><article><h1>{TITLE}</h1>{paras_html(*PARAS)}"
+            f"</article></main>{cards}</body></html>")
+    text = _text(html)
+    assert text.split("\n")[0] == P1 and "fares will stay" not in text, text
