@@ -463,7 +463,7 @@ def clean_html(html: bytes | str, url: str | None = None, *, path: str | None = 
         for rule in sites.SITE_DOM_RULES + PAGE_RULES:
             rule.apply(root, ctx)
         headlines = _headlines(tree, extracted)
-        region = content_nodes(tree.body, ctx.finder, headlines)
+        region = content_nodes(tree.body, ctx.finder if explain else None, headlines)
         for scope in _scopes(region) + _headline_scope(tree, region):
             for rule in BODY_RULES:
                 rule.apply(scope, ctx)
