@@ -162,10 +162,11 @@ _EMAIL_FIELDS = "input[type=email], input[name*=email], input[name=EMAIL]"
 _AD_SLOTS = "ins.adsbygoogle"
 _COMMENT_BOXES = "#comments, #disqus_thread, #respond, .comments-area, .comment-list, .commentlist"
 _FORM_FIELDS = "textarea, select, input, label"
+_AUTHOR_PERSON = "[itemprop=author]"
 #: every selector the rules look elements up by: one CSS pass finds them all (a pass walks the whole
 #: tree whatever the selector, so one pass instead of eight), `_landmarks` sorts them out
 _LANDMARKS = ", ".join((_NAV_TAGS, _IN_PAGE_LINKS, _CHROME_TAGS, _EMAIL_FIELDS, _AD_SLOTS, _COMMENT_BOXES,
-                        _FORM_FIELDS, "figcaption", "img"))
+                        _FORM_FIELDS, _AUTHOR_PERSON, "figcaption", "img"))
 
 
 def _landmarks(root, ctx: Context, selector: str) -> list:
@@ -680,6 +681,55 @@ def forms(root, ctx: Context) -> Iterable:
             row = row.parent
 
 
+_AUTHOR_BIO_MAX = 1500  # the longest author box taken: a photo, a name and a few lines about the writer
+
+
+def _names_author_box(node, words: frozenset[str]) -> bool:
+    """Class/id words of an author box (`author-bio`, `entry-author-info`, `about-author`, an author
+    word with a box word: `vcard author abh_about_tab`), or a schema.org `Person` marked as the
+    page's author (`itemprop=author itemtype=.../Person`)."""
+    if not words.isdisjoint(V.AUTHOR_BIO):
+        return True
+    if not words.isdisjoint(V.AUTHOR_WORDS) and not words.isdisjoint(V.AUTHOR_BOX_WORDS):
+        return True
+    attrs = node.attributes
+    return attrs.get("itemprop") == "author" and (attrs.get("itemtype") or "").endswith("/Person")
+
+
+def _depth(node) -> int:
+    depth, parent = 0, node.parent
+    while parent is not None:
+        depth, parent = depth + 1, parent.parent
+    return depth
+
+
+@dom_rule("dom.author_box")
+def author_box(root, ctx: Context) -> Iterable:
+    """Author boxes under the story: the writer's photo, name and a few sentences about them ("Jane
+    Doe is a photographer from Hamburg and the founder of ...", "About Jane Doe"), in a box named so
+    (`author-bio`, `about-author`, `entry-author-info`) or marked as the page's author (`itemprop=author`
+    on a schema.org `Person`). They are about the writer, not the story. Only a box with a sentence
+    in it goes (a byline's bare name is left to the byline steps), and never one that holds the
+    headline or reads as the article (several long paragraphs)."""
+    taken: set[int] = set()
+    named = [node for node, words in _classed(root, ctx) if _names_author_box(node, words)]
+    persons = [node for node in _landmarks(root, ctx, _AUTHOR_PERSON) if _names_author_box(node, frozenset())]
+    if persons:  # outer boxes first, so a box inside one already taken is skipped
+        named = sorted({n.mem_id: n for n in named + persons}.values(), key=_depth)
+    for node in named:
+        if taken and has_ancestor_in(node, taken):
+            continue
+        if node.mem_id == root.mem_id or not _removable(node):
+            continue
+        text = short_text(node, _AUTHOR_BIO_MAX)
+        if not text or not _SENTENCE.search(text) or node.css_first("h1") is not None:
+            continue
+        box = expand_junk(node, text)
+        taken.add(box.mem_id)
+        yield box
+        yield from _heading_of(box, root)
+
+
 # every line COPYRIGHT can match holds one of these: a cheap look before the full pattern
 _COPYRIGHT_HINT = re.compile(r"©|\(c\)|copyright|rights reserved", re.I)
 
@@ -695,13 +745,40 @@ def copyright_lines(root, ctx: Context) -> Iterable:
 _RELATED_WORDS = V.RELATED
 
 
+_CARD_MAX = 400  # the longest teaser card: a section's name, a headline, a date and a line of summary
+
+
+def _card_rail(node) -> bool:
+    """A box of teaser cards marked up as `<article>`s (a related rail): protected only by those
+    inner articles, each of them short and linked, the box mostly link text, no headline inside."""
+    if node.css_first("main, [itemprop=articleBody], h1") is not None:
+        return False
+    cards = node.css("article")
+    if not cards or any(_is_comment(c) for c in cards):
+        return False
+    for card in cards:
+        text = short_text(card, _CARD_MAX)
+        if text is None or card.css_first("a[href]") is None:
+            return False
+    text = short_text(node, 3000)
+    return bool(text) and link_density(node, text) >= 0.5
+
+
 @dom_rule("dom.related")
 def related(root, ctx: Context) -> Iterable:
     """Related-link lists: "Read more:", "READ ALSO", "See also", "You might also like",
     "Recommended", "Related articles" with the list of links that follows, and blocks whose
     class says `related`, `recommended`, `read-more`, `trending`... A heading of that kind
-    goes only when links follow it; a heading followed by prose is a sub-heading and stays."""
+    goes only when links follow it; a heading followed by prose is a sub-heading and stays. A rail
+    made of `<article>` teaser cards goes too: each card a link and a few words, which protect no
+    story."""
     yield from _by_words(root, ctx, _RELATED_WORDS)
+    taken: set[int] = set()
+    for node in _with_words(root, ctx, _RELATED_WORDS):
+        if node.tag not in PROTECTED_TAGS and not (taken and has_ancestor_in(node, taken)) and _card_rail(node):
+            taken.add(node.mem_id)
+            yield node
+            yield from _heading_of(node, root)
     for node, text in phrase_blocks(root, ctx, 300):
         m = P.READ_MORE.match(text)
         if not m:
@@ -896,7 +973,7 @@ def _is_caption(node, text: str, above: bool) -> bool:
 
 GENERIC_DOM_RULES = (
     non_text, hidden_duplicate, hidden_furniture, navigation, chrome, cookie, share, newsletter, promo, more_from,
-    related, load_more, tags, comments, forms, copyright_lines, captions,
+    related, load_more, tags, comments, author_box, forms, copyright_lines, captions,
 )
 #: the rules that take out the page's frame (scripts, hidden copies, navigation, header, footer,
 #: side bars); on a page of unknown markup they run on the whole page before the body is looked for

@@ -143,7 +143,13 @@ TIMESTAMP = re.compile(r"^(?:updated|published|posted|last (?:updated|modified|r
                        r"[^.]{0,40}?\d[^.]{0,25}(?:[ap]\.?m\.?)?\s*$"
                        # the labels of `vocabulary.TIMESTAMP_LABEL` before a date or time that ends the line
                        r"|^" + V.alternation(V.TIMESTAMP_LABEL) + r"\s*[:：]?\s*\d[\w.:/,\- ]{2,40}?"
-                       r"(?:\d|uhr|h|[ap]\.?m\.?|utc|gmt|mez|msk)\.?$", _I)
+                       r"(?:\d|uhr|h|[ap]\.?m\.?|utc|gmt|mez|msk)\.?"
+                       # closed by the section the page is filed in: "News date : 04/21/2022 Category : Press"
+                       r"(?:\s+" + V.alternation(V.CATEGORY_LABEL) + r"\s*[:：]\s*[^.:]{1,40})?$", _I)
+#: A date label left alone on its line (its date was markup of its own): "Release Date:", "Datum:".
+DATE_LABEL_ALONE = re.compile(r"^" + V.alternation(V.TIMESTAMP_LABEL) + r"\s*[:：]$", _I)
+#: A blog theme's sentence about the post itself (`vocabulary.POST_META`), at the start of a line.
+POST_META = re.compile(r"^" + V.alternation(V.POST_META), _I)
 
 #: Tag and category lists.
 TAGS = re.compile(r"^(?:tags?|topics?|categories|category|filed under|keywords|related topics)\s*:", _I)
@@ -217,3 +223,33 @@ def continues_as_prose(text: str, end: int) -> bool:
     a name or the end ("Follow us on Telegram", "Listen to our latest podcast: ...")."""
     return (len(text) > 120 and bool(_SENTENCE_END.search(text))
             and re.match(r"\s+[a-z]", text[end:]) is not None)
+
+
+#: A heading of a contact block alone on a line: "Kontakt:", "Press contact", "Ansprechpartnerin zum Thema:".
+CONTACT_HEADING = re.compile(r"^[\W_]*" + V.alternation(V.CONTACT_LABEL) + r"\s*[:：]?\s*$", _I)
+#: A phone number, an e-mail address or a web address: what a contact block's lines carry.
+CONTACT_VALUE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:^|[\s:：])\+?\(?\d[\d ()/.-]{5,}\d\b"
+                           r"|(?:https?://|www\.)\S+", _I)
+#: A line that is only a contact field: a label and a number or an address ("Telefon: +49 40 1234",
+#: "E-Mail: press@example.org", "Tel. 030 / 12 34 56").
+CONTACT_FIELD_LINE = re.compile(r"^" + V.alternation(V.CONTACT_FIELD) + r"\s*[:：.]?\s*"
+                                r"(?:\+?\(?\d[\d ()/.-]{4,}\d|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*$", _I)
+#: A line that opens with a contact field's label ("E-Mail: ...", "Tel.: ...").
+CONTACT_FIELD_START = re.compile(r"^" + V.alternation(V.CONTACT_FIELD) + r"\s*[:：]", _I)
+#: A disclaimer, a reprint term or an affiliate notice of the site (`vocabulary.DISCLAIMER`), anywhere in a line.
+DISCLAIMER = re.compile(V.alternation(V.DISCLAIMER), _I)
+#: A prompt to the site's app or channel (`vocabulary.APP_PROMPT`), anywhere in a line.
+APP_PROMPT = re.compile(V.alternation(V.APP_PROMPT), _I)
+#: An appeal for the reader's support (`vocabulary.SUPPORT_US`), anywhere in a line.
+SUPPORT_US = re.compile(V.alternation(V.SUPPORT_US), _I)
+#: A comment box's notice about logging in (`vocabulary.COMMENT_LOGIN`), at the start of a line.
+COMMENT_LOGIN = re.compile(r"^" + V.alternation(V.COMMENT_LOGIN), _I)
+#: A comment-thread label or prompt, or a comment box's notice about logging in.
+COMMENT_LINE = re.compile(COMMENT_PROMPTS.pattern + "|" + COMMENT_LOGIN.pattern, _I)
+#: An invitation to write to the site or call it (`vocabulary.CONTACT_US`), anywhere in a line.
+CONTACT_US = re.compile(V.alternation(V.CONTACT_US), _I)
+#: "More information at <address>" and nothing else (`vocabulary.MORE_INFO`).
+MORE_INFO_LINE = re.compile(r"^" + V.alternation(V.MORE_INFO) + r"\s*[:：]?\s*(?:https?://|www\.)\S+?[.!]?$", _I)
+#: A file offered for download with its type and size ("Report 2021 PDF | 38 KB", "(PDF, 1.2 MB)").
+FILE_LINK = re.compile(r"(?<![^\W\d_])(?:pdf|docx?|xlsx?|pptx?|odt|zip|rtf|epub|mp3)\s*[|,(:/-]?\s*\(?"
+                       r"\d+(?:[.,]\d+)?\s*(?:[kmg]i?b|kbytes?|mbytes?|bytes?)\b", _I)

@@ -335,6 +335,22 @@ JUNK = [
           id="all-rights-reserved"),
     _case("dom.copyright", '<p>(c) 2026 Coast Media Group</p>', "(c) 2026 Coast Media Group", where="end",
           id="c-in-brackets"),
+    # ------------------------------------------------------------------ author boxes
+    _case("dom.author_box",
+          '<div class="author-bio"><img src="/a.jpg" alt=""><h4>About Mara Lindqvist</h4><p>Mara Lindqvist is '
+          'the Gazette\'s harbour reporter and the founder of a small sailing club for children.</p></div>',
+          "About Mara Lindqvist", "founder of a small sailing club", where="end", id="author-bio"),
+    _case("dom.author_box",
+          '<div itemprop="author" itemscope itemtype="https://schema.org/Person"><span>Ole Brandt</span>'
+          '<div>Ole Brandt photographs boats for a living. He lives above the chandlery.</div></div>',
+          "Ole Brandt photographs boats", where="end", id="schema-person"),
+    # ------------------------------------------------------------------ related rails of article cards
+    _case("dom.related",
+          '<div class="related-stories"><h5>Related stories from the Gazette</h5><div class="grid">'
+          '<article class="card"><a href="/a">Ferry timetable changes for winter</a><div>2 May 2026</div></article>'
+          '<article class="card"><a href="/b">Lifeboat crew honoured at the town hall</a></article></div></div>',
+          "Related stories from the Gazette", "Ferry timetable changes", "Lifeboat crew honoured", where="end",
+          id="article-cards"),
 ]
 JUNK_CASES = [p.values[0] for p in JUNK]
 

@@ -27,7 +27,7 @@ def test_generic_text_rules_are_named_documented_rules():
 def test_every_generic_text_rule_is_covered_here():
     covered = ({c.values[0] for c in LINE_JUNK} | {c.values[0] for c in BLOCK_JUNK}
                | {"text.more_from", "text.sources", "text.title_repeat", "text.doubled", "text.adjacent_duplicates",
-                  "text.site_signoff", "text.topic_line"})
+                  "text.site_signoff", "text.topic_line", "text.contact_block"})
     names = {rule.name for rule in T.GENERIC_TEXT_RULES}
     assert names <= covered, f"rules without a test: {sorted(names - covered)}"
 
@@ -214,6 +214,34 @@ LINE_JUNK = [
     pytest.param("text.photo_credits", "工人在码头检查木桩。（资料图）", id="credit:zh-file-photo"),
     pytest.param("text.read_more", "Dowiedz się więcej: Prom na wyspy pływa według nowego rozkładu",
                  id="read_more:pl-inline"),
+    pytest.param("text.page_actions", "Rezept drucken Bei Pinterest speichern", id="page_actions:de-recipe"),
+    pytest.param("text.page_actions", "Print Recipe | Pin Recipe", id="page_actions:en-recipe"),
+    pytest.param("text.comment_prompts", "Sie müssen sich anmelden, um Kommentare zu schreiben.",
+                 id="comment_prompts:de-login"),
+    pytest.param("text.comment_prompts", "You must be logged in to post a comment.", id="comment_prompts:en-login"),
+    pytest.param("text.paywall", "If you're already a subscriber, you can log in for immediate access to this story.",
+                 id="paywall:already-subscriber"),
+    pytest.param("text.page_meta", "Release Date:", id="page_meta:date-label-alone"),
+    pytest.param("text.timestamps", "News date : 04/21/2026 Category : Harbour news", id="timestamp:date-category"),
+    pytest.param("text.timestamps", "Veröffentlichung: 2. Februar 2026", id="timestamp:de-veroeffentlichung"),
+    pytest.param("text.disclaimers", "(Alle Angaben ohne Gewähr)", id="disclaimers:de-ohne-gewaehr"),
+    pytest.param("text.disclaimers", "The Vellmar Gazette is not responsible for the opinions or statements "
+                 "presented by contributors.", id="disclaimers:en-not-responsible"),
+    pytest.param("text.disclaimers", "Dieser Beitrag enthält Werbung für eine Segelschule.",
+                 id="disclaimers:de-werbung"),
+    pytest.param("text.appeals", "For the latest stories and breaking news download the Gazette apps for iOS and "
+                 "Android.", id="appeals:en-app"),
+    pytest.param("text.appeals", "¡Mira lo que tiene nuestro canal de YouTube!", id="appeals:es-channel"),
+    pytest.param("text.appeals", "Would you consider supporting our work? Just click here.", id="appeals:en-support"),
+    pytest.param("text.appeals", "Wesprzyj nas darowizną.", id="appeals:pl-support"),
+    pytest.param("text.appeals", "Tú también puedes apoyar el periodismo local. Cancela cuando quieras.",
+                 id="appeals:es-cancel"),
+    pytest.param("text.post_meta", "This entry was posted on Tuesday, March 3rd, 2026 at 10:15 and is filed under "
+                 "Harbour.", id="post_meta:en"),
+    pytest.param("text.post_meta", "Der Beitrag wurde am Dienstag, den 3. März 2026 um 10:15 Uhr veröffentlicht und "
+                 "wurde unter Hafen abgelegt.", id="post_meta:de"),
+    pytest.param("text.file_links", "Harbour plan 2026 PDF | 380 KB", id="file_links:pdf-size"),
+    pytest.param("text.file_links", "Application form (DOCX, 1.2 MB)", id="file_links:docx-size"),
 ]
 
 
