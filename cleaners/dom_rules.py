@@ -540,7 +540,9 @@ def _category_rule(name: str, doc: str, words: Iterable[str], phrase: re.Pattern
 cookie = _category_rule(
     "dom.cookie",
     """Cookie and consent banners (class/id `cookie`, `consent`, `gdpr`, `cmp`, OneTrust; text such as
-    "We use cookies" or "Accept all cookies"). They are about the site, not the story.""",
+    "We use cookies" or "Accept all cookies"), and the consent placeholders of embedded posts in the
+    languages of `vocabulary.EMBED_CONSENT` ("Empfohlener redaktioneller Inhalt", "An dieser Stelle
+    findest du einen externen Inhalt von ..."). They are about the site, not the story.""",
     V.COOKIE,
     P.COOKIE, max_len=600, text_guard=False,
 )

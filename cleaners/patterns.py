@@ -77,13 +77,15 @@ LOAD_MORE = re.compile(
     _I,
 )
 
-#: Cookie and consent notices.
+#: Cookie and consent notices, and the consent placeholders of embedded posts.
 COOKIE = re.compile(
     r"^(?:we use cookies|we and our partners use cookies|this (?:web)?site uses cookies"
     r"|(?:this|our) site uses cookies"
     r"|by (?:continuing|using)[\w ]{0,40}(?:site|website)[^.]{0,80}cookies|(?:accept|allow|reject) (?:all )?cookies"
     r"|cookie (?:settings|preferences|policy|consent)|manage (?:cookies|consent|preferences)"
-    r"|we value your privacy)",
+    r"|we value your privacy"
+    # the placeholder of an embedded post the reader must consent to load (`vocabulary.EMBED_CONSENT`)
+    r"|" + V.alternation(V.EMBED_CONSENT) + ")",
     _I,
 )
 
@@ -253,3 +255,7 @@ MORE_INFO_LINE = re.compile(r"^" + V.alternation(V.MORE_INFO) + r"\s*[:：]?\s*(
 #: A file offered for download with its type and size ("Report 2021 PDF | 38 KB", "(PDF, 1.2 MB)").
 FILE_LINK = re.compile(r"(?<![^\W\d_])(?:pdf|docx?|xlsx?|pptx?|odt|zip|rtf|epub|mp3)\s*[|,(:/-]?\s*\(?"
                        r"\d+(?:[.,]\d+)?\s*(?:[kmg]i?b|kbytes?|mbytes?|bytes?)\b", _I)
+#: A figure's caption: a figure label and its number opening the line ("Abbildung 4: ...", "Fig. 2. ...").
+FIGURE_CAPTION = re.compile(r"^" + V.alternation(V.FIGURE_LABEL) + r"\s*\d{1,3}[a-z]?\s*(?:[:.：–—|]|-\s)\s*\S", _I)
+#: A teaser line marked as an ad: an ad label, then a dash or a bar ("ANZEIGE - ...", "Advertisement | ...").
+AD_TEASER = re.compile(r"^[\W_]*" + V.alternation(V.AD_LABEL) + r"\s*[-–—|]\s*\S", _I)

@@ -59,7 +59,9 @@ share = line_rule("text.share", P.SHARE, 200, """Share and follow lines: "Share 
                   prose_guard=True)
 newsletter = line_rule("text.newsletter", P.NEWSLETTER, 200, """Newsletter and sign-up lines
     ("Sign up to our daily newsletter", "Enter your email address").""", prose_guard=True)
-cookie = line_rule("text.cookie", P.COOKIE, 400, """Cookie and consent notices that reached the text.""")
+cookie = line_rule("text.cookie", P.COOKIE, 400, """Cookie and consent notices that reached the text, and the
+    consent placeholders of embedded posts ("Empfohlener redaktioneller Inhalt", "Click to load the external
+    content").""")
 @text_rule("text.tags")
 def tags(lines: list[str], ctx: Context) -> list[str]:
     """Tag and category lines ("Tags: ...", "Topics: ..."), and a bare "Tags" heading with the
@@ -231,6 +233,16 @@ view_counts = line_rule("text.view_counts", P.VIEW_COUNT, 40, """View counters, 
 paywall = line_rule("text.paywall", P.PAYWALL, 250, """Paywall notices, in the languages of `vocabulary.PAYWALL`
     ("To view the full story, please subscribe ...", "Dieser Artikel ist nur für Abonnenten"): what the
     page says instead of the text it holds back.""", prose_guard=True)
+
+
+figure_captions = line_rule("text.figure_captions", P.FIGURE_CAPTION, 300, """Figure captions that reached the
+    text as lines of their own, opened by a figure label and its number in the languages of
+    `vocabulary.FIGURE_LABEL` ("Abbildung 4: ...", "Fig. 2. ...", "Рис. 3. ...", "图2 ..."): they describe a
+    picture, as captions do. A sentence that refers to a figure ("Figure 3 shows ...") stays: no colon
+    or full stop follows its number.""")
+ad_teasers = line_rule("text.ad_teasers", P.AD_TEASER, 200, """Teaser lines marked as ads, in the languages of
+    `vocabulary.AD_LABEL`: an ad label, then a dash or a bar ("ANZEIGE - Heute mal ausgehen?", "Advertisement |
+    ..."): the site's advertising between paragraphs.""")
 
 
 @text_rule("text.site_signoff")
@@ -568,5 +580,5 @@ GENERIC_TEXT_RULES = (
     copyright_, comment_prompts, bare_links, shortcodes, timestamps, photo_credits, editors_note, mirror_notice,
     credit_lines, media_label, page_labels, page_actions, view_counts, feedback, paywall, title_repeat, topic_line,
     doubled, page_meta, site_signoff, adjacent_duplicates, contact_block, disclaimers, appeals,
-    post_meta, file_links,
+    post_meta, file_links, figure_captions, ad_teasers,
 )

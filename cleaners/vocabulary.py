@@ -412,9 +412,11 @@ PAGE_ACTION = {
     "en": (r"e-?mail (?:this )?(?:story|article|page|to a friend)", r"print (?:this )?(?:story|article|page)", "print",
            r"send (?:this )?(?:story |article )?to a friend", "share", r"save (?:this )?(?:story|article)",
            r"(?:text|font) size", r"a\+", r"a-", "bookmark", "comments?", "e-?mail", "permalink",
-           r"print recipe", r"pin (?:it|recipe|this)", r"jump to recipe", r"save (?:to|on) pinterest"),
+           r"print recipe", r"pin (?:it|recipe|this)", r"jump to recipe", r"save (?:to|on) pinterest",
+           r"enlarge(?: image| photo| picture)?", r"show (?:image|photo|picture)s?"),
     "de": (r"(?:artikel |seite |rezept )?drucken", r"(?:artikel )?versenden", "teilen", "zum rezept springen",
            r"(?:bei|auf) pinterest (?:speichern|merken|teilen)", "rezept (?:merken|speichern|pinnen)",
+           r"(?:bild|bilder|foto) (?:anzeigen|vergrößern)", "vergrößern",
            r"per e-?mail (?:senden|versenden|teilen)",
            r"artikel (?:merken|speichern)", "schriftgröße", "kommentieren", "merken"),
     "fr": ("imprimer(?: cet article| la page| la recette)?", "épingler",
@@ -643,6 +645,49 @@ CONTACT_LABEL = {
     "ko": ("문의", "연락처"),
     "tr": ("iletişim", "basın iletişim"),
 }
+#: Labels that number a figure under its picture ("Abbildung 4:", "Fig. 2.", "Рис. 3.", "图2"): a line that
+#: opens with one of them and a number is the picture's caption.
+FIGURE_LABEL = {
+    "en": (r"fig(?:ure)?\.?",),
+    "de": (r"abb(?:ildung)?\.?", "bild", "grafik"),
+    "fr": ("figure", r"fig\.", "illustration"),
+    "es": ("figura", r"fig\.", "gr[áa]fico"),
+    "pt": ("figura", r"fig\.", "gr[áa]fico"),
+    "it": ("figura", r"fig\.", "immagine"),
+    "pl": (r"rys(?:unek|\.)",),
+    "ru": (r"рис(?:унок|\.)",),
+    "zh": ("图", "圖"),
+    "ja": ("図",),
+    "ko": ("그림",),
+}
+#: Labels of an ad-marked teaser line ("ANZEIGE - ...", "Advertisement | ..."), before a dash or a bar.
+AD_LABEL = {
+    "en": ("advertisement", "sponsored", "advertorial", "promoted"),
+    "de": ("anzeige", "werbung", "advertorial"),
+    "fr": ("publicité", "sponsorisé"),
+    "es": ("publicidad", "patrocinado"),
+    "pt": ("publicidade", "patrocinado"),
+    "it": ("pubblicità", "sponsorizzato"),
+    "pl": ("reklama",),
+    "ru": ("реклама",),
+}
+
+#: Placeholders of an embedded post the reader must consent to load (a tweet, a video, an Instagram post):
+#: their heading, their note about the third party and the consent line ("Empfohlener redaktioneller
+#: Inhalt", "An dieser Stelle findest du einen externen Inhalt von ...", "Click to load the external content").
+EMBED_CONSENT = {
+    "en": (r"(?:click|tap) (?:here )?to (?:load|show|display|view) (?:the )?(?:external|third[- ]party|embedded) "
+           r"(?:content|media|post)", r"this (?:content|embed|post|video) is (?:provided|hosted) by (?:a )?"
+           r"third[- ]party", r"(?:i )?(?:agree|consent) to (?:the )?(?:display|loading) of (?:external|third[- ]party)"
+           r" content"),
+    "de": (r"empfohlener (?:redaktioneller|externer) inhalt", r"an dieser stelle (?:findest du|finden sie|findet "
+           r"ihr) (?:einen |einem )?externen? inhalte?", r"(?:ich bin damit einverstanden|ich willige ein),? dass "
+           r"mir externe inhalte angezeigt werden", r"externe(?:n)? inhalte? (?:laden|anzeigen|aktivieren|zulassen)"),
+    "fr": (r"(?:ce|un) contenu (?:externe|tiers) (?:est|a été) (?:bloqué|masqué)", r"afficher le contenu externe"),
+    "es": (r"(?:haz clic|pulsa) (?:aquí )?para (?:cargar|ver|mostrar) (?:el )?contenido externo",),
+    "it": (r"(?:clicca|fai clic) (?:qui )?per (?:caricare|visualizzare) (?:il )?contenuto esterno",),
+}
+
 #: Invitations to write to the site or to call it, on a line with an address or a number ("Contact us at
 #: ... or call us at ...", "Puede escribirnos a ...", "Submit a letter to the editor or write to ...").
 CONTACT_US = {
@@ -690,17 +735,20 @@ DISCLAIMER = {
            r"(?:written )?permission (?:must be obtained|is required) (?:before|to|for) (?:any )?"
            r"(?:reprint|reproduc|republish|copy)",
            r"(?:this (?:post|article|page) )?(?:may )?contains? affiliate links",
-           r"we (?:may )?(?:earn|receive) (?:a )?(?:small )?commission"),
+           r"we (?:may )?(?:earn|receive) (?:a )?(?:small )?commission",
+           r"^(?:suggested citation|cite (?:this (?:article|post|page) )?as|how to cite this (?:article|post|page))\b"),
     "de": (r"(?:alle )?angaben ohne gew[äa]hr", r"(?:dieser|der) (?:beitrag|artikel|text) enth[äa]lt (?:werbung|"
            r"affiliate[- ]links|provisionslinks)",
            r"bei (?:den|diesen) (?:verlinkungen|links) handelt es sich um (?:affiliate|provisions|werbe)",
            r"(?:die|der) (?:beitr[äa]ge|kommentare|meinungen) (?:der|von) (?:gastautoren|lesern|nutzern) "
-           r"(?:geben|spiegeln) nicht", r"\*?(?:werbung|anzeige) ?[.:|/] ?(?:dieser|der) (?:beitrag|artikel)"),
+           r"(?:geben|spiegeln) nicht", r"\*?(?:werbung|anzeige) ?[.:|/] ?(?:dieser|der) (?:beitrag|artikel)",
+           r"^(?:zitiervorschlag|zitierweise|zitiervorlage)\b"),
     "fr": (r"les (?:propos|opinions) .{0,60}n'engagent que", r"(?:cet article|ce contenu) contient des liens "
-           r"(?:affiliés|d'affiliation)", r"sous (?:toutes )?réserves?"),
+           r"(?:affiliés|d'affiliation)", r"^pour citer cet article\b"),
     "es": (r"(?:las|los) (?:opiniones|comentarios|art[íi]culos) .{0,60}(?:son|es) (?:de )?(?:exclusiva |entera )?"
            r"responsabilidad de (?:sus|los|el|la) autor", r"no se hace responsable de (?:las|los) (?:opiniones|"
-           r"comentarios|contenidos)", r"prohibida (?:su|la) reproducci[óo]n (?:total o parcial)?"),
+           r"comentarios|contenidos)", r"prohibida (?:su|la) reproducci[óo]n (?:total o parcial)?",
+           r"^c[óo]mo citar (?:este|esta) (?:art[íi]culo|entrada|p[áa]gina)\b"),
     "pt": (r"(?:as|os) (?:opiniões|artigos|textos) .{0,60}(?:são|é) de (?:inteira |exclusiva )?responsabilidade",
            r"(?:é )?proibida a reprodução"),
     "it": (r"(?:è )?vietata la riproduzione", r"le opinioni .{0,60}sono (?:esclusivamente )?(?:quelle )?"
@@ -795,6 +843,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     "rights_reserved": RIGHTS_RESERVED, "contact_label": CONTACT_LABEL, "contact_us": CONTACT_US,
     "more_info": MORE_INFO, "contact_field": CONTACT_FIELD, "disclaimer": DISCLAIMER, "category_label": CATEGORY_LABEL,
     "post_meta": POST_META, "app_prompt": APP_PROMPT, "support_us": SUPPORT_US, "comment_login": COMMENT_LOGIN,
+    "embed_consent": EMBED_CONSENT, "figure_label": FIGURE_LABEL, "ad_label": AD_LABEL,
 }
 
 

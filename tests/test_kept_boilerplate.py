@@ -167,3 +167,30 @@ def test_related_rail_of_article_cards_goes_but_a_long_article_in_a_related_box_
     inside = clean_html(page(body=f'<div class="related"><article>{paras_html(*PARAS)}</article></div>'),
                         explain=True)
     _assert_story(inside)
+
+
+# ---------------------------------------------------------------- figure captions, ad teasers, embed placeholders
+
+def test_figure_captions_go_and_a_sentence_about_a_figure_stays():
+    mention = "Figure 3 shows how far the timber piles had rotted by the time the survey was done."
+    caption = "Figure 3: Timber piles of the old grain pier at low tide."
+    kept, ctx = apply_text(T.figure_captions, [P1, mention, caption, P2])
+    assert kept == [P1, mention, P2]
+    assert removed(ctx, "text.figure_captions") == [caption]
+
+
+def test_ad_teaser_goes_and_a_sentence_about_a_police_report_stays():
+    mention = "Anzeige erstattete der Hafenmeister erst am Mittwoch, nachdem die Taue ein zweites Mal fehlten."
+    junk = "ANZEIGE - Heute mal ausgehen? Wie wäre es mit:"
+    kept, ctx = apply_text(T.ad_teasers, [P1, mention, junk, P2])
+    assert kept == [P1, mention, P2]
+    assert removed(ctx, "text.ad_teasers") == [junk]
+
+
+def test_embed_consent_placeholder_goes_in_the_body():
+    box = ('<div class="embed-placeholder"><h3>Empfohlener redaktioneller Inhalt</h3>'
+           '<p>An dieser Stelle findest du einen externen Inhalt von Instagram, der den Artikel ergänzt.</p>'
+           '<button>Externe Inhalte laden</button></div>')
+    doc = _clean(paras_html(P1, P2) + box + paras_html(P3, P4))
+    assert "Empfohlener redaktioneller Inhalt" not in doc.text and "externen Inhalt" not in doc.text
+    _assert_story(doc)

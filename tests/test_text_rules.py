@@ -242,6 +242,16 @@ LINE_JUNK = [
                  "wurde unter Hafen abgelegt.", id="post_meta:de"),
     pytest.param("text.file_links", "Harbour plan 2026 PDF | 380 KB", id="file_links:pdf-size"),
     pytest.param("text.file_links", "Application form (DOCX, 1.2 MB)", id="file_links:docx-size"),
+    pytest.param("text.figure_captions", "Abbildung 4: Der alte Pier bei Niedrigwasser.", id="figure_captions:de"),
+    pytest.param("text.figure_captions", "Fig. 2. Timber piles after forty years in salt water",
+                 id="figure_captions:en"),
+    pytest.param("text.ad_teasers", "ANZEIGE - Heute mal ausgehen? Wie wäre es mit:", id="ad_teasers:de"),
+    pytest.param("text.cookie", "Empfohlener redaktioneller Inhalt", id="cookie:de-embed-heading"),
+    pytest.param("text.cookie", "An dieser Stelle findest du einen externen Inhalt von Instagram, der den Artikel "
+                 "ergänzt.", id="cookie:de-embed-note"),
+    pytest.param("text.page_actions", "Bild anzeigen", id="page_actions:de-show-image"),
+    pytest.param("text.disclaimers", "Suggested citation: Brandt, Ole: The old pier, Vellmar Gazette, 2026/3/3.",
+                 id="disclaimers:citation"),
 ]
 
 
