@@ -683,6 +683,36 @@ def forms(root, ctx: Context) -> Iterable:
             row = row.parent
 
 
+_TEASER_MAX = 400  # the longest teaser card: a headline, a picture's caption and a line of summary
+
+
+def _linked_len(node) -> int:
+    """Characters of `node`'s text inside links (`<a>`, or any element with an `href`)."""
+    return sum(len(node_text(a)) for a in node.css("a[href], [href]:not(link):not(a)"))
+
+
+@dom_rule("dom.teasers")
+def teasers(root, ctx: Context) -> Iterable:
+    """Teaser cards inside the body (class/id `teaser`, `inline-teaser`): a linked headline with a
+    picture or a line of summary, pointing to another page (a brochure, an FAQ, the magazine the story
+    appeared in). A card goes when it is short and its link carries a headline (a quarter of its
+    text or more, or a picture with the link). A standfirst named `teaser` has no such link and
+    stays, and so does a box that reads as the article."""
+    taken: set[int] = set()
+    for node in _with_words(root, ctx, V.TEASER):
+        if taken and has_ancestor_in(node, taken):
+            continue
+        if node.mem_id == root.mem_id or not _removable(node) or node.css_first("h1") is not None:
+            continue
+        text = short_text(node, _TEASER_MAX)
+        if not text:
+            continue
+        linked = _linked_len(node)
+        if linked >= 15 and (linked >= 0.25 * len(text) or node.css_first("img") is not None):
+            taken.add(node.mem_id)
+            yield node
+
+
 _AUTHOR_BIO_MAX = 1500  # the longest author box taken: a photo, a name and a few lines about the writer
 
 
@@ -975,7 +1005,7 @@ def _is_caption(node, text: str, above: bool) -> bool:
 
 GENERIC_DOM_RULES = (
     non_text, hidden_duplicate, hidden_furniture, navigation, chrome, cookie, share, newsletter, promo, more_from,
-    related, load_more, tags, comments, author_box, forms, copyright_lines, captions,
+    related, teasers, load_more, tags, comments, author_box, forms, copyright_lines, captions,
 )
 #: the rules that take out the page's frame (scripts, hidden copies, navigation, header, footer,
 #: side bars); on a page of unknown markup they run on the whole page before the body is looked for

@@ -259,3 +259,7 @@ FILE_LINK = re.compile(r"(?<![^\W\d_])(?:pdf|docx?|xlsx?|pptx?|odt|zip|rtf|epub|
 FIGURE_CAPTION = re.compile(r"^" + V.alternation(V.FIGURE_LABEL) + r"\s*\d{1,3}[a-z]?\s*(?:[:.：–—|]|-\s)\s*\S", _I)
 #: A teaser line marked as an ad: an ad label, then a dash or a bar ("ANZEIGE - ...", "Advertisement | ...").
 AD_TEASER = re.compile(r"^[\W_]*" + V.alternation(V.AD_LABEL) + r"\s*[-–—|]\s*\S", _I)
+#: A listing's counter ("Showing 1-10 of 19 results") alone on a line (`vocabulary.RESULT_COUNT`).
+RESULT_COUNT = re.compile(r"^" + V.alternation(V.RESULT_COUNT) + r"(?:\s+\w+){0,3}[.!]?$", _I)
+#: A note that the story appeared in print or elsewhere (`vocabulary.PRINT_EDITION`), opening a short line.
+PRINT_EDITION = re.compile(r"^[\W_]*" + V.alternation(V.PRINT_EDITION), _I)

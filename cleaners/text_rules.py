@@ -245,6 +245,28 @@ ad_teasers = line_rule("text.ad_teasers", P.AD_TEASER, 200, """Teaser lines mark
     ..."): the site's advertising between paragraphs.""")
 
 
+result_counts = line_rule("text.result_counts", P.RESULT_COUNT, 100, """Counters of a listing alone on a line, in
+    the languages of `vocabulary.RESULT_COUNT` ("Showing 1-10 of 19 results", "Es werden die Weine 1 bis 10 von
+    insgesamt 19 angezeigt!"): the state of a list of links, not text.""")
+
+
+@text_rule("text.print_edition")
+def print_edition(lines: list[str], ctx: Context) -> list[str]:
+    """A note that the story appeared in print or in another publication, in the languages of
+    `vocabulary.PRINT_EDITION` ("Erschienen in Spezial 2021", "This article appeared in the May 2026
+    issue"), on a short line among the last three: a credit of the page, not a line of the story.
+    A sentence in the story about where something was published stays (it is not among the last
+    lines, or runs long)."""
+    n = len(lines)
+    keep = []
+    for i, line in enumerate(lines):
+        if i >= n - 3 and len(line) <= 120 and P.PRINT_EDITION.match(line):
+            ctx.drop(line)
+        else:
+            keep.append(line)
+    return keep
+
+
 @text_rule("text.site_signoff")
 def site_signoff(lines: list[str], ctx: Context) -> list[str]:
     """The site's own name alone on the first or last line (a closing "Global Times" slug): a
@@ -580,5 +602,5 @@ GENERIC_TEXT_RULES = (
     copyright_, comment_prompts, bare_links, shortcodes, timestamps, photo_credits, editors_note, mirror_notice,
     credit_lines, media_label, page_labels, page_actions, view_counts, feedback, paywall, title_repeat, topic_line,
     doubled, page_meta, site_signoff, adjacent_duplicates, contact_block, disclaimers, appeals,
-    post_meta, file_links, figure_captions, ad_teasers,
+    post_meta, file_links, figure_captions, ad_teasers, result_counts, print_edition,
 )

@@ -147,6 +147,10 @@ AUTHOR_BOX_WORDS = frozenset({"bio", "bios", "biography", "about", "info", "desc
 AUTHOR_BIO = frozenset({"author-bio", "authorbio", "author-box", "authorbox", "about-author", "about-the-author",
                         "author-info", "author-description", "author-profile", "bio-box", "biobox"})
 
+#: Class/id words of a teaser card: a linked headline (with a picture or a line of summary) that points
+#: to another page, set between the story's paragraphs or under them.
+TEASER = frozenset({"teaser", "teasers", "teaserbox", "teaser-box", "inlineteaser", "inline-teaser"})
+
 CLASS_WORDS: dict[str, frozenset[str]] = {
     "navigation": NAVIGATION, "chrome": CHROME, "hidden": HIDDEN, "cookie": COOKIE, "share": SHARE, "embed": EMBED,
     "newsletter": NEWSLETTER, "ads": ADS, "tags": TAGS, "comments": COMMENTS, "comment_section": COMMENT_SECTION,
@@ -154,7 +158,7 @@ CLASS_WORDS: dict[str, frozenset[str]] = {
     "content_positive": CONTENT_POSITIVE, "content_negative": CONTENT_NEGATIVE,
     "standfirst": LEAD_WORDS, "standfirst_if_alone": LEAD_IF_ALONE, "not_standfirst": NOT_LEAD_WORDS,
     "byline": BYLINE_WORDS, "heading": HEADING_WORDS, "always_hidden": ALWAYS_HIDDEN, "logo": LOGO_WORDS,
-    "author": AUTHOR_WORDS, "author_box": AUTHOR_BOX_WORDS, "author_bio": AUTHOR_BIO,
+    "author": AUTHOR_WORDS, "author_box": AUTHOR_BOX_WORDS, "author_bio": AUTHOR_BIO, "teaser": TEASER,
 }
 
 
@@ -645,6 +649,31 @@ CONTACT_LABEL = {
     "ko": ("문의", "연락처"),
     "tr": ("iletişim", "basın iletişim"),
 }
+#: Counters of a listing ("Showing 1-10 of 19 results", "Es werden die Weine 1 bis 10 von insgesamt 19
+#: angezeigt"): a number range, "of", a total, and a word of showing.
+RESULT_COUNT = {
+    "en": (r"showing (?:results? )?\d+\s*(?:-|–|to)\s*\d+ of \d+",
+           r"(?:results?|items?|entries) \d+\s*(?:-|–|to)\s*\d+ of \d+"),
+    "de": (r"(?:es werden )?(?:die )?(?:\w+ )?\d+ bis \d+ (?:von|aus) (?:insgesamt )?\d+(?: \w+)? angezeigt",
+           r"(?:zeige|anzeige) \d+\s*(?:-|–|bis)\s*\d+ von \d+"),
+    "fr": (r"affichage (?:de |des )?(?:\w+ )?\d+\s*(?:-|–|à)\s*\d+ sur \d+",),
+    "es": (r"mostrando (?:\w+ )?\d+\s*(?:-|–|a)\s*\d+ de \d+",),
+    "pt": (r"(?:mostrando|exibindo) (?:\w+ )?\d+\s*(?:-|–|a)\s*\d+ de \d+",),
+    "it": (r"visualizzazione (?:di |dei )?(?:\w+ )?\d+\s*(?:-|–|a)\s*\d+ (?:di|su) \d+",),
+}
+#: Notes that the story appeared in print or in another publication, closing it ("Erschienen in
+#: Spezial 2021", "This article appeared in the May issue", "Cet article est paru dans ...").
+PRINT_EDITION = {
+    "en": (r"(?:this (?:article|story|piece) )?(?:first |originally )?(?:appeared|was (?:first |originally )?"
+           r"published|ran) in (?:the |our )?(?:print|\w+ \d{4}|\w+ issue|issue)",),
+    "de": (r"(?:dieser (?:artikel|beitrag|text) )?(?:ist )?(?:zuerst |erstmals )?erschienen in\b",
+           r"(?:dieser (?:artikel|beitrag|text) )?erschien (?:zuerst |erstmals )?in\b"),
+    "fr": (r"(?:cet article )?(?:est )?paru (?:dans|en)\b", r"publié dans (?:le|notre) (?:numéro|magazine|édition)"),
+    "es": (r"(?:este art[íi]culo )?(?:fue )?publicado (?:originalmente )?en "
+           r"(?:la edici[óo]n|el n[úu]mero|la revista)",),
+    "it": (r"(?:questo articolo )?[èe] (?:stato )?pubblicato (?:sul|nel) (?:numero|mensile|settimanale)",),
+}
+
 #: Labels that number a figure under its picture ("Abbildung 4:", "Fig. 2.", "Рис. 3.", "图2"): a line that
 #: opens with one of them and a number is the picture's caption.
 FIGURE_LABEL = {
@@ -790,17 +819,19 @@ SUPPORT_US = {
            r"(?:please )?(?:make a )?donat(?:e|ion) (?:now|today|to (?:us|our))",
            r"become a (?:member|supporter|patron|subscriber) (?:today|now)",
            r"help us (?:continue|keep) (?:to )?(?:\w+ )?(?:our|this|independent) (?:work|journalism|reporting)",
-           r"(?:^|[.!?]\s+)cancel (?:at )?any ?time", r"(?:sign up|subscribe|register) here[.!]?$"),
+           r"(?:^|[.!?]\s+)cancel (?:at )?any ?time", r"(?:sign up|subscribe|register) here[.!]?$",
+           r"click here to (?:register|subscribe|sign up)"),
     "de": (r"unterstütze(?:n sie)? (?:uns|unsere arbeit|(?:unseren |unabhängigen |freien )journalismus)",
            r"(?:jetzt )?spenden und", r"werde(?:n sie)? (?:jetzt )?(?:mitglied|unterstützer(?:in)?|abonnent(?:in)?)",
-           r"jederzeit kündbar"),
+           r"jederzeit kündbar", r"(?:einfach |jetzt )?hier klicken und .{0,40}(?:registrieren|anmelden|abonnieren)"),
     "fr": (r"soutenez(?:-nous| notre (?:travail|journalisme)| le journalisme)", r"faites un don",
            r"résiliable à tout moment"),
     "es": (r"(?:apoya|ap[óo]yanos|sost[ée]n|respalda) (?:a )?(?:el|nuestro) (?:periodismo|trabajo)",
            r"haz (?:una donaci[óo]n|un aporte)", r"cancela(?:s)? cuando quieras"),
     "pt": (r"apoie (?:o|nosso) (?:jornalismo|trabalho)", r"faça uma doação", r"cancele quando quiser"),
     "it": (r"sostieni(?: il| il nostro)? (?:giornalismo|lavoro)",),
-    "pl": (r"wesprzyj nas", r"wesprzyj (?:naszą )?(?:pracę|redakcję|dziennikarstwo)"),
+    "pl": (r"wesprzyj nas", r"wesprzyj (?:naszą )?(?:pracę|redakcję|dziennikarstwo)",
+           r"zapraszamy (?:też |także |również )?do (?:subskrypcji|prenumeraty)"),
     "ru": (r"поддержите (?:нас|нашу работу|редакцию|независимую журналистику)",),
 }
 
@@ -844,6 +875,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     "more_info": MORE_INFO, "contact_field": CONTACT_FIELD, "disclaimer": DISCLAIMER, "category_label": CATEGORY_LABEL,
     "post_meta": POST_META, "app_prompt": APP_PROMPT, "support_us": SUPPORT_US, "comment_login": COMMENT_LOGIN,
     "embed_consent": EMBED_CONSENT, "figure_label": FIGURE_LABEL, "ad_label": AD_LABEL,
+    "result_count": RESULT_COUNT, "print_edition": PRINT_EDITION,
 }
 
 

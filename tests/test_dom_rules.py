@@ -344,6 +344,11 @@ JUNK = [
           '<div itemprop="author" itemscope itemtype="https://schema.org/Person"><span>Ole Brandt</span>'
           '<div>Ole Brandt photographs boats for a living. He lives above the chandlery.</div></div>',
           "Ole Brandt photographs boats", where="end", id="schema-person"),
+    # ------------------------------------------------------------------ teaser cards
+    _case("dom.teasers",
+          '<div class="c-teaser"><h3><a href="/brochure">Harbour walks - the brochure</a></h3>'
+          '<img src="/cover.jpg" alt=""><p>Twelve walks along the quays. Download (PDF).</p></div>',
+          "Harbour walks - the brochure", "Twelve walks along the quays", where="end", id="teaser-card"),
     # ------------------------------------------------------------------ related rails of article cards
     _case("dom.related",
           '<div class="related-stories"><h5>Related stories from the Gazette</h5><div class="grid">'

@@ -194,3 +194,23 @@ def test_embed_consent_placeholder_goes_in_the_body():
     doc = _clean(paras_html(P1, P2) + box + paras_html(P3, P4))
     assert "Empfohlener redaktioneller Inhalt" not in doc.text and "externen Inhalt" not in doc.text
     _assert_story(doc)
+
+
+# ---------------------------------------------------------------- teaser cards, print-edition notes
+
+def test_teaser_card_goes_but_a_standfirst_named_teaser_stays():
+    standfirst = "The council has agreed to rebuild the old grain pier, and the fishing crews have welcomed it."
+    card = ('<div class="inline-teaser"><a href="/faq"><h3>Questions and answers about the pier</h3></a>'
+            '<p>All you need to know.</p></div>')
+    doc = _clean(f'<div class="teaser">{standfirst}</div>' + paras_html(P1, P2) + card + paras_html(P3, P4))
+    assert "Questions and answers about the pier" not in doc.text
+    assert "dom.teasers" in rules_that_removed(doc, "Questions and answers about the pier")
+    _assert_story(doc, standfirst)
+
+
+def test_print_edition_note_at_the_end_goes_and_a_sentence_about_a_publication_stays():
+    mention = "The survey first appeared in the Journal of Coastal Engineering, the harbour master said."
+    junk = "This article appeared in the May 2026 issue of the Gazette's magazine."
+    kept, ctx = apply_text(T.print_edition, [P1, mention, P2, P3, P4, junk])
+    assert kept == [P1, mention, P2, P3, P4]
+    assert removed(ctx, "text.print_edition") == [junk]

@@ -27,7 +27,8 @@ def test_generic_text_rules_are_named_documented_rules():
 def test_every_generic_text_rule_is_covered_here():
     covered = ({c.values[0] for c in LINE_JUNK} | {c.values[0] for c in BLOCK_JUNK}
                | {"text.more_from", "text.sources", "text.title_repeat", "text.doubled", "text.adjacent_duplicates",
-                  "text.site_signoff", "text.topic_line", "text.contact_block"})
+                  "text.site_signoff", "text.topic_line", "text.contact_block",
+                  "text.print_edition"})
     names = {rule.name for rule in T.GENERIC_TEXT_RULES}
     assert names <= covered, f"rules without a test: {sorted(names - covered)}"
 
@@ -252,6 +253,13 @@ LINE_JUNK = [
     pytest.param("text.page_actions", "Bild anzeigen", id="page_actions:de-show-image"),
     pytest.param("text.disclaimers", "Suggested citation: Brandt, Ole: The old pier, Vellmar Gazette, 2026/3/3.",
                  id="disclaimers:citation"),
+    pytest.param("text.result_counts", "Showing 1–10 of 19 results", id="result_counts:en"),
+    pytest.param("text.result_counts", "Es werden die Boote 1 bis 10 von insgesamt 19 angezeigt!",
+                 id="result_counts:de"),
+    pytest.param("text.appeals", "Zapraszamy też do subskrypcji naszego tygodnika portowego i do oglądania "
+                 "audycji naszej telewizji internetowej o życiu w porcie.", id="appeals:pl-subscribe"),
+    pytest.param("text.appeals", "Gazette jetzt digital! Einfach hier klicken und kostenlos registrieren!",
+                 id="appeals:de-click-register"),
 ]
 
 
