@@ -713,6 +713,37 @@ def teasers(root, ctx: Context) -> Iterable:
             yield node
 
 
+#: A sentence that opens with a name and says what that person is ("Jane Doe is the founder of ...",
+#: "Ole Brandt ist Reporter ...", "Ana Ruiz es periodista ..."): the shape of a writer's bio.
+_BIO_START = re.compile(r"^[*—–-]?\s*(?:[A-Z][\w.'’-]*\s+){1,4}(?:is|was|has been|serves as|works as|ist|war|"
+                        r"arbeitet als|es|fue|est|était|é|foi)\s+(?:an?|the|also|currently|formerly|now|ein|eine|"
+                        r"der|die|seit|un|una|el|la|le|une|um|uma|o|[A-Z]\w+ (?:at|of|for|an|am|bei|für|der|des|in|"
+                        r"de|en|à|em|no|na))\s")
+_ITALIC = "em, i, cite"
+
+
+@dom_rule("dom.closing_bio")
+def closing_bio(root, ctx: Context) -> Iterable:
+    """A writer's bio set in italics as the last paragraph of the story ("*Jane Doe is the founder of a
+    marketing consultancy ...*"): a name, what that person is, all of it in `<em>` or `<i>`; a note on
+    the piece in the same shape goes with it ("*Dieser Beitrag ist zuerst in ... erschienen."). It
+    describes the writer or the page, not the story. An italic last paragraph of any other shape (a
+    quotation, a closing line of verse) stays, and so does a bio in roman type (a paragraph of the
+    story may well open with a name)."""
+    paragraphs = root.css("p")
+    if len(paragraphs) < 3:
+        return
+    for node in paragraphs[-2:]:
+        text = short_text(node, 500)
+        if not text or not _BIO_START.match(text) or _is_protected(node):
+            continue
+        italic = sum(len(node_text(e)) for e in node.css(_ITALIC) if e.parent is None or e.parent.tag not in
+                     ("em", "i", "cite"))
+        parent = node.parent
+        if italic >= 0.8 * len(text) or parent is not None and parent.tag in ("em", "i"):
+            yield node
+
+
 _AUTHOR_BIO_MAX = 1500  # the longest author box taken: a photo, a name and a few lines about the writer
 
 
@@ -1005,7 +1036,7 @@ def _is_caption(node, text: str, above: bool) -> bool:
 
 GENERIC_DOM_RULES = (
     non_text, hidden_duplicate, hidden_furniture, navigation, chrome, cookie, share, newsletter, promo, more_from,
-    related, teasers, load_more, tags, comments, author_box, forms, copyright_lines, captions,
+    related, teasers, load_more, tags, comments, author_box, closing_bio, forms, copyright_lines, captions,
 )
 #: the rules that take out the page's frame (scripts, hidden copies, navigation, header, footer,
 #: side bars); on a page of unknown markup they run on the whole page before the body is looked for

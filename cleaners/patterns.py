@@ -263,3 +263,6 @@ AD_TEASER = re.compile(r"^[\W_]*" + V.alternation(V.AD_LABEL) + r"\s*[-–—|]\
 RESULT_COUNT = re.compile(r"^" + V.alternation(V.RESULT_COUNT) + r"(?:\s+\w+){0,3}[.!]?$", _I)
 #: A note that the story appeared in print or elsewhere (`vocabulary.PRINT_EDITION`), opening a short line.
 PRINT_EDITION = re.compile(r"^[\W_]*" + V.alternation(V.PRINT_EDITION), _I)
+#: A note on who wrote an opinion piece (`vocabulary.AUTHOR_NOTE`), opening a line, maybe in brackets or
+#: after a star or a dash ("*The author is ...", "（作者系...）").
+AUTHOR_NOTE = re.compile(r"^[(（\[*—–-]?\s*" + V.alternation(V.AUTHOR_NOTE), _I)

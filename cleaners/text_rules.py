@@ -250,6 +250,23 @@ result_counts = line_rule("text.result_counts", P.RESULT_COUNT, 100, """Counters
     insgesamt 19 angezeigt!"): the state of a list of links, not text.""")
 
 
+@text_rule("text.author_note")
+def author_note(lines: list[str], ctx: Context) -> list[str]:
+    """A note on who wrote the piece, among the last three lines, in the languages of
+    `vocabulary.AUTHOR_NOTE` ("The author is a professor of economics at ...", "The writer is a senior
+    fellow ...", "（作者系...研究员）", "Der Autor ist ..."): it describes the writer, not the story, and
+    the writer is in the record's `authors`. A line of the story that speaks of an author in other
+    words, or earlier in the text, stays."""
+    n = len(lines)
+    keep = []
+    for i, line in enumerate(lines):
+        if i >= n - 3 and len(line) <= 400 and P.AUTHOR_NOTE.match(line):
+            ctx.drop(line)
+        else:
+            keep.append(line)
+    return keep
+
+
 @text_rule("text.print_edition")
 def print_edition(lines: list[str], ctx: Context) -> list[str]:
     """A note that the story appeared in print or in another publication, in the languages of
@@ -602,5 +619,5 @@ GENERIC_TEXT_RULES = (
     copyright_, comment_prompts, bare_links, shortcodes, timestamps, photo_credits, editors_note, mirror_notice,
     credit_lines, media_label, page_labels, page_actions, view_counts, feedback, paywall, title_repeat, topic_line,
     doubled, page_meta, site_signoff, adjacent_duplicates, contact_block, disclaimers, appeals,
-    post_meta, file_links, figure_captions, ad_teasers, result_counts, print_edition,
+    post_meta, file_links, figure_captions, ad_teasers, result_counts, print_edition, author_note,
 )

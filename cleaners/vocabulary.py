@@ -649,6 +649,22 @@ CONTACT_LABEL = {
     "ko": ("문의", "연락처"),
     "tr": ("iletişim", "basın iletişim"),
 }
+#: Notes under an opinion piece that say who its writer is ("The author is a professor at ...", "The writer
+#: is a senior fellow ...", "（作者系...）", "Der Autor ist ...", "El autor es ..."): the opening words,
+#: before the writer's role.
+AUTHOR_NOTE = {
+    "en": (r"(?:the )?(?:author|writer|columnist|contributor)s? (?:is|are|was|were) (?:an?|the|also|currently|"
+           r"formerly|based)\b",),
+    "de": (r"(?:der|die) (?:autor|autorin|verfasser|verfasserin)(?:innen)? (?:ist|sind|war|lebt|arbeitet)\b",),
+    "fr": (r"l['’](?:auteur|autrice)e? (?:est|était|vit|travaille)\b",),
+    "es": (r"(?:el|la) (?:autor|autora|escritor|escritora|columnista) (?:es|fue|vive|trabaja)\b",),
+    "pt": (r"(?:o|a) (?:autor|autora|escritor|escritora|colunista) (?:é|foi|vive|trabalha)\b",),
+    "it": (r"l['’](?:autore|autrice) (?:è|era|vive|lavora)\b",),
+    "ru": (r"автор\s*[—–-]\s", r"автор (?:является|работает)\b"),
+    "zh": (r"作者(?:系|为|是|單位|单位)",),
+    "ko": (r"필자는\s", r"글쓴이는\s"),
+}
+
 #: Counters of a listing ("Showing 1-10 of 19 results", "Es werden die Weine 1 bis 10 von insgesamt 19
 #: angezeigt"): a number range, "of", a total, and a word of showing.
 RESULT_COUNT = {
@@ -765,7 +781,9 @@ DISCLAIMER = {
            r"(?:reprint|reproduc|republish|copy)",
            r"(?:this (?:post|article|page) )?(?:may )?contains? affiliate links",
            r"we (?:may )?(?:earn|receive) (?:a )?(?:small )?commission",
-           r"^(?:suggested citation|cite (?:this (?:article|post|page) )?as|how to cite this (?:article|post|page))\b"),
+           r"^(?:suggested citation|cite (?:this (?:article|post|page) )?as|how to cite this (?:article|post|page))\b",
+           r"(?:views|opinions) (?:expressed )?(?:here |in this (?:article|column|piece) )?(?:do not|don't|does not) "
+           r"necessarily (?:reflect|represent)"),
     "de": (r"(?:alle )?angaben ohne gew[äa]hr", r"(?:dieser|der) (?:beitrag|artikel|text) enth[äa]lt (?:werbung|"
            r"affiliate[- ]links|provisionslinks)",
            r"bei (?:den|diesen) (?:verlinkungen|links) handelt es sich um (?:affiliate|provisions|werbe)",
@@ -875,7 +893,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     "more_info": MORE_INFO, "contact_field": CONTACT_FIELD, "disclaimer": DISCLAIMER, "category_label": CATEGORY_LABEL,
     "post_meta": POST_META, "app_prompt": APP_PROMPT, "support_us": SUPPORT_US, "comment_login": COMMENT_LOGIN,
     "embed_consent": EMBED_CONSENT, "figure_label": FIGURE_LABEL, "ad_label": AD_LABEL,
-    "result_count": RESULT_COUNT, "print_edition": PRINT_EDITION,
+    "result_count": RESULT_COUNT, "print_edition": PRINT_EDITION, "author_note": AUTHOR_NOTE,
 }
 
 

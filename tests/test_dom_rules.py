@@ -344,6 +344,10 @@ JUNK = [
           '<div itemprop="author" itemscope itemtype="https://schema.org/Person"><span>Ole Brandt</span>'
           '<div>Ole Brandt photographs boats for a living. He lives above the chandlery.</div></div>',
           "Ole Brandt photographs boats", where="end", id="schema-person"),
+    # ------------------------------------------------------------------ closing bios in italics
+    _case("dom.closing_bio",
+          '<p><em>Mara Lindqvist is the founder of a sailing school for children in Vellmar.</em></p>',
+          "founder of a sailing school", where="end", id="italic-bio"),
     # ------------------------------------------------------------------ teaser cards
     _case("dom.teasers",
           '<div class="c-teaser"><h3><a href="/brochure">Harbour walks - the brochure</a></h3>'

@@ -214,3 +214,27 @@ def test_print_edition_note_at_the_end_goes_and_a_sentence_about_a_publication_s
     kept, ctx = apply_text(T.print_edition, [P1, mention, P2, P3, P4, junk])
     assert kept == [P1, mention, P2, P3, P4]
     assert removed(ctx, "text.print_edition") == [junk]
+
+
+# ---------------------------------------------------------------- notes on the writer
+
+def test_author_note_at_the_end_goes_and_the_same_words_earlier_stay():
+    mention = "The author is a retired engineer, the committee was told, and had surveyed the pier in 1998."
+    junk = "The author is a senior fellow at the Vellmar Institute for Coastal Studies."
+    zh = "（作者系维尔马港口研究所研究员）"
+    kept, ctx = apply_text(T.author_note, [P1, mention, P2, P3, junk, zh])
+    assert kept == [P1, mention, P2, P3]
+    assert removed(ctx, "text.author_note") == [junk, zh]
+
+
+def test_italic_bio_as_last_paragraph_goes_but_a_roman_one_and_an_italic_quote_stay():
+    bio = "Ole Brandt is the harbour reporter of the Gazette and a member of the lifeboat crew."
+    doc = _clean(paras_html(*PARAS) + f"<p><i>{bio}</i></p>")
+    assert bio not in doc.text
+    assert "dom.closing_bio" in rules_that_removed(doc, "harbour reporter of the Gazette")
+    _assert_story(doc)
+    roman = _clean(paras_html(*PARAS) + f"<p>{bio}</p>")
+    _assert_story(roman, bio)
+    quote = "“The sea takes what it wants,” as the old skippers on Quay Street still say."
+    italic_quote = _clean(paras_html(*PARAS) + f"<p><em>{quote}</em></p>")
+    _assert_story(italic_quote, quote)

@@ -28,7 +28,7 @@ def test_every_generic_text_rule_is_covered_here():
     covered = ({c.values[0] for c in LINE_JUNK} | {c.values[0] for c in BLOCK_JUNK}
                | {"text.more_from", "text.sources", "text.title_repeat", "text.doubled", "text.adjacent_duplicates",
                   "text.site_signoff", "text.topic_line", "text.contact_block",
-                  "text.print_edition"})
+                  "text.print_edition", "text.author_note"})
     names = {rule.name for rule in T.GENERIC_TEXT_RULES}
     assert names <= covered, f"rules without a test: {sorted(names - covered)}"
 
