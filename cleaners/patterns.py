@@ -238,12 +238,15 @@ CONTACT_FIELD_LINE = re.compile(r"^" + V.alternation(V.CONTACT_FIELD) + r"\s*[:ï
                                 r"(?:\+?\(?\d[\d ()/.-]{4,}\d|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*$", _I)
 #: A line that opens with a contact field's label ("E-Mail: ...", "Tel.: ...").
 CONTACT_FIELD_START = re.compile(r"^" + V.alternation(V.CONTACT_FIELD) + r"\s*[:ï¼š]", _I)
-#: A disclaimer, a reprint term or an affiliate notice of the site (`vocabulary.DISCLAIMER`), anywhere in a line.
-DISCLAIMER = re.compile(V.alternation(V.DISCLAIMER), _I)
-#: A prompt to the site's app or channel (`vocabulary.APP_PROMPT`), anywhere in a line.
-APP_PROMPT = re.compile(V.alternation(V.APP_PROMPT), _I)
-#: An appeal for the reader's support (`vocabulary.SUPPORT_US`), anywhere in a line.
-SUPPORT_US = re.compile(V.alternation(V.SUPPORT_US), _I)
+# The three shapes below are looked for anywhere in a line: they are matched against the lower-cased
+# line, without re.IGNORECASE, which lets the engine compare plain characters (several times faster).
+#: A disclaimer, a reprint term or an affiliate notice of the site (`vocabulary.DISCLAIMER`), anywhere in a
+#: lower-cased line.
+DISCLAIMER = re.compile(V.alternation(V.DISCLAIMER))
+#: A prompt to the site's app or channel (`vocabulary.APP_PROMPT`), anywhere in a lower-cased line.
+APP_PROMPT = re.compile(V.alternation(V.APP_PROMPT))
+#: An appeal for the reader's support (`vocabulary.SUPPORT_US`), anywhere in a lower-cased line.
+SUPPORT_US = re.compile(V.alternation(V.SUPPORT_US))
 #: A comment box's notice about logging in (`vocabulary.COMMENT_LOGIN`), at the start of a line.
 COMMENT_LOGIN = re.compile(r"^" + V.alternation(V.COMMENT_LOGIN), _I)
 #: A comment-thread label or prompt, or a comment box's notice about logging in.

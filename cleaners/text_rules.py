@@ -555,7 +555,7 @@ def disclaimers(lines: list[str], ctx: Context) -> list[str]:
     n = len(lines)
     keep = []
     for i, line in enumerate(lines):
-        if (i < 2 or i >= n - 4) and len(line) <= 350 and P.DISCLAIMER.search(line):
+        if (i < 2 or i >= n - 4) and len(line) <= 350 and P.DISCLAIMER.search(line.lower()):
             ctx.drop(line)
         else:
             keep.append(line)
@@ -570,13 +570,16 @@ def appeals(lines: list[str], ctx: Context) -> list[str]:
     """Prompts to the site's app or channel and appeals for the reader's support, in the languages
     of `vocabulary.APP_PROMPT` and `vocabulary.SUPPORT_US`, on a short line of their own ("For the
     latest news download our apps for iOS and Android", "¡Mira lo que tiene nuestro canal de
-    YouTube!", "Would you consider supporting our work?", "Wesprzyj nas darowizną"). They speak to the
-    reader about the site; a long paragraph that mentions an app or a donation stays, and so does a
+    YouTube!", "Would you consider supporting our work?", "Wesprzyj nas darowizną"): a line of up to
+    100 characters anywhere, up to 220 among the first two and the last six lines, where sites put
+    them. They speak to the reader about the site; a long paragraph that mentions an app or a
+    donation stays, and so does a
     line with quotation marks (someone quoted in the story: "“Support our work,” the club asked.")."""
+    n = len(lines)
     keep = []
-    for line in lines:
-        if len(line) <= 220 and not _QUOTE_MARKS.search(line) and (P.APP_PROMPT.search(line)
-                                                                   or P.SUPPORT_US.search(line)):
+    for i, line in enumerate(lines):
+        if (len(line) <= 100 or len(line) <= 220 and (i < 2 or i >= n - 6)) and not _QUOTE_MARKS.search(line) and (
+                P.APP_PROMPT.search(low := line.lower()) or P.SUPPORT_US.search(low)):
             ctx.drop(line)
         else:
             keep.append(line)

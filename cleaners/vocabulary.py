@@ -773,22 +773,22 @@ CONTACT_FIELD = {
 #: Matched anywhere in a short line at the start or the end of the text.
 DISCLAIMER = {
     "en": (r"(?:is|are) not responsible for (?:the )?(?:opinions|views|content|statements|comments)",
-           r"(?:the )?views (?:and opinions )?expressed (?:here(?:in)?|in this (?:article|column|piece|post) )?"
+           r"views (?:and opinions )?expressed (?:here(?:in)?|in this (?:article|column|piece|post) )?"
            r"(?:are|is) (?:solely )?(?:those|that) of the (?:author|writer|contributor)s?",
            r"(?:this|the) (?:article|content|material|story) is the (?:copyrighted |exclusive |intellectual )?"
            r"property of",
-           r"(?:written )?permission (?:must be obtained|is required) (?:before|to|for) (?:any )?"
+           r"permission (?:must be obtained|is required) (?:before|to|for) (?:any )?"
            r"(?:reprint|reproduc|republish|copy)",
-           r"(?:this (?:post|article|page) )?(?:may )?contains? affiliate links",
+           r"contains? affiliate links",
            r"we (?:may )?(?:earn|receive) (?:a )?(?:small )?commission",
            r"^(?:suggested citation|cite (?:this (?:article|post|page) )?as|how to cite this (?:article|post|page))\b",
            r"(?:views|opinions) (?:expressed )?(?:here |in this (?:article|column|piece) )?(?:do not|don't|does not) "
            r"necessarily (?:reflect|represent)"),
-    "de": (r"(?:alle )?angaben ohne gew[äa]hr", r"(?:dieser|der) (?:beitrag|artikel|text) enth[äa]lt (?:werbung|"
+    "de": (r"angaben ohne gew[äa]hr", r"(?:dieser|der) (?:beitrag|artikel|text) enth[äa]lt (?:werbung|"
            r"affiliate[- ]links|provisionslinks)",
            r"bei (?:den|diesen) (?:verlinkungen|links) handelt es sich um (?:affiliate|provisions|werbe)",
            r"(?:die|der) (?:beitr[äa]ge|kommentare|meinungen) (?:der|von) (?:gastautoren|lesern|nutzern) "
-           r"(?:geben|spiegeln) nicht", r"\*?(?:werbung|anzeige) ?[.:|/] ?(?:dieser|der) (?:beitrag|artikel)",
+           r"(?:geben|spiegeln) nicht", r"(?:werbung|anzeige) ?[.:|/] ?(?:dieser|der) (?:beitrag|artikel)",
            r"^(?:zitiervorschlag|zitierweise|zitiervorlage)\b"),
     "fr": (r"les (?:propos|opinions) .{0,60}n'engagent que", r"(?:cet article|ce contenu) contient des liens "
            r"(?:affiliés|d'affiliation)", r"^pour citer cet article\b"),
@@ -797,14 +797,14 @@ DISCLAIMER = {
            r"comentarios|contenidos)", r"prohibida (?:su|la) reproducci[óo]n (?:total o parcial)?",
            r"^c[óo]mo citar (?:este|esta) (?:art[íi]culo|entrada|p[áa]gina)\b"),
     "pt": (r"(?:as|os) (?:opiniões|artigos|textos) .{0,60}(?:são|é) de (?:inteira |exclusiva )?responsabilidade",
-           r"(?:é )?proibida a reprodução"),
-    "it": (r"(?:è )?vietata la riproduzione", r"le opinioni .{0,60}sono (?:esclusivamente )?(?:quelle )?"
+           r"proibida a reprodução"),
+    "it": (r"vietata la riproduzione", r"le opinioni .{0,60}sono (?:esclusivamente )?(?:quelle )?"
            r"(?:dell'autore|degli autori)"),
     "pl": (r"redakcja nie (?:ponosi odpowiedzialności|odpowiada) za",),
     "ru": (r"мнение (?:автора|редакции) (?:может )?не (?:всегда )?совпада",
-           r"(?:при )?(?:полном или частичном )?(?:использовании|копировании) (?:материалов )?.{0,40}ссылка .{0,20}"
+           r"(?:использовании|копировании) (?:материалов )?.{0,40}ссылка .{0,20}"
            r"обязательна"),
-    "zh": (r"(?:本文|文章)?仅代表作者(?:本人)?观点",
+    "zh": (r"仅代表作者(?:本人)?观点",
            r"未经(?:本网)?(?:书面)?(?:授权|许可).{0,10}(?:不得|禁止)(?:转载|使用)"),
 }
 
@@ -833,15 +833,15 @@ APP_PROMPT = {lang: tuple(p.replace("{net}", "|".join(SOCIAL_NETWORKS)) for p in
 #: our work?", "Unterstützen Sie unabhängigen Journalismus", "Wesprzyj nas darowizną"). Matched anywhere
 #: in a short line.
 SUPPORT_US = {
-    "en": (r"(?:consider )?support(?:ing)? (?:our|independent|local) (?:work|journalism|reporting|newsroom)",
-           r"(?:please )?(?:make a )?donat(?:e|ion) (?:now|today|to (?:us|our))",
+    "en": (r"support(?:ing)? (?:our|independent|local) (?:work|journalism|reporting|newsroom)",
+           r"donat(?:e|ion) (?:now|today|to (?:us|our))",
            r"become a (?:member|supporter|patron|subscriber) (?:today|now)",
            r"help us (?:continue|keep) (?:to )?(?:\w+ )?(?:our|this|independent) (?:work|journalism|reporting)",
            r"(?:^|[.!?]\s+)cancel (?:at )?any ?time", r"(?:sign up|subscribe|register) here[.!]?$",
            r"click here to (?:register|subscribe|sign up)"),
     "de": (r"unterstütze(?:n sie)? (?:uns|unsere arbeit|(?:unseren |unabhängigen |freien )journalismus)",
-           r"(?:jetzt )?spenden und", r"werde(?:n sie)? (?:jetzt )?(?:mitglied|unterstützer(?:in)?|abonnent(?:in)?)",
-           r"jederzeit kündbar", r"(?:einfach |jetzt )?hier klicken und .{0,40}(?:registrieren|anmelden|abonnieren)"),
+           r"spenden und", r"werde(?:n sie)? (?:jetzt )?(?:mitglied|unterstützer(?:in)?|abonnent(?:in)?)",
+           r"jederzeit kündbar", r"hier klicken und .{0,40}(?:registrieren|anmelden|abonnieren)"),
     "fr": (r"soutenez(?:-nous| notre (?:travail|journalisme)| le journalisme)", r"faites un don",
            r"résiliable à tout moment"),
     "es": (r"(?:apoya|ap[óo]yanos|sost[ée]n|respalda) (?:a )?(?:el|nuestro) (?:periodismo|trabajo)",
