@@ -106,7 +106,9 @@ COMMENT_PROMPTS = re.compile(
 
 #: A line that is only a labelled link: a short label and a URL ("Listen: https://..."). A bare URL
 #: alone stays: articles cite addresses on lines of their own.
-BARE_LINK = re.compile(r"^[\w'’ -]{1,25}:\s*(?:https?://|www\.)\S+$", _I)
+BARE_LINK = re.compile(r"^[\w'’ -]{1,25}:\s*(?:https?://|www\.)\S+$"
+                       # a permanent link's label and its address, the colon left out ("Permalink https://...")
+                       r"|^(?:- )?" + V.alternation(V.PERMALINK) + r"\s*:?\s*(?:https?://|www\.)\S+$", _I)
 
 #: Reading-time notes: "Reading time: 3 minutes", "Tempo de leitura: 1 minuto", "4 min read".
 READING_TIME = re.compile(r"^" + V.alternation(V.READING_TIME) + r"\s*[:：]?\s*(?:about |approx\.? |ca\.? |约 ?|약 ?)?"

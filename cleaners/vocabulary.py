@@ -241,15 +241,15 @@ READ_MORE = {
            "recommended(?: for you| articles| stories| reading)?",
            "editor'?s? picks?", "most (?:read|popular|viewed|shared)", "trending(?: now| stories)?",
            "popular(?: now| stories| posts)?", "more (?:stories|news|to read)",
-           "latest (?:news|stories|articles)"),
-    "pt": (*READ_ALSO["pt"], "mais lidas"),
-    "es": (*READ_ALSO["es"], "lo m[áa]s le[íi]do", "m[áa]s noticias"),
-    "fr": (*READ_ALSO["fr"], "les plus lus"),
-    "de": (*READ_ALSO["de"], "weitere artikel", "meistgelesen"),
+           "latest (?:news|stories|articles)", "(?:audios? and )?videos? on (?:the|this) (?:topic|subject)"),
+    "pt": (*READ_ALSO["pt"], "mais lidas", "(?:áudios e )?vídeos sobre o (?:assunto|tema)"),
+    "es": (*READ_ALSO["es"], "lo m[áa]s le[íi]do", "m[áa]s noticias", "(?:audios y )?v[íi]deos sobre el tema"),
+    "fr": (*READ_ALSO["fr"], "les plus lus", "(?:audios et )?vidéos sur le (?:sujet|thème)"),
+    "de": (*READ_ALSO["de"], "weitere artikel", "meistgelesen", "(?:audios und )?videos zum thema"),
     "it": (*READ_ALSO["it"], "i più letti", "approfondimenti"),
     "pl": (*READ_ALSO["pl"], "najczęściej czytane", "polecamy"),
-    "ru": (*READ_ALSO["ru"], "самое читаемое"),
-    "zh": (*READ_ALSO["zh"], "热点推荐", "热门(?:文章|新闻|推荐)"),
+    "ru": (*READ_ALSO["ru"], "самое читаемое", "(?:аудио и )?видео по теме"),
+    "zh": (*READ_ALSO["zh"], "热点推荐", "热门(?:文章|新闻|推荐)", "相关(?:音视频|视频)"),
     "ja": READ_ALSO["ja"],
     "ko": (*READ_ALSO["ko"], r"많이\s?본\s?(?:뉴스|기사)"),
     "ar": (*READ_ALSO["ar"], "الأكثر قراءة"),
@@ -689,6 +689,10 @@ PRINT_EDITION = {
            r"(?:la edici[óo]n|el n[úu]mero|la revista)",),
     "it": (r"(?:questo articolo )?[èe] (?:stato )?pubblicato (?:sul|nel) (?:numero|mensile|settimanale)",),
 }
+
+#: Labels of a page's permanent link, printed with its address ("Permalink https://...").
+PERMALINK = ("permalink", "permalien", "permanentlink", "permanenter link", "enlace permanente", "link permanente",
+             "постоянная ссылка", "永久链接")
 
 #: Labels that number a figure under its picture ("Abbildung 4:", "Fig. 2.", "Рис. 3.", "图2"): a line that
 #: opens with one of them and a number is the picture's caption.
