@@ -713,6 +713,42 @@ def teasers(root, ctx: Context) -> Iterable:
             yield node
 
 
+def _paragraphs(root, ctx: Context) -> list:
+    """The `<p>` elements under `root`, in document order (one CSS pass per document, see `_per_page`)."""
+    return _per_page(root, ctx, "paragraphs", lambda: root.css("p"))
+
+
+_EMPHASIS = "em, i, strong, b"
+#: the address of an article: a slug of three or more words joined by hyphens, a number of four digits
+#: or more in the path, or a page ending in `.html` (not a wiki's `Page_name`, not `#anchor`)
+_ARTICLE_URL = re.compile(r"^(?!#)\S*?(?:/[^/?#]*\w+-\w+-\w+[^/?#]*|/[^?#]*\d{4,}|\.s?html?(?:[?#]|$))")
+_ENDS_SENTENCE = re.compile(r"[.!?…。！？]['\"”’)»]*$")
+
+
+@dom_rule("dom.inline_related")
+def inline_related(root, ctx: Context) -> Iterable:
+    """A headline of another article set between the story's paragraphs as a paragraph of its own: short,
+    all of it in italics or bold, no sentence in it, a third of it or more a link to another page
+    ("<p><em>Former commander: <a href=...>the threat is real</a></em></p>"), the link's address that of
+    an article (a slug of words, a number in the path, a `.html` page). A sub-heading is not a link, a
+    bold lead-in has sentences, a link into the page (`#...`) or to a wiki's page is no other article:
+    those stay."""
+    for node in _paragraphs(root, ctx):
+        text = short_text(node, 160)
+        if not text or len(text) < 15 or _ENDS_SENTENCE.search(text) or _SENTENCE.search(text):
+            continue
+        links = [a for a in node.css("a[href]") if _ARTICLE_URL.search(a.attributes.get("href") or "")]
+        if not links or len(text.split()) < 4:
+            continue
+        linked = sum(len(node_text(a)) for a in links)
+        if linked < 0.3 * len(text) or _is_protected(node):
+            continue
+        emphasis = sum(len(node_text(e)) for e in node.css(_EMPHASIS) if e.parent is None or e.parent.tag not in
+                       ("em", "i", "strong", "b"))
+        if emphasis >= 0.9 * len(text):
+            yield node
+
+
 #: A sentence that opens with a name and says what that person is ("Jane Doe is the founder of ...",
 #: "Ole Brandt ist Reporter ...", "Ana Ruiz es periodista ..."): the shape of a writer's bio.
 _BIO_START = re.compile(r"^[*—–-]?\s*(?:[A-Z][\w.'’-]*\s+){1,4}(?:is|was|has been|serves as|works as|ist|war|"
@@ -730,7 +766,7 @@ def closing_bio(root, ctx: Context) -> Iterable:
     describes the writer or the page, not the story. An italic last paragraph of any other shape (a
     quotation, a closing line of verse) stays, and so does a bio in roman type (a paragraph of the
     story may well open with a name)."""
-    paragraphs = root.css("p")
+    paragraphs = _paragraphs(root, ctx)
     if len(paragraphs) < 3:
         return
     for node in paragraphs[-2:]:
@@ -1036,7 +1072,8 @@ def _is_caption(node, text: str, above: bool) -> bool:
 
 GENERIC_DOM_RULES = (
     non_text, hidden_duplicate, hidden_furniture, navigation, chrome, cookie, share, newsletter, promo, more_from,
-    related, teasers, load_more, tags, comments, author_box, closing_bio, forms, copyright_lines, captions,
+    related, inline_related, teasers, load_more, tags, comments, author_box, closing_bio, forms, copyright_lines,
+    captions,
 )
 #: the rules that take out the page's frame (scripts, hidden copies, navigation, header, footer,
 #: side bars); on a page of unknown markup they run on the whole page before the body is looked for

@@ -348,6 +348,11 @@ JUNK = [
     _case("dom.closing_bio",
           '<p><em>Mara Lindqvist is the founder of a sailing school for children in Vellmar.</em></p>',
           "founder of a sailing school", where="end", id="italic-bio"),
+    # ------------------------------------------------------------------ inline related headlines
+    _case("dom.inline_related",
+          '<p><em>Former harbour master: <a href="https://gazette.example/2026/03/old-pier-was-doomed-1234.html">'
+          'the old pier was doomed</a></em></p>',
+          "Former harbour master", where="in", id="italic-linked-headline"),
     # ------------------------------------------------------------------ teaser cards
     _case("dom.teasers",
           '<div class="c-teaser"><h3><a href="/brochure">Harbour walks - the brochure</a></h3>'

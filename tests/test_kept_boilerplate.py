@@ -238,3 +238,20 @@ def test_italic_bio_as_last_paragraph_goes_but_a_roman_one_and_an_italic_quote_s
     quote = "“The sea takes what it wants,” as the old skippers on Quay Street still say."
     italic_quote = _clean(paras_html(*PARAS) + f"<p><em>{quote}</em></p>")
     _assert_story(italic_quote, quote)
+
+
+# ---------------------------------------------------------------- inline related headlines
+
+def test_inline_related_headline_goes_but_linked_sub_headings_and_lead_ins_stay():
+    """The rule takes the linked headline only: a bold link to a wiki's page (left to the extractor's
+    own look at fully linked lines) and a bold lead-in with a sentence are not its to take."""
+    headline = ('<p><strong>MORE: <a href="/news/2026/ferry-fares-frozen-for-another-year">Ferry fares frozen for '
+                'another year</a></strong></p>')
+    wiki_heading = '<p><b><a href="/wiki/Winter_Fair">The Winter Fair on the quay</a></b></p>'
+    lead_in = ('<p><strong>The pier closes in April. <a href="/news/2026/pier-closing-dates">See the dates</a>.'
+               '</strong></p>')
+    doc = _clean(paras_html(P1) + headline + paras_html(P2) + wiki_heading + paras_html(P3) + lead_in
+                 + paras_html(P4))
+    assert "Ferry fares frozen" not in doc.text
+    assert removed(doc, "dom.inline_related") == ["MORE: Ferry fares frozen for another year"]
+    _assert_story(doc, "The pier closes in April.")
