@@ -697,8 +697,11 @@ def teasers(root, ctx: Context) -> Iterable:
     picture or a line of summary, pointing to another page (a brochure, an FAQ, the magazine the story
     appeared in). A card goes when it is short and its link carries a headline (a quarter of its
     text or more, or a picture with the link). A standfirst named `teaser` has no such link and
-    stays, and so does a box that reads as the article."""
+    stays, and so does a box that reads as the article. When the cards are all the part of the
+    page holds, they stay: that is a listing page, for the article gate to refuse as such."""
     taken: set[int] = set()
+    cards: list = []
+    card_text = 0
     for node in _with_words(root, ctx, V.TEASER):
         if taken and has_ancestor_in(node, taken):
             continue
@@ -710,7 +713,12 @@ def teasers(root, ctx: Context) -> Iterable:
         linked = _linked_len(node)
         if linked >= 15 and (linked >= 0.25 * len(text) or node.css_first("img") is not None):
             taken.add(node.mem_id)
-            yield node
+            cards.append(node)
+            card_text += len(text)
+    whole = short_text(root, 4 * _TEASER_MAX) if cards else None
+    if whole is not None and len(whole) - card_text < _TEASER_MAX // 2:
+        return  # the cards are all there is: a listing page, which the article gate refuses as such
+    yield from cards
 
 
 def _paragraphs(root, ctx: Context) -> list:
