@@ -162,10 +162,11 @@ _EMAIL_FIELDS = "input[type=email], input[name*=email], input[name=EMAIL]"
 _AD_SLOTS = "ins.adsbygoogle"
 _COMMENT_BOXES = "#comments, #disqus_thread, #respond, .comments-area, .comment-list, .commentlist"
 _FORM_FIELDS = "textarea, select, input, label"
+_AUTHOR_PERSON = "[itemprop=author]"
 #: every selector the rules look elements up by: one CSS pass finds them all (a pass walks the whole
 #: tree whatever the selector, so one pass instead of eight), `_landmarks` sorts them out
 _LANDMARKS = ", ".join((_NAV_TAGS, _IN_PAGE_LINKS, _CHROME_TAGS, _EMAIL_FIELDS, _AD_SLOTS, _COMMENT_BOXES,
-                        _FORM_FIELDS, "figcaption", "img"))
+                        _FORM_FIELDS, _AUTHOR_PERSON, "figcaption", "img"))
 
 
 def _landmarks(root, ctx: Context, selector: str) -> list:
@@ -544,7 +545,9 @@ def _category_rule(name: str, doc: str, words: Iterable[str], phrase: re.Pattern
 cookie = _category_rule(
     "dom.cookie",
     """Cookie and consent banners (class/id `cookie`, `consent`, `gdpr`, `cmp`, OneTrust; text such as
-    "We use cookies" or "Accept all cookies"). They are about the site, not the story.""",
+    "We use cookies" or "Accept all cookies"), and the consent placeholders of embedded posts in the
+    languages of `vocabulary.EMBED_CONSENT` ("Empfohlener redaktioneller Inhalt", "An dieser Stelle
+    findest du einen externen Inhalt von ..."). They are about the site, not the story.""",
     V.COOKIE,
     P.COOKIE, max_len=600, text_guard=False,
 )
@@ -685,6 +688,160 @@ def forms(root, ctx: Context) -> Iterable:
             row = row.parent
 
 
+_TEASER_MAX = 400  # the longest teaser card: a headline, a picture's caption and a line of summary
+
+
+def _linked_len(node) -> int:
+    """Characters of `node`'s text inside links (`<a>`, or any element with an `href`)."""
+    return sum(len(node_text(a)) for a in node.css("a[href], [href]:not(link):not(a)"))
+
+
+@dom_rule("dom.teasers")
+def teasers(root, ctx: Context) -> Iterable:
+    """Teaser cards inside the body (class/id `teaser`, `inline-teaser`): a linked headline with a
+    picture or a line of summary, pointing to another page (a brochure, an FAQ, the magazine the story
+    appeared in). A card goes when it is short and its link carries a headline (a quarter of its
+    text or more, or a picture with the link). A standfirst named `teaser` has no such link and
+    stays, and so does a box that reads as the article. When the cards are all the part of the
+    page holds, they stay: that is a listing page, for the article gate to refuse as such."""
+    taken: set[int] = set()
+    cards: list = []
+    card_text = 0
+    for node in _with_words(root, ctx, V.TEASER):
+        if taken and has_ancestor_in(node, taken):
+            continue
+        if node.mem_id == root.mem_id or not _removable(node) or node.css_first("h1") is not None:
+            continue
+        text = short_text(node, _TEASER_MAX)
+        if not text:
+            continue
+        linked = _linked_len(node)
+        if linked >= 15 and (linked >= 0.25 * len(text) or node.css_first("img") is not None):
+            taken.add(node.mem_id)
+            cards.append(node)
+            card_text += len(text)
+    whole = short_text(root, 4 * _TEASER_MAX) if cards else None
+    if whole is not None and len(whole) - card_text < _TEASER_MAX // 2:
+        return  # the cards are all there is: a listing page, which the article gate refuses as such
+    yield from cards
+
+
+def _paragraphs(root, ctx: Context) -> list:
+    """The `<p>` elements under `root`, in document order (one CSS pass per document, see `_per_page`)."""
+    return _per_page(root, ctx, "paragraphs", lambda: root.css("p"))
+
+
+_EMPHASIS = "em, i, strong, b"
+#: the address of an article: a slug of three or more words joined by hyphens, a number of four digits
+#: or more in the path, or a page ending in `.html` (not a wiki's `Page_name`, not `#anchor`)
+_ARTICLE_URL = re.compile(r"^(?!#)\S*?(?:/[^/?#]*\w+-\w+-\w+[^/?#]*|/[^?#]*\d{4,}|\.s?html?(?:[?#]|$))")
+_ENDS_SENTENCE = re.compile(r"[.!?…。！？]['\"”’)»]*$")
+
+
+@dom_rule("dom.inline_related")
+def inline_related(root, ctx: Context) -> Iterable:
+    """A headline of another article set between the story's paragraphs as a paragraph of its own: short,
+    all of it in italics or bold, no sentence in it, a third of it or more a link to another page
+    ("<p><em>Former commander: <a href=...>the threat is real</a></em></p>"), the link's address that of
+    an article (a slug of words, a number in the path, a `.html` page). A sub-heading is not a link, a
+    bold lead-in has sentences, a link into the page (`#...`) or to a wiki's page is no other article:
+    those stay."""
+    for node in _paragraphs(root, ctx):
+        text = short_text(node, 160)
+        if not text or len(text) < 15 or _ENDS_SENTENCE.search(text) or _SENTENCE.search(text):
+            continue
+        links = [a for a in node.css("a[href]") if _ARTICLE_URL.search(a.attributes.get("href") or "")]
+        if not links or len(text.split()) < 4:
+            continue
+        linked = sum(len(node_text(a)) for a in links)
+        if linked < 0.3 * len(text) or _is_protected(node):
+            continue
+        emphasis = sum(len(node_text(e)) for e in node.css(_EMPHASIS) if e.parent is None or e.parent.tag not in
+                       ("em", "i", "strong", "b"))
+        if emphasis >= 0.9 * len(text):
+            yield node
+
+
+#: A sentence that opens with a name and says what that person is ("Jane Doe is the founder of ...",
+#: "Ole Brandt ist Reporter ...", "Ana Ruiz es periodista ..."): the shape of a writer's bio.
+_BIO_START = re.compile(r"^[*—–-]?\s*(?:[A-Z][\w.'’-]*\s+){1,4}(?:is|was|has been|serves as|works as|ist|war|"
+                        r"arbeitet als|es|fue|est|était|é|foi)\s+(?:an?|the|also|currently|formerly|now|ein|eine|"
+                        r"der|die|seit|un|una|el|la|le|une|um|uma|o|[A-Z]\w+ (?:at|of|for|an|am|bei|für|der|des|in|"
+                        r"de|en|à|em|no|na))\s")
+_ITALIC = "em, i, cite"
+
+
+@dom_rule("dom.closing_bio")
+def closing_bio(root, ctx: Context) -> Iterable:
+    """A writer's bio set in italics as the last paragraph of the story ("*Jane Doe is the founder of a
+    marketing consultancy ...*"): a name, what that person is, all of it in `<em>` or `<i>`; a note on
+    the piece in the same shape goes with it ("*Dieser Beitrag ist zuerst in ... erschienen."). It
+    describes the writer or the page, not the story. An italic last paragraph of any other shape (a
+    quotation, a closing line of verse) stays, and so does a bio in roman type (a paragraph of the
+    story may well open with a name)."""
+    paragraphs = _paragraphs(root, ctx)
+    if len(paragraphs) < 3:
+        return
+    for node in paragraphs[-2:]:
+        text = short_text(node, 500)
+        if not text or not _BIO_START.match(text) or _is_protected(node):
+            continue
+        italic = sum(len(node_text(e)) for e in node.css(_ITALIC) if e.parent is None or e.parent.tag not in
+                     ("em", "i", "cite"))
+        parent = node.parent
+        if italic >= 0.8 * len(text) or parent is not None and parent.tag in ("em", "i"):
+            yield node
+
+
+_AUTHOR_BIO_MAX = 1500  # the longest author box taken: a photo, a name and a few lines about the writer
+
+
+def _names_author_box(node, words: frozenset[str]) -> bool:
+    """Class/id words of an author box (`author-bio`, `entry-author-info`, `about-author`, an author
+    word with a box word: `vcard author abh_about_tab`), or a schema.org `Person` marked as the
+    page's author (`itemprop=author itemtype=.../Person`)."""
+    if not words.isdisjoint(V.AUTHOR_BIO):
+        return True
+    if not words.isdisjoint(V.AUTHOR_WORDS) and not words.isdisjoint(V.AUTHOR_BOX_WORDS):
+        return True
+    attrs = node.attributes
+    return attrs.get("itemprop") == "author" and (attrs.get("itemtype") or "").endswith("/Person")
+
+
+def _depth(node) -> int:
+    depth, parent = 0, node.parent
+    while parent is not None:
+        depth, parent = depth + 1, parent.parent
+    return depth
+
+
+@dom_rule("dom.author_box")
+def author_box(root, ctx: Context) -> Iterable:
+    """Author boxes under the story: the writer's photo, name and a few sentences about them ("Jane
+    Doe is a photographer from Hamburg and the founder of ...", "About Jane Doe"), in a box named so
+    (`author-bio`, `about-author`, `entry-author-info`) or marked as the page's author (`itemprop=author`
+    on a schema.org `Person`). They are about the writer, not the story. Only a box with a sentence
+    in it goes (a byline's bare name is left to the byline steps), and never one that holds the
+    headline or reads as the article (several long paragraphs)."""
+    taken: set[int] = set()
+    named = [node for node, words in _classed(root, ctx) if _names_author_box(node, words)]
+    persons = [node for node in _landmarks(root, ctx, _AUTHOR_PERSON) if _names_author_box(node, frozenset())]
+    if persons:  # outer boxes first, so a box inside one already taken is skipped
+        named = sorted({n.mem_id: n for n in named + persons}.values(), key=_depth)
+    for node in named:
+        if taken and has_ancestor_in(node, taken):
+            continue
+        if node.mem_id == root.mem_id or not _removable(node):
+            continue
+        text = short_text(node, _AUTHOR_BIO_MAX)
+        if not text or not _SENTENCE.search(text) or node.css_first("h1") is not None:
+            continue
+        box = expand_junk(node, text)
+        taken.add(box.mem_id)
+        yield box
+        yield from _heading_of(box, root)
+
+
 # every line COPYRIGHT can match holds one of these: a cheap look before the full pattern
 _COPYRIGHT_HINT = re.compile(r"©|\(c\)|copyright|rights reserved", re.I)
 
@@ -700,13 +857,40 @@ def copyright_lines(root, ctx: Context) -> Iterable:
 _RELATED_WORDS = V.RELATED
 
 
+_CARD_MAX = 400  # the longest teaser card: a section's name, a headline, a date and a line of summary
+
+
+def _card_rail(node) -> bool:
+    """A box of teaser cards marked up as `<article>`s (a related rail): protected only by those
+    inner articles, each of them short and linked, the box mostly link text, no headline inside."""
+    if node.css_first("main, [itemprop=articleBody], h1") is not None:
+        return False
+    cards = node.css("article")
+    if not cards or any(_is_comment(c) for c in cards):
+        return False
+    for card in cards:
+        text = short_text(card, _CARD_MAX)
+        if text is None or card.css_first("a[href]") is None:
+            return False
+    text = short_text(node, 3000)
+    return bool(text) and link_density(node, text) >= 0.5
+
+
 @dom_rule("dom.related")
 def related(root, ctx: Context) -> Iterable:
     """Related-link lists: "Read more:", "READ ALSO", "See also", "You might also like",
     "Recommended", "Related articles" with the list of links that follows, and blocks whose
     class says `related`, `recommended`, `read-more`, `trending`... A heading of that kind
-    goes only when links follow it; a heading followed by prose is a sub-heading and stays."""
+    goes only when links follow it; a heading followed by prose is a sub-heading and stays. A rail
+    made of `<article>` teaser cards goes too: each card a link and a few words, which protect no
+    story."""
     yield from _by_words(root, ctx, _RELATED_WORDS)
+    taken: set[int] = set()
+    for node in _with_words(root, ctx, _RELATED_WORDS):
+        if node.tag not in PROTECTED_TAGS and not (taken and has_ancestor_in(node, taken)) and _card_rail(node):
+            taken.add(node.mem_id)
+            yield node
+            yield from _heading_of(node, root)
     for node, text in phrase_blocks(root, ctx, 300):
         m = P.READ_MORE.match(text)
         if not m:
@@ -901,7 +1085,8 @@ def _is_caption(node, text: str, above: bool) -> bool:
 
 GENERIC_DOM_RULES = (
     non_text, hidden_duplicate, hidden_furniture, navigation, chrome, cookie, share, newsletter, promo, more_from,
-    related, load_more, tags, comments, forms, copyright_lines, captions,
+    related, inline_related, teasers, load_more, tags, comments, author_box, closing_bio, forms, copyright_lines,
+    captions,
 )
 #: the rules that take out the page's frame (scripts, hidden copies, navigation, header, footer,
 #: side bars); on a page of unknown markup they run on the whole page before the body is looked for

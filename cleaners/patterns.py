@@ -77,13 +77,15 @@ LOAD_MORE = re.compile(
     _I,
 )
 
-#: Cookie and consent notices.
+#: Cookie and consent notices, and the consent placeholders of embedded posts.
 COOKIE = re.compile(
     r"^(?:we use cookies|we and our partners use cookies|this (?:web)?site uses cookies"
     r"|(?:this|our) site uses cookies"
     r"|by (?:continuing|using)[\w ]{0,40}(?:site|website)[^.]{0,80}cookies|(?:accept|allow|reject) (?:all )?cookies"
     r"|cookie (?:settings|preferences|policy|consent)|manage (?:cookies|consent|preferences)"
-    r"|we value your privacy)",
+    r"|we value your privacy"
+    # the placeholder of an embedded post the reader must consent to load (`vocabulary.EMBED_CONSENT`)
+    r"|" + V.alternation(V.EMBED_CONSENT) + ")",
     _I,
 )
 
@@ -104,7 +106,9 @@ COMMENT_PROMPTS = re.compile(
 
 #: A line that is only a labelled link: a short label and a URL ("Listen: https://..."). A bare URL
 #: alone stays: articles cite addresses on lines of their own.
-BARE_LINK = re.compile(r"^[\w'’ -]{1,25}:\s*(?:https?://|www\.)\S+$", _I)
+BARE_LINK = re.compile(r"^[\w'’ -]{1,25}:\s*(?:https?://|www\.)\S+$"
+                       # a permanent link's label and its address, the colon left out ("Permalink https://...")
+                       r"|^(?:- )?" + V.alternation(V.PERMALINK) + r"\s*:?\s*(?:https?://|www\.)\S+$", _I)
 
 #: Reading-time notes: "Reading time: 3 minutes", "Tempo de leitura: 1 minuto", "4 min read".
 READING_TIME = re.compile(r"^" + V.alternation(V.READING_TIME) + r"\s*[:：]?\s*(?:about |approx\.? |ca\.? |约 ?|약 ?)?"
@@ -143,7 +147,13 @@ TIMESTAMP = re.compile(r"^(?:updated|published|posted|last (?:updated|modified|r
                        r"[^.]{0,40}?\d[^.]{0,25}(?:[ap]\.?m\.?)?\s*$"
                        # the labels of `vocabulary.TIMESTAMP_LABEL` before a date or time that ends the line
                        r"|^" + V.alternation(V.TIMESTAMP_LABEL) + r"\s*[:：]?\s*\d[\w.:/,\- ]{2,40}?"
-                       r"(?:\d|uhr|h|[ap]\.?m\.?|utc|gmt|mez|msk)\.?$", _I)
+                       r"(?:\d|uhr|h|[ap]\.?m\.?|utc|gmt|mez|msk)\.?"
+                       # closed by the section the page is filed in: "News date : 04/21/2022 Category : Press"
+                       r"(?:\s+" + V.alternation(V.CATEGORY_LABEL) + r"\s*[:：]\s*[^.:]{1,40})?$", _I)
+#: A date label left alone on its line (its date was markup of its own): "Release Date:", "Datum:".
+DATE_LABEL_ALONE = re.compile(r"^" + V.alternation(V.TIMESTAMP_LABEL) + r"\s*[:：]$", _I)
+#: A blog theme's sentence about the post itself (`vocabulary.POST_META`), at the start of a line.
+POST_META = re.compile(r"^" + V.alternation(V.POST_META), _I)
 
 #: Tag and category lists.
 TAGS = re.compile(r"^(?:tags?|topics?|categories|category|filed under|keywords|related topics)\s*:", _I)
@@ -217,3 +227,47 @@ def continues_as_prose(text: str, end: int) -> bool:
     a name or the end ("Follow us on Telegram", "Listen to our latest podcast: ...")."""
     return (len(text) > 120 and bool(_SENTENCE_END.search(text))
             and re.match(r"\s+[a-z]", text[end:]) is not None)
+
+
+#: A heading of a contact block alone on a line: "Kontakt:", "Press contact", "Ansprechpartnerin zum Thema:".
+CONTACT_HEADING = re.compile(r"^[\W_]*" + V.alternation(V.CONTACT_LABEL) + r"\s*[:：]?\s*$", _I)
+#: A phone number, an e-mail address or a web address: what a contact block's lines carry.
+CONTACT_VALUE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:^|[\s:：])\+?\(?\d[\d ()/.-]{5,}\d\b"
+                           r"|(?:https?://|www\.)\S+", _I)
+#: A line that is only a contact field: a label and a number or an address ("Telefon: +49 40 1234",
+#: "E-Mail: press@example.org", "Tel. 030 / 12 34 56").
+CONTACT_FIELD_LINE = re.compile(r"^" + V.alternation(V.CONTACT_FIELD) + r"\s*[:：.]?\s*"
+                                r"(?:\+?\(?\d[\d ()/.-]{4,}\d|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*$", _I)
+#: A line that opens with a contact field's label ("E-Mail: ...", "Tel.: ...").
+CONTACT_FIELD_START = re.compile(r"^" + V.alternation(V.CONTACT_FIELD) + r"\s*[:：]", _I)
+# The three shapes below are looked for anywhere in a line: they are matched against the lower-cased
+# line, without re.IGNORECASE, which lets the engine compare plain characters (several times faster).
+#: A disclaimer, a reprint term or an affiliate notice of the site (`vocabulary.DISCLAIMER`), anywhere in a
+#: lower-cased line.
+DISCLAIMER = re.compile(V.alternation(V.DISCLAIMER))
+#: A prompt to the site's app or channel (`vocabulary.APP_PROMPT`), anywhere in a lower-cased line.
+APP_PROMPT = re.compile(V.alternation(V.APP_PROMPT))
+#: An appeal for the reader's support (`vocabulary.SUPPORT_US`), anywhere in a lower-cased line.
+SUPPORT_US = re.compile(V.alternation(V.SUPPORT_US))
+#: A comment box's notice about logging in (`vocabulary.COMMENT_LOGIN`), at the start of a line.
+COMMENT_LOGIN = re.compile(r"^" + V.alternation(V.COMMENT_LOGIN), _I)
+#: A comment-thread label or prompt, or a comment box's notice about logging in.
+COMMENT_LINE = re.compile(COMMENT_PROMPTS.pattern + "|" + COMMENT_LOGIN.pattern, _I)
+#: An invitation to write to the site or call it (`vocabulary.CONTACT_US`), anywhere in a line.
+CONTACT_US = re.compile(V.alternation(V.CONTACT_US), _I)
+#: "More information at <address>" and nothing else (`vocabulary.MORE_INFO`).
+MORE_INFO_LINE = re.compile(r"^" + V.alternation(V.MORE_INFO) + r"\s*[:：]?\s*(?:https?://|www\.)\S+?[.!]?$", _I)
+#: A file offered for download with its type and size ("Report 2021 PDF | 38 KB", "(PDF, 1.2 MB)").
+FILE_LINK = re.compile(r"(?<![^\W\d_])(?:pdf|docx?|xlsx?|pptx?|odt|zip|rtf|epub|mp3)\s*[|,(:/-]?\s*\(?"
+                       r"\d+(?:[.,]\d+)?\s*(?:[kmg]i?b|kbytes?|mbytes?|bytes?)\b", _I)
+#: A figure's caption: a figure label and its number opening the line ("Abbildung 4: ...", "Fig. 2. ...").
+FIGURE_CAPTION = re.compile(r"^" + V.alternation(V.FIGURE_LABEL) + r"\s*\d{1,3}[a-z]?\s*(?:[:.：–—|]|-\s)\s*\S", _I)
+#: A teaser line marked as an ad: an ad label, then a dash or a bar ("ANZEIGE - ...", "Advertisement | ...").
+AD_TEASER = re.compile(r"^[\W_]*" + V.alternation(V.AD_LABEL) + r"\s*[-–—|]\s*\S", _I)
+#: A listing's counter ("Showing 1-10 of 19 results") alone on a line (`vocabulary.RESULT_COUNT`).
+RESULT_COUNT = re.compile(r"^" + V.alternation(V.RESULT_COUNT) + r"(?:\s+\w+){0,3}[.!]?$", _I)
+#: A note that the story appeared in print or elsewhere (`vocabulary.PRINT_EDITION`), opening a short line.
+PRINT_EDITION = re.compile(r"^[\W_]*" + V.alternation(V.PRINT_EDITION), _I)
+#: A note on who wrote an opinion piece (`vocabulary.AUTHOR_NOTE`), opening a line, maybe in brackets or
+#: after a star or a dash ("*The author is ...", "（作者系...）").
+AUTHOR_NOTE = re.compile(r"^[(（\[*—–-]?\s*" + V.alternation(V.AUTHOR_NOTE), _I)

@@ -59,7 +59,9 @@ share = line_rule("text.share", P.SHARE, 200, """Share and follow lines: "Share 
                   prose_guard=True)
 newsletter = line_rule("text.newsletter", P.NEWSLETTER, 200, """Newsletter and sign-up lines
     ("Sign up to our daily newsletter", "Enter your email address").""", prose_guard=True)
-cookie = line_rule("text.cookie", P.COOKIE, 400, """Cookie and consent notices that reached the text.""")
+cookie = line_rule("text.cookie", P.COOKIE, 400, """Cookie and consent notices that reached the text, and the
+    consent placeholders of embedded posts ("Empfohlener redaktioneller Inhalt", "Click to load the external
+    content").""")
 @text_rule("text.tags")
 def tags(lines: list[str], ctx: Context) -> list[str]:
     """Tag and category lines ("Tags: ...", "Topics: ..."), and a bare "Tags" heading with the
@@ -85,9 +87,11 @@ tip_promo = line_rule("text.tip_promo", P.TIP_PROMO, 300, """Reporter contact pr
     reached at ..."): an invitation to readers, not the story.""")
 copyright_ = line_rule("text.copyright", P.COPYRIGHT, 200, """Copyright lines ("© 2026 ...",
     "Copyright 2026 ...", "... All rights reserved.").""", anywhere=True)
-comment_prompts = line_rule("text.comment_prompts", P.COMMENT_PROMPTS, 80, """Comment-thread labels and prompts
-    that reached the text ("12 comments", "Leave a reply", "Tell us what you think..."): the thread
-    itself is gone with `dom.comments`; its label and invitation are not the story.""")
+comment_prompts = line_rule("text.comment_prompts", P.COMMENT_LINE, 80, """Comment-thread labels and prompts
+    that reached the text ("12 comments", "Leave a reply", "Tell us what you think...") and a comment
+    box's notices about logging in, in the languages of `vocabulary.COMMENT_LOGIN` ("You must be logged
+    in to post a comment", "Sie sind aktuell nicht eingeloggt."): the thread itself is gone with
+    `dom.comments`; its label and invitation are not the story.""")
 bare_links = line_rule("text.bare_links", P.BARE_LINK, 160, """Lines that are only a labelled link ("Listen:
     https://...", "iTunes: https://..."): what is left of a list of service links once anchors are
     gone. A bare URL on its own line stays (articles cite addresses that way).""")
@@ -113,11 +117,12 @@ def page_meta(lines: list[str], ctx: Context) -> list[str]:
     """Lines of page furniture that carry no prose: a date and/or time on its own ("sexta-feira,
     22 de outubro de 2010 às 20:13", "November 20, 2019 - 11:28 AMT"), and reading-time notes in the
     languages of `vocabulary.READING_TIME` ("Reading time: 3 minutes", "4 min read", "3 Min. Lesezeit"),
-    also closing a byline ("By A. Writer Feb 8, 2026 5 min read"). The date belongs in `published`,
-    read from the markup."""
+    also closing a byline ("By A. Writer Feb 8, 2026 5 min read"), and a date label left alone on
+    its line ("Release Date:", "Datum:"). The date belongs in `published`, read from the markup."""
     keep = []
     for line in lines:
-        if _is_date_only(line) or P.READING_TIME.match(line) or _reading_time_byline(line):
+        if (_is_date_only(line) or P.READING_TIME.match(line) or _reading_time_byline(line)
+                or len(line) <= 40 and P.DATE_LABEL_ALONE.match(line)):
             ctx.drop(line)
         else:
             keep.append(line)
@@ -228,6 +233,55 @@ view_counts = line_rule("text.view_counts", P.VIEW_COUNT, 40, """View counters, 
 paywall = line_rule("text.paywall", P.PAYWALL, 250, """Paywall notices, in the languages of `vocabulary.PAYWALL`
     ("To view the full story, please subscribe ...", "Dieser Artikel ist nur für Abonnenten"): what the
     page says instead of the text it holds back.""", prose_guard=True)
+
+
+figure_captions = line_rule("text.figure_captions", P.FIGURE_CAPTION, 300, """Figure captions that reached the
+    text as lines of their own, opened by a figure label and its number in the languages of
+    `vocabulary.FIGURE_LABEL` ("Abbildung 4: ...", "Fig. 2. ...", "Рис. 3. ...", "图2 ..."): they describe a
+    picture, as captions do. A sentence that refers to a figure ("Figure 3 shows ...") stays: no colon
+    or full stop follows its number.""")
+ad_teasers = line_rule("text.ad_teasers", P.AD_TEASER, 200, """Teaser lines marked as ads, in the languages of
+    `vocabulary.AD_LABEL`: an ad label, then a dash or a bar ("ANZEIGE - Heute mal ausgehen?", "Advertisement |
+    ..."): the site's advertising between paragraphs.""")
+
+
+result_counts = line_rule("text.result_counts", P.RESULT_COUNT, 100, """Counters of a listing alone on a line, in
+    the languages of `vocabulary.RESULT_COUNT` ("Showing 1-10 of 19 results", "Es werden die Weine 1 bis 10 von
+    insgesamt 19 angezeigt!"): the state of a list of links, not text.""")
+
+
+@text_rule("text.author_note")
+def author_note(lines: list[str], ctx: Context) -> list[str]:
+    """A note on who wrote the piece, among the last three lines, in the languages of
+    `vocabulary.AUTHOR_NOTE` ("The author is a professor of economics at ...", "The writer is a senior
+    fellow ...", "（作者系...研究员）", "Der Autor ist ..."): it describes the writer, not the story, and
+    the writer is in the record's `authors`. A line of the story that speaks of an author in other
+    words, or earlier in the text, stays."""
+    n = len(lines)
+    keep = []
+    for i, line in enumerate(lines):
+        if i >= n - 3 and len(line) <= 400 and P.AUTHOR_NOTE.match(line):
+            ctx.drop(line)
+        else:
+            keep.append(line)
+    return keep
+
+
+@text_rule("text.print_edition")
+def print_edition(lines: list[str], ctx: Context) -> list[str]:
+    """A note that the story appeared in print or in another publication, in the languages of
+    `vocabulary.PRINT_EDITION` ("Erschienen in Spezial 2021", "This article appeared in the May 2026
+    issue"), on a short line among the last three: a credit of the page, not a line of the story.
+    A sentence in the story about where something was published stays (it is not among the last
+    lines, or runs long)."""
+    n = len(lines)
+    keep = []
+    for i, line in enumerate(lines):
+        if i >= n - 3 and len(line) <= 120 and P.PRINT_EDITION.match(line):
+            ctx.drop(line)
+        else:
+            keep.append(line)
+    return keep
 
 
 @text_rule("text.site_signoff")
@@ -440,11 +494,133 @@ def adjacent_duplicates(lines: list[str], ctx: Context) -> list[str]:
         out.append(line)
     return out
 
+_CONTACT_LINE_MAX = 120  # the longest line of a contact block (a name, an address, a number)
+
+
+def _contact_detail(line: str) -> bool:
+    """A line of a contact block: short, no sentence inside (a name, a department, an address, a
+    phone number or an e-mail address)."""
+    return len(line) <= _CONTACT_LINE_MAX and not _SENTENCE_INSIDE.search(line) and (
+        not _ENDS_SENTENCE.search(line) or bool(P.CONTACT_VALUE.search(line)) or len(line) <= 40)
+
+
+@text_rule("text.contact_block")
+def contact_block(lines: list[str], ctx: Context) -> list[str]:
+    """Contact blocks printed under a press release or a notice, in the languages of
+    `vocabulary.CONTACT_LABEL`: a heading alone on a line ("Kontakt:", "Press contact:",
+    "Ansprechpartnerin zum Thema:") with the short lines of names, phone numbers and addresses after
+    it, up to the last of them that holds a phone number, an e-mail or a web address or opens with
+    a field's label ("E-Mail: ..."). A contact heading with
+    prose after it stays (a sub-heading), and so does a sentence that names a contact. Lines that
+    are only a contact field in the last lines of the text ("Telefon: +49 40 1234", "E-Mail:
+    press@example.org") go too, and so do, among the last three lines, an invitation to write or
+    call with its address or number (`vocabulary.CONTACT_US`: "Contact us at ... or call us at ...",
+    "Puede escribirnos a ...") and a "more information at <address>" line (`vocabulary.MORE_INFO`:
+    "Weitere Infos unter www.example.de")."""
+    keep: list[str] = []
+    i, n = 0, len(lines)
+    while i < n:
+        line = lines[i]
+        if len(line) <= 60 and P.CONTACT_HEADING.match(line):
+            j = i + 1
+            end = i + 1  # past the last line that holds a number, an address or a field's label
+            while j < n and j - i <= 12 and _contact_detail(lines[j]):
+                if P.CONTACT_VALUE.search(lines[j]) or P.CONTACT_FIELD_START.match(lines[j]):
+                    end = j + 1
+                j += 1
+            j = end
+            if j > i + 1:
+                for dropped in lines[i:j]:
+                    ctx.drop(dropped)
+                i = j
+                continue
+        if i >= n - 6 and len(line) <= 80 and P.CONTACT_FIELD_LINE.match(line) or i >= n - 3 and (
+                len(line) <= 250 and P.CONTACT_US.search(line) and P.CONTACT_VALUE.search(line)
+                or len(line) <= 120 and P.MORE_INFO_LINE.match(line)):
+            ctx.drop(line)
+            i += 1
+            continue
+        keep.append(line)
+        i += 1
+    return keep
+
+
+@text_rule("text.disclaimers")
+def disclaimers(lines: list[str], ctx: Context) -> list[str]:
+    """The site's notices about the page, in the languages of `vocabulary.DISCLAIMER`, on a short line
+    among the first two or the last four lines of the text: disclaimers of responsibility ("... is
+    not responsible for the opinions ... presented by contributors"), reprint terms ("This article
+    is the copyrighted property of ..."), "Alle Angaben ohne Gewähr", affiliate and advertising
+    notices. The same words in a long paragraph, or in the middle of the story, stay."""
+    n = len(lines)
+    keep = []
+    for i, line in enumerate(lines):
+        if (i < 2 or i >= n - 4) and len(line) <= 350 and P.DISCLAIMER.search(line.lower()):
+            ctx.drop(line)
+        else:
+            keep.append(line)
+    return keep
+
+
+_QUOTE_MARKS = re.compile(r"[\"“”„«»「」『』]")
+
+
+@text_rule("text.appeals")
+def appeals(lines: list[str], ctx: Context) -> list[str]:
+    """Prompts to the site's app or channel and appeals for the reader's support, in the languages
+    of `vocabulary.APP_PROMPT` and `vocabulary.SUPPORT_US`, on a short line of their own ("For the
+    latest news download our apps for iOS and Android", "¡Mira lo que tiene nuestro canal de
+    YouTube!", "Would you consider supporting our work?", "Wesprzyj nas darowizną"): a line of up to
+    100 characters anywhere, up to 220 among the first two and the last six lines, where sites put
+    them. They speak to the reader about the site; a long paragraph that mentions an app or a
+    donation stays, and so does a
+    line with quotation marks (someone quoted in the story: "“Support our work,” the club asked.")."""
+    n = len(lines)
+    keep = []
+    for i, line in enumerate(lines):
+        if (len(line) <= 100 or len(line) <= 220 and (i < 2 or i >= n - 6)) and not _QUOTE_MARKS.search(line) and (
+                P.APP_PROMPT.search(low := line.lower()) or P.SUPPORT_US.search(low)):
+            ctx.drop(line)
+        else:
+            keep.append(line)
+    return keep
+
+
+@text_rule("text.post_meta")
+def post_meta(lines: list[str], ctx: Context) -> list[str]:
+    """The sentences a blog theme prints under each post about the post itself, in the languages of
+    `vocabulary.POST_META` ("This entry was posted on ... and is filed under ... You can follow any
+    responses to this entry ...", "Der Beitrag wurde am ... veröffentlicht und wurde unter ...
+    abgelegt"): the post's date and categories, already in the record's fields."""
+    keep = []
+    for line in lines:
+        if len(line) <= 500 and P.POST_META.match(line):
+            ctx.drop(line)
+        else:
+            keep.append(line)
+    return keep
+
+
+@text_rule("text.file_links")
+def file_links(lines: list[str], ctx: Context) -> list[str]:
+    """Files offered for download, a line each with the file's type and size ("Annual report 2021 PDF
+    | 38 KB", "Application form (DOCX, 120 KB)"): the labels of links to documents, not the story's
+    text. A sentence that mentions a file's size stays (it ends like a sentence or runs long)."""
+    keep = []
+    for line in lines:
+        if (len(line) <= 160 and P.FILE_LINK.search(line) and not _SENTENCE_INSIDE.search(line)
+                and not _ENDS_SENTENCE.search(line)):
+            ctx.drop(line)
+        else:
+            keep.append(line)
+    return keep
+
 
 #: The generic text rules, in the order they run (site text rules run between normalize and these).
 GENERIC_TEXT_RULES = (
     more_from, load_more, read_more, also_on, link_markers, promo, tip_promo, share, newsletter, cookie, sources, tags,
     copyright_, comment_prompts, bare_links, shortcodes, timestamps, photo_credits, editors_note, mirror_notice,
     credit_lines, media_label, page_labels, page_actions, view_counts, feedback, paywall, title_repeat, topic_line,
-    doubled, page_meta, site_signoff, adjacent_duplicates,
+    doubled, page_meta, site_signoff, adjacent_duplicates, contact_block, disclaimers, appeals,
+    post_meta, file_links, figure_captions, ad_teasers, result_counts, print_edition, author_note,
 )

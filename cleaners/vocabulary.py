@@ -138,6 +138,19 @@ ALWAYS_HIDDEN = frozenset({"hidden", "d-none", "is-hidden", "u-hidden", "invisib
 LOGO_WORDS = frozenset({"logo", "brand", "branding", "masthead", "site-title", "site-name", "sitename", "sitetitle",
                         "site-logo", "navbar-brand"})
 
+#: Class/id words of an author box: a box about the writer (photo, name and a few lines of biography)
+#: printed under the story. Named by an author word together with a word of a biography box
+#: (`author-bio`, `entry-author-info`, `about-author`, `authorDescription`), or by a biography word alone.
+AUTHOR_WORDS = frozenset({"author", "authors", "autor", "autorin", "auteur", "writer", "contributor"})
+AUTHOR_BOX_WORDS = frozenset({"bio", "bios", "biography", "about", "info", "description", "desc", "profile", "box",
+                              "details", "card"})
+AUTHOR_BIO = frozenset({"author-bio", "authorbio", "author-box", "authorbox", "about-author", "about-the-author",
+                        "author-info", "author-description", "author-profile", "bio-box", "biobox"})
+
+#: Class/id words of a teaser card: a linked headline (with a picture or a line of summary) that points
+#: to another page, set between the story's paragraphs or under them.
+TEASER = frozenset({"teaser", "teasers", "teaserbox", "teaser-box", "inlineteaser", "inline-teaser"})
+
 CLASS_WORDS: dict[str, frozenset[str]] = {
     "navigation": NAVIGATION, "chrome": CHROME, "hidden": HIDDEN, "cookie": COOKIE, "share": SHARE, "embed": EMBED,
     "newsletter": NEWSLETTER, "ads": ADS, "tags": TAGS, "comments": COMMENTS, "comment_section": COMMENT_SECTION,
@@ -145,6 +158,7 @@ CLASS_WORDS: dict[str, frozenset[str]] = {
     "content_positive": CONTENT_POSITIVE, "content_negative": CONTENT_NEGATIVE,
     "standfirst": LEAD_WORDS, "standfirst_if_alone": LEAD_IF_ALONE, "not_standfirst": NOT_LEAD_WORDS,
     "byline": BYLINE_WORDS, "heading": HEADING_WORDS, "always_hidden": ALWAYS_HIDDEN, "logo": LOGO_WORDS,
+    "author": AUTHOR_WORDS, "author_box": AUTHOR_BOX_WORDS, "author_bio": AUTHOR_BIO, "teaser": TEASER,
 }
 
 
@@ -227,15 +241,15 @@ READ_MORE = {
            "recommended(?: for you| articles| stories| reading)?",
            "editor'?s? picks?", "most (?:read|popular|viewed|shared)", "trending(?: now| stories)?",
            "popular(?: now| stories| posts)?", "more (?:stories|news|to read)",
-           "latest (?:news|stories|articles)"),
-    "pt": (*READ_ALSO["pt"], "mais lidas"),
-    "es": (*READ_ALSO["es"], "lo m[áa]s le[íi]do", "m[áa]s noticias"),
-    "fr": (*READ_ALSO["fr"], "les plus lus"),
-    "de": (*READ_ALSO["de"], "weitere artikel", "meistgelesen"),
+           "latest (?:news|stories|articles)", "(?:audios? and )?videos? on (?:the|this) (?:topic|subject)"),
+    "pt": (*READ_ALSO["pt"], "mais lidas", "(?:áudios e )?vídeos sobre o (?:assunto|tema)"),
+    "es": (*READ_ALSO["es"], "lo m[áa]s le[íi]do", "m[áa]s noticias", "(?:audios y )?v[íi]deos sobre el tema"),
+    "fr": (*READ_ALSO["fr"], "les plus lus", "(?:audios et )?vidéos sur le (?:sujet|thème)"),
+    "de": (*READ_ALSO["de"], "weitere artikel", "meistgelesen", "(?:audios und )?videos zum thema"),
     "it": (*READ_ALSO["it"], "i più letti", "approfondimenti"),
     "pl": (*READ_ALSO["pl"], "najczęściej czytane", "polecamy"),
-    "ru": (*READ_ALSO["ru"], "самое читаемое"),
-    "zh": (*READ_ALSO["zh"], "热点推荐", "热门(?:文章|新闻|推荐)"),
+    "ru": (*READ_ALSO["ru"], "самое читаемое", "(?:аудио и )?видео по теме"),
+    "zh": (*READ_ALSO["zh"], "热点推荐", "热门(?:文章|新闻|推荐)", "相关(?:音视频|视频)"),
     "ja": READ_ALSO["ja"],
     "ko": (*READ_ALSO["ko"], r"많이\s?본\s?(?:뉴스|기사)"),
     "ar": (*READ_ALSO["ar"], "الأكثر قراءة"),
@@ -291,8 +305,9 @@ READING_TIME_AFTER = {
 #: Labels of a time stamp line ("Aktualisiert am 17.01.2026", "Mis à jour le 3/3/2026"); English has its
 #: own shape in `patterns.TIMESTAMP`.
 TIMESTAMP_LABEL = {
+    "en": ("(?:news |release |publication |posted |post |issue )?date", "date (?:published|posted|of publication)"),
     "de": ("aktualisiert(?: am)?", "zuletzt aktualisiert(?: am)?", "veröffentlicht(?: am)?", "erstellt(?: am)?",
-           "stand"),
+           "stand", "veröffentlichung(?:sdatum)?", "erscheinungsdatum", "datum"),
     "fr": ("mis à jour(?: le)?", "publié(?: le)?", "modifié(?: le)?"),
     "es": ("actualizad[oa](?: el)?", "publicad[oa](?: el)?", "[úu]ltima actualizaci[óo]n"),
     "pt": ("atualizad[oa](?: em)?", "publicad[oa](?: em)?", "[úu]ltima atualiza[çc][ãa]o"),
@@ -305,6 +320,35 @@ TIMESTAMP_LABEL = {
     "ar": ("آخر تحديث", "تاريخ النشر", "نشر في"),
     "fa": ("تاریخ انتشار", "به[‌ ]?روزرسانی", "آخرین بروزرسانی"),
     "tr": ("güncelleme(?: tarihi)?", "yayınlanma(?: tarihi)?", "son güncelleme"),
+}
+
+#: Labels of the section a page is filed in, after its date on a line of page meta ("News date:
+#: 04/21/2022 Category: Press releases").
+CATEGORY_LABEL = {
+    "en": ("category", "categories", "section", "filed under", "posted in"),
+    "de": ("kategorie(?:n)?", "rubrik"),
+    "fr": ("catégorie", "rubrique"),
+    "es": ("categor[íi]as?", "secci[óo]n"),
+    "pt": ("categorias?", "seç[ãa]o", "editoria"),
+    "it": ("categoria", "sezione", "rubrica"),
+    "pl": ("kategoria", "dział"),
+    "ru": ("рубрика", "категория", "раздел"),
+}
+
+#: Sentences a blog theme prints under each post about the post itself: when and where it was filed,
+#: how to follow its comments ("This entry was posted on ... and is filed under ...", "Der Beitrag wurde
+#: am ... veröffentlicht und wurde unter ... abgelegt", "Cette entrée a été publiée le ...").
+POST_META = {
+    "en": (r"this (?:entry|post) was (?:posted|published|written|filed)\b", r"you can follow any responses to this"),
+    "de": (r"(?:dieser|der) (?:beitrag|eintrag|artikel) wurde (?:am |unter |in |von ).{0,120}?"
+           r"(?:veröffentlicht|abgelegt|erstellt|geschrieben)",
+           r"(?:dieser|der) (?:beitrag|eintrag) wurde veröffentlicht"),
+    "fr": (r"cette entrée a été publiée", r"cet article a été publié (?:le|dans)\b[^.]{0,80}(?:classé|catégorie)"),
+    "es": (r"esta entrada (?:fue publicada|se public[óo])", r"entrada publicada (?:en|por)\b"),
+    "pt": (r"esta entrada foi publicada", r"este (?:post|artigo) foi publicado em\b[^.]{0,80}(?:categoria|arquivado)"),
+    "it": (r"questa voce è stata pubblicata", r"questo articolo è stato pubblicato in\b"),
+    "pl": (r"ten wpis został opublikowany",),
+    "ru": (r"эта запись (?:была )?опубликована",),
 }
 
 #: Labels that name a sub-site the story belongs to, written as a linked line above it
@@ -371,13 +415,18 @@ PAGE_LABEL = {
 PAGE_ACTION = {
     "en": (r"e-?mail (?:this )?(?:story|article|page|to a friend)", r"print (?:this )?(?:story|article|page)", "print",
            r"send (?:this )?(?:story |article )?to a friend", "share", r"save (?:this )?(?:story|article)",
-           r"(?:text|font) size", r"a\+", r"a-", "bookmark", "comments?", "e-?mail", "permalink"),
-    "de": (r"(?:artikel |seite )?drucken", r"(?:artikel )?versenden", "teilen",
+           r"(?:text|font) size", r"a\+", r"a-", "bookmark", "comments?", "e-?mail", "permalink",
+           r"print recipe", r"pin (?:it|recipe|this)", r"jump to recipe", r"save (?:to|on) pinterest",
+           r"enlarge(?: image| photo| picture)?", r"show (?:image|photo|picture)s?"),
+    "de": (r"(?:artikel |seite |rezept )?drucken", r"(?:artikel )?versenden", "teilen", "zum rezept springen",
+           r"(?:bei|auf) pinterest (?:speichern|merken|teilen)", "rezept (?:merken|speichern|pinnen)",
+           r"(?:bild|bilder|foto) (?:anzeigen|vergrößern)", "vergrößern",
            r"per e-?mail (?:senden|versenden|teilen)",
            r"artikel (?:merken|speichern)", "schriftgröße", "kommentieren", "merken"),
-    "fr": ("imprimer(?: cet article| la page)?", r"envoyer (?:par e-?mail|à un ami|cet article)", "partager",
-           "commenter", "permalien"),
-    "es": ("imprimir(?: art[íi]culo| noticia)?", r"enviar (?:por e-?mail|a un amigo|noticia)", "compartir", "comentar"),
+    "fr": ("imprimer(?: cet article| la page| la recette)?", "épingler",
+           r"envoyer (?:par e-?mail|à un ami|cet article)", "partager", "commenter", "permalien"),
+    "es": ("imprimir(?: art[íi]culo| noticia| receta)?", "guardar en pinterest",
+           r"enviar (?:por e-?mail|a un amigo|noticia)", "compartir", "comentar"),
     "pt": ("imprimir", r"enviar (?:por e-?mail|para um amigo)", "compartilhar", "partilhar", "comentar"),
     "it": ("stampa(?: articolo)?", r"invia (?:per e-?mail|ad un amico)", "condividi", "commenta"),
     "ru": ("распечатать", "печать", "версия для печати", "поделиться", "отправить другу", "комментировать"),
@@ -436,7 +485,8 @@ PAYWALL = {
            r"subscribe now to (?:our|the) [\w' -]{1,30}(?:edition|e-?paper|newspaper) for the full story",
            r"this (?:article|story|content) is (?:only )?(?:available|reserved|exclusive) (?:only )?(?:to|for) "
            r"(?:subscribers|members|premium)",
-           r"already (?:a )?(?:subscriber|member)\?", r"(?:you have|you've) reached your (?:free )?(?:article )?limit"),
+           r"already (?:a )?(?:subscriber|member)\?", r"(?:you have|you've) reached your (?:free )?(?:article )?limit",
+           r"if you(?:'|’)re (?:seeing this message but you(?:'|’)re )?already a (?:subscriber|member)"),
     "de": (r"(?:dieser|der) (?:artikel|beitrag|inhalt) ist (?:nur |exklusiv )?(?:für|exklusiv für) "
            r"(?:abonnent(?:inn)?en|abonnenten|plus-leser|digital-abonnenten)",
            r"(?:jetzt )?(?:weiterlesen|lesen sie weiter) mit (?:\w+ )?(?:plus|abo|premium)",
@@ -581,6 +631,253 @@ DATE_WORDS = (
 )
 
 
+#: Headings of a contact block printed under a press release or a notice ("Kontakt:", "Press contact:",
+#: "Ansprechpartnerin zum Thema:", "Contacto de prensa:"): alone on a line, before names, phones and addresses.
+CONTACT_LABEL = {
+    "en": ("contacts?", "(?:press|media|further) (?:contacts?|enquiries|inquiries)", "contact (?:person|details|info)",
+           "for (?:further|more) information,? (?:please )?contact"),
+    "de": ("kontakte?", "(?:presse|medien)kontakte?", "kontakt für (?:die )?(?:presse|medien|rückfragen)",
+           "ansprechpartner(?:in|innen)?(?: (?:zum|für das) thema| für (?:die )?(?:presse|medien|rückfragen))?",
+           "für rückfragen", "rückfragen(?: an)?", "pressestelle"),
+    "fr": ("contacts?(?: presse| médias?)?", "relations presse"),
+    "es": ("contactos?(?: de prensa| para medios)?", "más información"),
+    "pt": ("contatos?(?: para imprensa| de imprensa)?", "contactos?(?: para imprensa)?", "assessoria de imprensa"),
+    "it": ("contatti(?: stampa)?", "ufficio stampa"),
+    "pl": ("kontakt(?: dla mediów)?",),
+    "ru": ("контакты", "контакт для (?:сми|прессы)", "пресс-служба"),
+    "zh": ("联系人", "联系方式", "媒体联系"),
+    "ko": ("문의", "연락처"),
+    "tr": ("iletişim", "basın iletişim"),
+}
+#: Notes under an opinion piece that say who its writer is ("The author is a professor at ...", "The writer
+#: is a senior fellow ...", "（作者系...）", "Der Autor ist ...", "El autor es ..."): the opening words,
+#: before the writer's role.
+AUTHOR_NOTE = {
+    "en": (r"(?:the )?(?:author|writer|columnist|contributor)s? (?:is|are|was|were) (?:an?|the|also|currently|"
+           r"formerly|based)\b",),
+    "de": (r"(?:der|die) (?:autor|autorin|verfasser|verfasserin)(?:innen)? (?:ist|sind|war|lebt|arbeitet)\b",),
+    "fr": (r"l['’](?:auteur|autrice)e? (?:est|était|vit|travaille)\b",),
+    "es": (r"(?:el|la) (?:autor|autora|escritor|escritora|columnista) (?:es|fue|vive|trabaja)\b",),
+    "pt": (r"(?:o|a) (?:autor|autora|escritor|escritora|colunista) (?:é|foi|vive|trabalha)\b",),
+    "it": (r"l['’](?:autore|autrice) (?:è|era|vive|lavora)\b",),
+    "ru": (r"автор\s*[—–-]\s", r"автор (?:является|работает)\b"),
+    "zh": (r"作者(?:系|为|是|單位|单位)",),
+    "ko": (r"필자는\s", r"글쓴이는\s"),
+}
+
+#: Counters of a listing ("Showing 1-10 of 19 results", "Es werden die Weine 1 bis 10 von insgesamt 19
+#: angezeigt"): a number range, "of", a total, and a word of showing.
+RESULT_COUNT = {
+    "en": (r"showing (?:results? )?\d+\s*(?:-|–|to)\s*\d+ of \d+",
+           r"(?:results?|items?|entries) \d+\s*(?:-|–|to)\s*\d+ of \d+"),
+    "de": (r"(?:es werden )?(?:die )?(?:\w+ )?\d+ bis \d+ (?:von|aus) (?:insgesamt )?\d+(?: \w+)? angezeigt",
+           r"(?:zeige|anzeige) \d+\s*(?:-|–|bis)\s*\d+ von \d+"),
+    "fr": (r"affichage (?:de |des )?(?:\w+ )?\d+\s*(?:-|–|à)\s*\d+ sur \d+",),
+    "es": (r"mostrando (?:\w+ )?\d+\s*(?:-|–|a)\s*\d+ de \d+",),
+    "pt": (r"(?:mostrando|exibindo) (?:\w+ )?\d+\s*(?:-|–|a)\s*\d+ de \d+",),
+    "it": (r"visualizzazione (?:di |dei )?(?:\w+ )?\d+\s*(?:-|–|a)\s*\d+ (?:di|su) \d+",),
+}
+#: Notes that the story appeared in print or in another publication, closing it ("Erschienen in
+#: Spezial 2021", "This article appeared in the May issue", "Cet article est paru dans ...").
+PRINT_EDITION = {
+    "en": (r"(?:this (?:article|story|piece) )?(?:first |originally )?(?:appeared|was (?:first |originally )?"
+           r"published|ran) in (?:the |our )?(?:print|\w+ \d{4}|\w+ issue|issue)",),
+    "de": (r"(?:dieser (?:artikel|beitrag|text) )?(?:ist )?(?:zuerst |erstmals )?erschienen in\b",
+           r"(?:dieser (?:artikel|beitrag|text) )?erschien (?:zuerst |erstmals )?in\b"),
+    "fr": (r"(?:cet article )?(?:est )?paru (?:dans|en)\b", r"publié dans (?:le|notre) (?:numéro|magazine|édition)"),
+    "es": (r"(?:este art[íi]culo )?(?:fue )?publicado (?:originalmente )?en "
+           r"(?:la edici[óo]n|el n[úu]mero|la revista)",),
+    "it": (r"(?:questo articolo )?[èe] (?:stato )?pubblicato (?:sul|nel) (?:numero|mensile|settimanale)",),
+}
+
+#: Labels of a page's permanent link, printed with its address ("Permalink https://...").
+PERMALINK = ("permalink", "permalien", "permanentlink", "permanenter link", "enlace permanente", "link permanente",
+             "постоянная ссылка", "永久链接")
+
+#: Labels that number a figure under its picture ("Abbildung 4:", "Fig. 2.", "Рис. 3.", "图2"): a line that
+#: opens with one of them and a number is the picture's caption.
+FIGURE_LABEL = {
+    "en": (r"fig(?:ure)?\.?",),
+    "de": (r"abb(?:ildung)?\.?", "bild", "grafik"),
+    "fr": ("figure", r"fig\.", "illustration"),
+    "es": ("figura", r"fig\.", "gr[áa]fico"),
+    "pt": ("figura", r"fig\.", "gr[áa]fico"),
+    "it": ("figura", r"fig\.", "immagine"),
+    "pl": (r"rys(?:unek|\.)",),
+    "ru": (r"рис(?:унок|\.)",),
+    "zh": ("图", "圖"),
+    "ja": ("図",),
+    "ko": ("그림",),
+}
+#: Labels of an ad-marked teaser line ("ANZEIGE - ...", "Advertisement | ..."), before a dash or a bar.
+AD_LABEL = {
+    "en": ("advertisement", "sponsored", "advertorial", "promoted"),
+    "de": ("anzeige", "werbung", "advertorial"),
+    "fr": ("publicité", "sponsorisé"),
+    "es": ("publicidad", "patrocinado"),
+    "pt": ("publicidade", "patrocinado"),
+    "it": ("pubblicità", "sponsorizzato"),
+    "pl": ("reklama",),
+    "ru": ("реклама",),
+}
+
+#: Placeholders of an embedded post the reader must consent to load (a tweet, a video, an Instagram post):
+#: their heading, their note about the third party and the consent line ("Empfohlener redaktioneller
+#: Inhalt", "An dieser Stelle findest du einen externen Inhalt von ...", "Click to load the external content").
+EMBED_CONSENT = {
+    "en": (r"(?:click|tap) (?:here )?to (?:load|show|display|view) (?:the )?(?:external|third[- ]party|embedded) "
+           r"(?:content|media|post)", r"this (?:content|embed|post|video) is (?:provided|hosted) by (?:a )?"
+           r"third[- ]party", r"(?:i )?(?:agree|consent) to (?:the )?(?:display|loading) of (?:external|third[- ]party)"
+           r" content"),
+    "de": (r"empfohlener (?:redaktioneller|externer) inhalt", r"an dieser stelle (?:findest du|finden sie|findet "
+           r"ihr) (?:einen |einem )?externen? inhalte?", r"(?:ich bin damit einverstanden|ich willige ein),? dass "
+           r"mir externe inhalte angezeigt werden", r"externe(?:n)? inhalte? (?:laden|anzeigen|aktivieren|zulassen)"),
+    "fr": (r"(?:ce|un) contenu (?:externe|tiers) (?:est|a été) (?:bloqué|masqué)", r"afficher le contenu externe"),
+    "es": (r"(?:haz clic|pulsa) (?:aquí )?para (?:cargar|ver|mostrar) (?:el )?contenido externo",),
+    "it": (r"(?:clicca|fai clic) (?:qui )?per (?:caricare|visualizzare) (?:il )?contenuto esterno",),
+}
+
+#: Invitations to write to the site or to call it, on a line with an address or a number ("Contact us at
+#: ... or call us at ...", "Puede escribirnos a ...", "Submit a letter to the editor or write to ...").
+CONTACT_US = {
+    "en": (r"(?:contact|e-?mail|call|write to|reach) us\b", r"write to\b", r"letters? to the editor"),
+    "de": (r"(?:schreiben sie|schreib|kontaktieren sie|erreichen sie) uns\b", r"leserbriefe?\b"),
+    "fr": (r"écrivez-nous", r"contactez-nous"),
+    "es": (r"(?:puede|puedes) escribirnos", r"escr[íi]b(?:enos|anos)", r"cont[áa]ct(?:anos|enos)"),
+    "pt": (r"escreva(?:-nos)? para", r"fale conosco", r"contacte-nos"),
+    "it": (r"scriveteci", r"scrivici", r"contattaci"),
+}
+#: "More information at <address>" closing a notice ("Weitere Infos unter www.example.de").
+MORE_INFO = {
+    "en": (r"(?:for )?(?:more|further) (?:info(?:rmation)?|details)(?: (?:is )?(?:available )?(?:at|on|visit|see))?",),
+    "de": (r"(?:weitere|mehr) (?:infos?|informationen)(?: (?:gibt es |finden sie |findest du )?(?:unter|auf|bei))?",),
+    "fr": (r"plus d'infos?(?:rmations?)?(?: (?:sur|à))?",),
+    "es": (r"m[áa]s informaci[óo]n(?: (?:en|aqu[íi]))?",),
+    "pt": (r"mais informaç(?:ões|ão)(?: (?:em|no site))?",),
+    "it": (r"(?:maggiori|ulteriori) informazioni(?: (?:su|al sito))?",),
+}
+#: Labels of the fields of a contact block ("Telefon:", "E-Mail:", "Fax:", "Tel.:"), before a
+#: number or an address.
+CONTACT_FIELD = {
+    "en": ("phone", "telephone", r"tel\.?", "fax", "mobile", "cell", "e-?mail", "email address"),
+    "de": ("telefon", r"tel\.?", "telefax", "fax", "mobil", "handy", "e-?mail", "mail"),
+    "fr": ("téléphone", r"tél\.?", "fax", "portable", "courriel", "e-?mail"),
+    "es": ("teléfono", r"tel[ée]f\.?", "fax", "móvil", "celular", "correo(?: electrónico)?", "e-?mail"),
+    "pt": ("telefone", r"tel\.?", "fax", "celular", "telemóvel", "e-?mail"),
+    "it": ("telefono", r"tel\.?", "fax", "cellulare", "e-?mail"),
+    "pl": ("telefon", r"tel\.?", "faks", "e-?mail"),
+    "ru": ("телефон", r"тел\.?", "факс", "e-?mail", "эл\\. почта"),
+    "zh": ("电话", "手机", "传真", "邮箱", "电子邮件", "电邮"),
+    "ko": ("전화", "팩스", "이메일"),
+    "tr": ("telefon", r"tel\.?", "faks", "e-?posta"),
+}
+
+#: A site's own notices about the page printed under (or over) the story: disclaimers of
+#: responsibility, reprint terms, "all data without guarantee", affiliate and advertising notices.
+#: Matched anywhere in a short line at the start or the end of the text.
+DISCLAIMER = {
+    "en": (r"(?:is|are) not responsible for (?:the )?(?:opinions|views|content|statements|comments)",
+           r"views (?:and opinions )?expressed (?:here(?:in)?|in this (?:article|column|piece|post) )?"
+           r"(?:are|is) (?:solely )?(?:those|that) of the (?:author|writer|contributor)s?",
+           r"(?:this|the) (?:article|content|material|story) is the (?:copyrighted |exclusive |intellectual )?"
+           r"property of",
+           r"permission (?:must be obtained|is required) (?:before|to|for) (?:any )?"
+           r"(?:reprint|reproduc|republish|copy)",
+           r"contains? affiliate links",
+           r"we (?:may )?(?:earn|receive) (?:a )?(?:small )?commission",
+           r"^(?:suggested citation|cite (?:this (?:article|post|page) )?as|how to cite this (?:article|post|page))\b",
+           r"(?:views|opinions) (?:expressed )?(?:here |in this (?:article|column|piece) )?(?:do not|don't|does not) "
+           r"necessarily (?:reflect|represent)"),
+    "de": (r"angaben ohne gew[äa]hr", r"(?:dieser|der) (?:beitrag|artikel|text) enth[äa]lt (?:werbung|"
+           r"affiliate[- ]links|provisionslinks)",
+           r"bei (?:den|diesen) (?:verlinkungen|links) handelt es sich um (?:affiliate|provisions|werbe)",
+           r"(?:die|der) (?:beitr[äa]ge|kommentare|meinungen) (?:der|von) (?:gastautoren|lesern|nutzern) "
+           r"(?:geben|spiegeln) nicht", r"(?:werbung|anzeige) ?[.:|/] ?(?:dieser|der) (?:beitrag|artikel)",
+           r"^(?:zitiervorschlag|zitierweise|zitiervorlage)\b"),
+    "fr": (r"les (?:propos|opinions) .{0,60}n'engagent que", r"(?:cet article|ce contenu) contient des liens "
+           r"(?:affiliés|d'affiliation)", r"^pour citer cet article\b"),
+    "es": (r"(?:las|los) (?:opiniones|comentarios|art[íi]culos) .{0,60}(?:son|es) (?:de )?(?:exclusiva |entera )?"
+           r"responsabilidad de (?:sus|los|el|la) autor", r"no se hace responsable de (?:las|los) (?:opiniones|"
+           r"comentarios|contenidos)", r"prohibida (?:su|la) reproducci[óo]n (?:total o parcial)?",
+           r"^c[óo]mo citar (?:este|esta) (?:art[íi]culo|entrada|p[áa]gina)\b"),
+    "pt": (r"(?:as|os) (?:opiniões|artigos|textos) .{0,60}(?:são|é) de (?:inteira |exclusiva )?responsabilidade",
+           r"proibida a reprodução"),
+    "it": (r"vietata la riproduzione", r"le opinioni .{0,60}sono (?:esclusivamente )?(?:quelle )?"
+           r"(?:dell'autore|degli autori)"),
+    "pl": (r"redakcja nie (?:ponosi odpowiedzialności|odpowiada) za",),
+    "ru": (r"мнение (?:автора|редакции) (?:может )?не (?:всегда )?совпада",
+           r"(?:использовании|копировании) (?:материалов )?.{0,40}ссылка .{0,20}"
+           r"обязательна"),
+    "zh": (r"(?:本文|文章|此文|仅)(?:仅)?代表作者(?:本人|个人)?(?:的)?观点",
+           r"未经(?:本网)?(?:书面)?(?:授权|许可).{0,10}(?:不得|禁止)(?:转载|使用)"),
+    "ko": (r"(?:편집\s?방향|편집\s?방침)(?:과|와) (?:다를 수 있|무관|일치하지 않)",),
+    "ar": (r"لا (?:تعبر|يعبر|تعكس|يعكس) (?:بالضرورة )?عن (?:رأي|وجهة نظر|موقف)",),
+    "tr": (r"yazar(?:ın|a) ait olup .{0,40}(?:yansıtmayabilir|bağlamaz)",),
+}
+
+#: Prompts to get the site's news elsewhere: its app or its channel on a messenger or a video site
+#: ("For the latest news download our apps for iOS and Android", "¡Mira nuestro canal de YouTube!").
+#: Matched anywhere in a short line; the network names are `SOCIAL_NETWORKS`.
+APP_PROMPT = {
+    "en": (r"(?:for|get) (?:all )?the latest (?:news|stories|updates|headlines)\b.{0,80}\bapps?\b",
+           r"(?:^|[.!?:]\s+)(?:download|get|install) (?:the|our) (?:free )?[\w.-]+(?: [\w.-]+)? apps? (?:for|on) "
+           r"(?:ios|android|iphone|ipad)", r"our (?:{net}) channel", r"(?:join|subscribe to) (?:us|our channel) on "
+           r"(?:{net})"),
+    "de": (r"(?:lade|laden sie) (?:dir |sich )?(?:jetzt )?(?:die|unsere) [\w-]{0,30}[- ]?app",
+           r"unser(?:en?)? (?:{net})[- ]kanal", r"die neuesten nachrichten\b.{0,60}\bapp\b"),
+    "fr": (r"téléchargez (?:notre|l')application", r"notre chaîne (?:{net})"),
+    "es": (r"descarga (?:nuestra|la) app", r"(?:nuestro|tenemos(?: un)?) canal (?:de|en) (?:{net})",
+           r"las últimas noticias\b.{0,60}\b(?:app|aplicaci[óo]n|canal)\b"),
+    "pt": (r"baixe (?:o nosso |nosso |o )?app(?:licativo)?", r"nosso canal (?:no|do|de) (?:{net})"),
+    "it": (r"scarica (?:la nostra|l')app", r"il nostro canale (?:{net})"),
+    "pl": (r"pobierz (?:naszą )?aplikację", r"nasz kanał (?:na|w) (?:{net})"),
+    "ru": (r"скачайте (?:наше )?приложение", r"наш (?:{net})[- ]канал", r"наш канал в (?:{net})"),
+}
+
+APP_PROMPT = {lang: tuple(p.replace("{net}", "|".join(SOCIAL_NETWORKS)) for p in ps) for lang, ps in APP_PROMPT.items()}
+
+#: Appeals for the reader's money or sign-up printed in the story's box ("Would you consider supporting
+#: our work?", "Unterstützen Sie unabhängigen Journalismus", "Wesprzyj nas darowizną"). Matched anywhere
+#: in a short line.
+SUPPORT_US = {
+    "en": (r"support(?:ing)? (?:our|independent|local) (?:work|journalism|reporting|newsroom)",
+           r"donat(?:e|ion) (?:now|today|to (?:us|our))",
+           r"become a (?:member|supporter|patron|subscriber) (?:today|now)",
+           r"help us (?:continue|keep) (?:to )?(?:\w+ )?(?:our|this|independent) (?:work|journalism|reporting)",
+           r"(?:^|[.!?]\s+)cancel (?:at )?any ?time", r"(?:sign up|subscribe|register) here[.!]?$",
+           r"click here to (?:register|subscribe|sign up)"),
+    "de": (r"unterstütze(?:n sie)? (?:uns|unsere arbeit|(?:unseren |unabhängigen |freien )journalismus)",
+           r"spenden und", r"werde(?:n sie)? (?:jetzt )?(?:mitglied|unterstützer(?:in)?|abonnent(?:in)?)",
+           r"jederzeit kündbar", r"hier klicken und .{0,40}(?:registrieren|anmelden|abonnieren)"),
+    "fr": (r"soutenez(?:-nous| notre (?:travail|journalisme)| le journalisme)", r"faites un don",
+           r"résiliable à tout moment"),
+    "es": (r"(?:apoya|ap[óo]yanos|sost[ée]n|respalda) (?:a )?(?:el|nuestro) (?:periodismo|trabajo)",
+           r"haz (?:una donaci[óo]n|un aporte)", r"cancela(?:s)? cuando quieras"),
+    "pt": (r"apoie (?:o|nosso) (?:jornalismo|trabalho)", r"faça uma doação", r"cancele quando quiser"),
+    "it": (r"sostieni(?: il| il nostro)? (?:giornalismo|lavoro)",),
+    "pl": (r"wesprzyj nas", r"wesprzyj (?:naszą )?(?:pracę|redakcję|dziennikarstwo)",
+           r"zapraszamy (?:też |także |również )?do (?:subskrypcji|prenumeraty)"),
+    "ru": (r"поддержите (?:нас|нашу работу|редакцию|независимую журналистику)",),
+}
+
+#: Notices of a comment box about logging in ("You must be logged in to post a comment", "Sie müssen sich
+#: anmelden, um Kommentare zu schreiben", "Sie sind aktuell nicht eingeloggt.").
+COMMENT_LOGIN = {
+    "en": (r"you must be (?:logged|signed) in to (?:post a )?comment", r"(?:log|sign) in to (?:post a )?comment",
+           r"you are not (?:currently )?logged in"),
+    "de": (r"(?:sie müssen|du musst) (?:sich |dich )?(?:anmelden|einloggen|angemeldet sein|eingeloggt sein),? um "
+           r"(?:einen |zu )?kommentar(?:e|en)?", r"(?:sie sind|du bist) (?:aktuell |derzeit |momentan )?nicht "
+           r"(?:eingeloggt|angemeldet)", r"zum kommentieren (?:bitte )?(?:anmelden|einloggen)"),
+    "fr": (r"vous devez (?:être connecté|vous connecter) pour (?:publier un commentaire|commenter)",),
+    "es": (r"(?:debes|tienes que|necesitas) (?:iniciar sesi[óo]n|estar registrado|registrarte) para "
+           r"(?:comentar|publicar un comentario)",),
+    "pt": (r"(?:você )?(?:precisa|deve) (?:estar logado|fazer login) para comentar",),
+    "it": (r"devi (?:essere connesso|effettuare il login) per (?:commentare|pubblicare un commento)",),
+    "pl": (r"(?:musisz|należy) (?:się )?zalogować,? aby (?:dodać )?komentarz",),
+    "ru": (r"(?:чтобы|для того чтобы) (?:оставить )?комментар\w+,? (?:необходимо|нужно) (?:войти|авторизоваться)",),
+}
+
+
 def alternation(phrases: dict[str, tuple[str, ...]] | tuple[str, ...], languages: tuple[str, ...] | None = None) -> str:
     """One regular-expression group `(?:a|b|...)` of the phrases of a concept (all its languages in
     the order the concept lists them, or only `languages`)."""
@@ -599,7 +896,11 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     "page_label": PAGE_LABEL, "page_action": PAGE_ACTION, "view_count": VIEW_COUNT, "feedback": FEEDBACK,
     "paywall": PAYWALL, "newsletter_signup": NEWSLETTER_SIGNUP,
     "follow_us": FOLLOW_US, "photo_label": PHOTO_LABEL, "credit_label": CREDIT_LABEL, "credit_by": CREDIT_BY,
-    "rights_reserved": RIGHTS_RESERVED,
+    "rights_reserved": RIGHTS_RESERVED, "contact_label": CONTACT_LABEL, "contact_us": CONTACT_US,
+    "more_info": MORE_INFO, "contact_field": CONTACT_FIELD, "disclaimer": DISCLAIMER, "category_label": CATEGORY_LABEL,
+    "post_meta": POST_META, "app_prompt": APP_PROMPT, "support_us": SUPPORT_US, "comment_login": COMMENT_LOGIN,
+    "embed_consent": EMBED_CONSENT, "figure_label": FIGURE_LABEL, "ad_label": AD_LABEL,
+    "result_count": RESULT_COUNT, "print_edition": PRINT_EDITION, "author_note": AUTHOR_NOTE,
 }
 
 

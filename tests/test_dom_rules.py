@@ -335,6 +335,36 @@ JUNK = [
           id="all-rights-reserved"),
     _case("dom.copyright", '<p>(c) 2026 Coast Media Group</p>', "(c) 2026 Coast Media Group", where="end",
           id="c-in-brackets"),
+    # ------------------------------------------------------------------ author boxes
+    _case("dom.author_box",
+          '<div class="author-bio"><img src="/a.jpg" alt=""><h4>About Mara Lindqvist</h4><p>Mara Lindqvist is '
+          'the Gazette\'s harbour reporter and the founder of a small sailing club for children.</p></div>',
+          "About Mara Lindqvist", "founder of a small sailing club", where="end", id="author-bio"),
+    _case("dom.author_box",
+          '<div itemprop="author" itemscope itemtype="https://schema.org/Person"><span>Ole Brandt</span>'
+          '<div>Ole Brandt photographs boats for a living. He lives above the chandlery.</div></div>',
+          "Ole Brandt photographs boats", where="end", id="schema-person"),
+    # ------------------------------------------------------------------ closing bios in italics
+    _case("dom.closing_bio",
+          '<p><em>Mara Lindqvist is the founder of a sailing school for children in Vellmar.</em></p>',
+          "founder of a sailing school", where="end", id="italic-bio"),
+    # ------------------------------------------------------------------ inline related headlines
+    _case("dom.inline_related",
+          '<p><em>Former harbour master: <a href="https://gazette.example/2026/03/old-pier-was-doomed-1234.html">'
+          'the old pier was doomed</a></em></p>',
+          "Former harbour master", where="in", id="italic-linked-headline"),
+    # ------------------------------------------------------------------ teaser cards
+    _case("dom.teasers",
+          '<div class="c-teaser"><h3><a href="/brochure">Harbour walks - the brochure</a></h3>'
+          '<img src="/cover.jpg" alt=""><p>Twelve walks along the quays. Download (PDF).</p></div>',
+          "Harbour walks - the brochure", "Twelve walks along the quays", where="end", id="teaser-card"),
+    # ------------------------------------------------------------------ related rails of article cards
+    _case("dom.related",
+          '<div class="related-stories"><h5>Related stories from the Gazette</h5><div class="grid">'
+          '<article class="card"><a href="/a">Ferry timetable changes for winter</a><div>2 May 2026</div></article>'
+          '<article class="card"><a href="/b">Lifeboat crew honoured at the town hall</a></article></div></div>',
+          "Related stories from the Gazette", "Ferry timetable changes", "Lifeboat crew honoured", where="end",
+          id="article-cards"),
 ]
 JUNK_CASES = [p.values[0] for p in JUNK]
 

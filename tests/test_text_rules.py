@@ -27,7 +27,8 @@ def test_generic_text_rules_are_named_documented_rules():
 def test_every_generic_text_rule_is_covered_here():
     covered = ({c.values[0] for c in LINE_JUNK} | {c.values[0] for c in BLOCK_JUNK}
                | {"text.more_from", "text.sources", "text.title_repeat", "text.doubled", "text.adjacent_duplicates",
-                  "text.site_signoff", "text.topic_line"})
+                  "text.site_signoff", "text.topic_line", "text.contact_block",
+                  "text.print_edition", "text.author_note"})
     names = {rule.name for rule in T.GENERIC_TEXT_RULES}
     assert names <= covered, f"rules without a test: {sorted(names - covered)}"
 
@@ -214,6 +215,56 @@ LINE_JUNK = [
     pytest.param("text.photo_credits", "工人在码头检查木桩。（资料图）", id="credit:zh-file-photo"),
     pytest.param("text.read_more", "Dowiedz się więcej: Prom na wyspy pływa według nowego rozkładu",
                  id="read_more:pl-inline"),
+    pytest.param("text.page_actions", "Rezept drucken Bei Pinterest speichern", id="page_actions:de-recipe"),
+    pytest.param("text.page_actions", "Print Recipe | Pin Recipe", id="page_actions:en-recipe"),
+    pytest.param("text.comment_prompts", "Sie müssen sich anmelden, um Kommentare zu schreiben.",
+                 id="comment_prompts:de-login"),
+    pytest.param("text.comment_prompts", "You must be logged in to post a comment.", id="comment_prompts:en-login"),
+    pytest.param("text.paywall", "If you're already a subscriber, you can log in for immediate access to this story.",
+                 id="paywall:already-subscriber"),
+    pytest.param("text.page_meta", "Release Date:", id="page_meta:date-label-alone"),
+    pytest.param("text.timestamps", "News date : 04/21/2026 Category : Harbour news", id="timestamp:date-category"),
+    pytest.param("text.timestamps", "Veröffentlichung: 2. Februar 2026", id="timestamp:de-veroeffentlichung"),
+    pytest.param("text.disclaimers", "(Alle Angaben ohne Gewähr)", id="disclaimers:de-ohne-gewaehr"),
+    pytest.param("text.disclaimers", "The Vellmar Gazette is not responsible for the opinions or statements "
+                 "presented by contributors.", id="disclaimers:en-not-responsible"),
+    pytest.param("text.disclaimers", "Dieser Beitrag enthält Werbung für eine Segelschule.",
+                 id="disclaimers:de-werbung"),
+    pytest.param("text.appeals", "For the latest stories and breaking news download the Gazette apps for iOS and "
+                 "Android.", id="appeals:en-app"),
+    pytest.param("text.appeals", "¡Mira lo que tiene nuestro canal de YouTube!", id="appeals:es-channel"),
+    pytest.param("text.appeals", "Would you consider supporting our work? Just click here.", id="appeals:en-support"),
+    pytest.param("text.appeals", "Wesprzyj nas darowizną.", id="appeals:pl-support"),
+    pytest.param("text.appeals", "Tú también puedes apoyar el periodismo local. Cancela cuando quieras.",
+                 id="appeals:es-cancel"),
+    pytest.param("text.post_meta", "This entry was posted on Tuesday, March 3rd, 2026 at 10:15 and is filed under "
+                 "Harbour.", id="post_meta:en"),
+    pytest.param("text.post_meta", "Der Beitrag wurde am Dienstag, den 3. März 2026 um 10:15 Uhr veröffentlicht und "
+                 "wurde unter Hafen abgelegt.", id="post_meta:de"),
+    pytest.param("text.file_links", "Harbour plan 2026 PDF | 380 KB", id="file_links:pdf-size"),
+    pytest.param("text.file_links", "Application form (DOCX, 1.2 MB)", id="file_links:docx-size"),
+    pytest.param("text.figure_captions", "Abbildung 4: Der alte Pier bei Niedrigwasser.", id="figure_captions:de"),
+    pytest.param("text.figure_captions", "Fig. 2. Timber piles after forty years in salt water",
+                 id="figure_captions:en"),
+    pytest.param("text.ad_teasers", "ANZEIGE - Heute mal ausgehen? Wie wäre es mit:", id="ad_teasers:de"),
+    pytest.param("text.cookie", "Empfohlener redaktioneller Inhalt", id="cookie:de-embed-heading"),
+    pytest.param("text.cookie", "An dieser Stelle findest du einen externen Inhalt von Instagram, der den Artikel "
+                 "ergänzt.", id="cookie:de-embed-note"),
+    pytest.param("text.page_actions", "Bild anzeigen", id="page_actions:de-show-image"),
+    pytest.param("text.disclaimers", "Suggested citation: Brandt, Ole: The old pier, Vellmar Gazette, 2026/3/3.",
+                 id="disclaimers:citation"),
+    pytest.param("text.bare_links", "Permalink https://gazette.example/p/3x9", id="bare_links:permalink"),
+    pytest.param("text.disclaimers", "本文仅代表作者个人观点。", id="disclaimers:zh-views"),
+    pytest.param("text.disclaimers", "본 칼럼의 내용은 본지의 편집 방향과 다를 수 있습니다.",
+                 id="disclaimers:ko-views"),
+    pytest.param("text.disclaimers", "المقالات المنشورة لا تعبر بالضرورة عن رأي الموقع", id="disclaimers:ar-views"),
+    pytest.param("text.result_counts", "Showing 1–10 of 19 results", id="result_counts:en"),
+    pytest.param("text.result_counts", "Es werden die Boote 1 bis 10 von insgesamt 19 angezeigt!",
+                 id="result_counts:de"),
+    pytest.param("text.appeals", "Zapraszamy też do subskrypcji naszego tygodnika portowego i do oglądania "
+                 "audycji naszej telewizji internetowej o życiu w porcie.", id="appeals:pl-subscribe"),
+    pytest.param("text.appeals", "Gazette jetzt digital! Einfach hier klicken und kostenlos registrieren!",
+                 id="appeals:de-click-register"),
 ]
 
 
@@ -246,6 +297,8 @@ BLOCK_JUNK = [
                                     "- Ferry fares frozen for a year"], id="read_more:related-bullets"),
     pytest.param("text.read_more", ["You might also like:", "• Ten walks along the Vellmar coast",
                                     "• The last rope maker on Quay Street"], id="read_more:you-might-also-like"),
+    pytest.param("text.read_more", ["Audios et vidéos sur le sujet", "- Le port de Vellmar en images",
+                                    "- Entretien avec la capitaine du port"], id="read_more:fr-audio-video"),
     pytest.param("text.read_more", ["Recommended", "→ Why the tides are rising faster here",
                                     "→ Inside the new lifeboat station"], id="read_more:recommended-arrows"),
     pytest.param("text.link_markers", ["⋙ Old photographs of the fishing fleet"], id="link_markers:one-chevron"),
