@@ -1016,17 +1016,17 @@ def captions(root, ctx: Context) -> Iterable:
         box = img
         for _ in range(3):  # the picture's box: the ancestors that hold nothing but the picture
             parent = box.parent
-            if parent is None or _is_protected(parent) or not _holds_only(parent, box):
+            if parent is None or not _holds_only(parent, box) or _is_protected(parent):
                 break
             box = parent
         for step in ("next", "prev"):
             sib = getattr(box, step)
             while sib is not None and sib.tag in ("-text", "-comment", "br") and not (sib.text_content or "").strip():
                 sib = getattr(sib, step)
-            if sib is None or sib.tag not in _CAPTION_TAGS or _is_protected(sib) or sib.parent.tag == "figure":
+            if sib is None or sib.tag not in _CAPTION_TAGS or sib.parent.tag == "figure":
                 continue  # (a `<figure>` goes whole with its caption when the text is read)
             text = short_text(sib, 400)
-            if text and _is_caption(sib, text, above=step == "prev"):
+            if text and _is_caption(sib, text, above=step == "prev") and not _is_protected(sib):
                 yield sib
 
 

@@ -908,6 +908,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
 
 _SPLIT = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])"
                     r"|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
+_LOWER_SPLIT = re.compile(r"[^a-z]+")
 #: the single words glued lower-case names are read into ("sharebar" -> share, bar)
 _KNOWN = frozenset(w for words in (*CLASS_WORDS.values(), CONTENT_NOUNS, STRUCTURAL, GLUE_WORDS) for w in words
                    if w.isalpha() and len(w) >= 2)
@@ -919,6 +920,10 @@ def _glued(word: str) -> tuple[str, ...]:
     word alone when it is known itself or does not split wholly into known words ("canvas", "football")."""
     if word in _KNOWN or len(word) < 5 or len(word) > 30:
         return (word,)
+    top = min(14, len(word) - 2)
+    if not any(word[:k] in _KNOWN for k in range(2, top + 1)) \
+            or not any(word[-k:] in _KNOWN for k in range(2, top + 1)):
+        return (word,)  # no known word opens it, or none closes it: it cannot split wholly
     best: list[tuple[str, ...] | None] = [None] * (len(word) + 1)
     best[0] = ()
     for end in range(2, len(word) + 1):
@@ -936,7 +941,11 @@ def name_parts(token: str) -> tuple[str, ...]:
     punctuation, at camelCase and at digits (which are dropped), glued known words read apart,
     a naming-scheme prefix (`c-`, `js-`, `td-`) left out. `nav_nur_die_folie__1` -> nav, nur, die,
     folie; `eventDetailsContentTags` -> event, details, content, tags."""
-    parts = [p.lower() for p in _SPLIT.split(token) if p and not p.isdigit()]
+    if token.islower() and token.isascii():
+        # no camelCase to find: the separators and digits are all the splitting there is
+        parts = [p for p in _LOWER_SPLIT.split(token) if p]
+    else:
+        parts = [p.lower() for p in _SPLIT.split(token) if p and not p.isdigit()]
     parts = [w for p in parts for w in _glued(p)]
     if len(parts) > 1 and parts[0] in NAMESPACES:
         parts = parts[1:]
