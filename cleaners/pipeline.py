@@ -29,7 +29,7 @@ from .rules import Context
 from .text_rules import GENERIC_TEXT_RULES, normalize
 from .util import has_ancestor_in, is_attached, node_text, norm_space, parse_date, scrub_surrogates
 
-RULESET_VERSION = "0.1.0"
+RULESET_VERSION = "0.2.0"
 
 
 class CleanError(Exception):
