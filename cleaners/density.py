@@ -537,7 +537,7 @@ def _guard(chosen: list, root, prose: dict, story, headline, memo: dict) -> tupl
                            f"lay outside it: widened to {css_path(widened)}, which holds "
                            f"{prose.get(widened.mem_id, 0) / page:.0%}")
     other = _prose_box(root, prose, page, story)
-    if other is None or _in_comments(other, memo) or _holds_comments(other) or _in_frame(other) \
+    if other is None or _in_comments(other, memo) or _holds_comments(other) or _framed(other, {}) \
             or in_overlay(other, {}) \
             or _other_stories(other, headline, other, {other.mem_id}) or _teasers(other):
         return chosen, None
@@ -606,10 +606,35 @@ FRAME_FACTOR = 0.5
 _FRAME_ROLES = frozenset({"complementary", "contentinfo"})
 
 
+#: class/id words of a box that lists or describes other things than the story, whatever it holds:
+#: a menu, a rail of related stories, an author's biography (header and footer words are not read:
+#: `above-footer` holds the story)
+_FRAME_WORDS = V.NAVIGATION | V.RELATED | V.AUTHOR_BIO
+#: first words of a class token that make it a layout flag (`with-navigation`, `has-related`)
+_FLAG_PREFIXES = frozenset({"with", "has", "no", "without"})
+
+
+def _frame_named(node) -> bool:
+    """True when one of `node`'s class/id tokens names a menu, a related rail or an author box
+    (`_FRAME_WORDS`), not as a layout flag on a wrapper (`with-navigation`)."""
+    attrs = node.attributes
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    if not names.strip() or class_words(names).isdisjoint(_FRAME_WORDS):
+        return False
+    for token in names.split():
+        if class_words(token).isdisjoint(_FRAME_WORDS):
+            continue
+        parts = V.name_parts(token)
+        if not (len(parts) == 2 and parts[0] in _FLAG_PREFIXES):
+            return True
+    return False
+
+
 def _framed(node, memo: dict[int, bool]) -> bool:
     """True when `node` is, or sits in, a part of the page's frame the markup names: an `<aside>`,
-    `<nav>` or `<footer>`, a box whose ARIA role is `complementary` or `contentinfo` (class words
-    are not read: `above-footer` holds the story). Memoised along the path: linear over a page."""
+    `<nav>` or `<footer>`, a box whose ARIA role is `complementary` or `contentinfo`, or a box whose
+    class or id names a menu, a rail of related stories or an author's biography (`_frame_named`).
+    Memoised along the path: linear over a page."""
     path = []
     found = False
     while node is not None and node.tag not in ("body", "html", "-document"):
@@ -619,23 +644,13 @@ def _framed(node, memo: dict[int, bool]) -> bool:
             break
         path.append(key)
         role = (node.attributes.get("role") or "").strip().lower()
-        if node.tag in ("aside", "nav", "footer") or role in _FRAME_ROLES:
+        if node.tag in ("aside", "nav", "footer") or role in _FRAME_ROLES or _frame_named(node):
             found = True
             break
         node = node.parent
     for key in path:
         memo[key] = found
     return found
-
-
-def _in_frame(node) -> bool:
-    """True when `node` is, or sits in, a part of the page's frame the markup names: a side box,
-    navigation, a footer (`<aside>`, `<nav>`, `<footer>`)."""
-    while node is not None and node.tag not in ("body", "html"):
-        if node.tag in ("aside", "nav", "footer"):
-            return True
-        node = node.parent
-    return False
 
 
 def _prose_box(root, prose: dict, page: int, story):
