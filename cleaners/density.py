@@ -770,8 +770,17 @@ def _in_comments(node, memo: dict[int, bool]) -> bool:
     return found
 
 
+#: class tokens that say which state a box is in (the open tab, the shown pane), not what kind of box
+#: it is: a body split over tab panes or accordion panels is one kind of box whichever pane is open
+_STATE_CLASSES = frozenset({"active", "show", "in", "open", "current", "selected", "expanded", "collapsed",
+                            "is-active", "is-open", "is-selected", "is-current", "is-expanded", "is-visible",
+                            "visible", "first", "last", "odd", "even"})
+
+
 def _signature(node) -> tuple[str, str]:
-    return node.tag, node.attributes.get("class") or ""
+    """A box's kind: its tag and its classes, less the ones naming its state (`_STATE_CLASSES`)."""
+    classes = node.attributes.get("class") or ""
+    return node.tag, " ".join(c for c in classes.split() if c.lower() not in _STATE_CLASSES)
 
 
 #: how many levels above the best container the other chunks of a split body may branch off

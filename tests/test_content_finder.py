@@ -330,3 +330,18 @@ def test_the_second_opinion_is_never_a_related_rail():
     decision: dict = {}
     content_nodes(LexborHTMLParser(html).body, decision)
     assert not any("related-posts" in path for path in decision["chosen"]), decision
+
+
+def test_a_body_split_over_tab_panes_is_joined_whichever_pane_is_open():
+    """A product or guide page sets its text in tab panes of one kind, the open one marked by a
+    state class (`tab-pane fade show active`): the panes are one body, all of them kept."""
+    panes = (f"<div id='dose' class='tab-pane fade show active'><p>{S1}</p><p>{S2}</p><p>{QUOTE}</p></div>"
+             f"<div id='use' class='tab-pane fade'><p>{PLAIN[0]} {PLAIN[1]}</p></div>"
+             f"<div id='notes' class='tab-pane fade'><p>{PLAIN[2]} {PLAIN[3]}</p></div>")
+    html = _page(f"<h1>{TITLE}</h1><ul class='tabs'><li><a href='#use'>Use</a></li><li><a href='#dose'>Dose</a>"
+                 f"</li></ul><div class='tab-content'>{panes}</div>")
+    decision: dict = {}
+    content_nodes(LexborHTMLParser(html).body, decision)
+    assert decision["chosen"] == ["div.page > div.tab-content"], decision
+    text = "\n".join(_clean(html))
+    assert all(s[:40] in text for s in (PLAIN[0], S1, QUOTE, PLAIN[2])), text
