@@ -1140,7 +1140,8 @@ def _verdict(line: _Line, group: list[_Line], lines: list[_Line], i: int) -> Ext
         # a link on a line of its own: a teaser, "read more", a source list; but a line of a
         # paragraph whose other lines are text, with words of its own around the link, is part of
         # that paragraph (a source named under a quote: "Source: <a>the harbour report</a>")
-        if block in _TEXT_BLOCKS and line.linked < size and len(group) > 1 and _text_share(group) >= 0.5:
+        if block in _TEXT_BLOCKS and len(group) > 1 and _text_share(group) >= 0.5 and (
+                line.linked < size or block == "p" and _named_in_paragraph(line, group)):
             return None
         if block == "li" and any(0 <= j < len(lines) and lines[j].block == "li" and lines[j].linked < 0.5 * len(
                 lines[j].text) for j in (i - 1, i + 1)):
@@ -1166,6 +1167,13 @@ def _verdict(line: _Line, group: list[_Line], lines: list[_Line], i: int) -> Ext
             return None
         return LABEL
     return None
+
+
+def _named_in_paragraph(line: _Line, group: list[_Line]) -> bool:
+    """True when a linked line opens a paragraph whose other lines are its own words, no link in
+    them (`<p><a>the venue</a><br>two minutes from the station</p>`): the name the paragraph is
+    about, not a teaser's headline over another link."""
+    return group[0] is line and all(g.linked == 0 for g in group[1:])
 
 
 def _text_share(group: list[_Line]) -> float:
