@@ -840,7 +840,9 @@ def _with_chunks(best, chosen: list, nodes: dict, chunk_ok, story=None) -> list:
     if not signature[1]:
         return chosen
     taken = {n.mem_id for n in chosen}
-    chunks = [n for key, n in nodes.items() if key not in taken and _signature(n) == signature and chunk_ok(key)]
+    tag, raw = best.tag, best.attributes.get("class") or ""
+    chunks = [n for key, n in nodes.items() if key not in taken and n.tag == tag
+              and ((n.attributes.get("class") or "") == raw or _signature(n) == signature) and chunk_ok(key)]
     if not chunks:
         return chosen
     inside = set()
