@@ -537,7 +537,7 @@ def _guard(chosen: list, root, prose: dict, story, headline, memo: dict) -> tupl
                            f"lay outside it: widened to {css_path(widened)}, which holds "
                            f"{prose.get(widened.mem_id, 0) / page:.0%}")
     other = _prose_box(root, prose, page, story)
-    if other is None or _in_comments(other, memo) or _holds_comments(other) or _in_frame(other) \
+    if other is None or _in_comments(other, memo) or _holds_comments(other) or _framed(other, {}) \
             or in_overlay(other, {}) \
             or _other_stories(other, headline, other, {other.mem_id}) or _teasers(other):
         return chosen, None
@@ -606,10 +606,35 @@ FRAME_FACTOR = 0.5
 _FRAME_ROLES = frozenset({"complementary", "contentinfo"})
 
 
+#: class/id words of a box that lists or describes other things than the story, whatever it holds:
+#: a menu, a rail of related stories, an author's biography (header and footer words are not read:
+#: `above-footer` holds the story)
+_FRAME_WORDS = V.NAVIGATION | V.RELATED | V.AUTHOR_BIO
+#: first words of a class token that make it a layout flag (`with-navigation`, `has-related`)
+_FLAG_PREFIXES = frozenset({"with", "has", "no", "without"})
+
+
+def _frame_named(node) -> bool:
+    """True when one of `node`'s class/id tokens names a menu, a related rail or an author box
+    (`_FRAME_WORDS`), not as a layout flag on a wrapper (`with-navigation`)."""
+    attrs = node.attributes
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    if not names.strip() or class_words(names).isdisjoint(_FRAME_WORDS):
+        return False
+    for token in names.split():
+        if class_words(token).isdisjoint(_FRAME_WORDS):
+            continue
+        parts = V.name_parts(token)
+        if not (len(parts) == 2 and parts[0] in _FLAG_PREFIXES):
+            return True
+    return False
+
+
 def _framed(node, memo: dict[int, bool]) -> bool:
     """True when `node` is, or sits in, a part of the page's frame the markup names: an `<aside>`,
-    `<nav>` or `<footer>`, a box whose ARIA role is `complementary` or `contentinfo` (class words
-    are not read: `above-footer` holds the story). Memoised along the path: linear over a page."""
+    `<nav>` or `<footer>`, a box whose ARIA role is `complementary` or `contentinfo`, or a box whose
+    class or id names a menu, a rail of related stories or an author's biography (`_frame_named`).
+    Memoised along the path: linear over a page."""
     path = []
     found = False
     while node is not None and node.tag not in ("body", "html", "-document"):
@@ -619,23 +644,13 @@ def _framed(node, memo: dict[int, bool]) -> bool:
             break
         path.append(key)
         role = (node.attributes.get("role") or "").strip().lower()
-        if node.tag in ("aside", "nav", "footer") or role in _FRAME_ROLES:
+        if node.tag in ("aside", "nav", "footer") or role in _FRAME_ROLES or _frame_named(node):
             found = True
             break
         node = node.parent
     for key in path:
         memo[key] = found
     return found
-
-
-def _in_frame(node) -> bool:
-    """True when `node` is, or sits in, a part of the page's frame the markup names: a side box,
-    navigation, a footer (`<aside>`, `<nav>`, `<footer>`)."""
-    while node is not None and node.tag not in ("body", "html"):
-        if node.tag in ("aside", "nav", "footer"):
-            return True
-        node = node.parent
-    return False
 
 
 def _prose_box(root, prose: dict, page: int, story):
@@ -755,8 +770,17 @@ def _in_comments(node, memo: dict[int, bool]) -> bool:
     return found
 
 
+#: class tokens that say which state a box is in (the open tab, the shown pane), not what kind of box
+#: it is: a body split over tab panes or accordion panels is one kind of box whichever pane is open
+_STATE_CLASSES = frozenset({"active", "show", "in", "open", "current", "selected", "expanded", "collapsed",
+                            "is-active", "is-open", "is-selected", "is-current", "is-expanded", "is-visible",
+                            "visible", "first", "last", "odd", "even"})
+
+
 def _signature(node) -> tuple[str, str]:
-    return node.tag, node.attributes.get("class") or ""
+    """A box's kind: its tag and its classes, less the ones naming its state (`_STATE_CLASSES`)."""
+    classes = node.attributes.get("class") or ""
+    return node.tag, " ".join(c for c in classes.split() if c.lower() not in _STATE_CLASSES)
 
 
 #: how many levels above the best container the other chunks of a split body may branch off
@@ -816,7 +840,9 @@ def _with_chunks(best, chosen: list, nodes: dict, chunk_ok, story=None) -> list:
     if not signature[1]:
         return chosen
     taken = {n.mem_id for n in chosen}
-    chunks = [n for key, n in nodes.items() if key not in taken and _signature(n) == signature and chunk_ok(key)]
+    tag, raw = best.tag, best.attributes.get("class") or ""
+    chunks = [n for key, n in nodes.items() if key not in taken and n.tag == tag
+              and ((n.attributes.get("class") or "") == raw or _signature(n) == signature) and chunk_ok(key)]
     if not chunks:
         return chosen
     inside = set()
@@ -1116,7 +1142,8 @@ def _verdict(line: _Line, group: list[_Line], lines: list[_Line], i: int) -> Ext
         # a link on a line of its own: a teaser, "read more", a source list; but a line of a
         # paragraph whose other lines are text, with words of its own around the link, is part of
         # that paragraph (a source named under a quote: "Source: <a>the harbour report</a>")
-        if block in _TEXT_BLOCKS and line.linked < size and len(group) > 1 and _text_share(group) >= 0.5:
+        if block in _TEXT_BLOCKS and len(group) > 1 and _text_share(group) >= 0.5 and (
+                line.linked < size or block == "p" and _named_in_paragraph(line, group)):
             return None
         if block == "li" and any(0 <= j < len(lines) and lines[j].block == "li" and lines[j].linked < 0.5 * len(
                 lines[j].text) for j in (i - 1, i + 1)):
@@ -1142,6 +1169,13 @@ def _verdict(line: _Line, group: list[_Line], lines: list[_Line], i: int) -> Ext
             return None
         return LABEL
     return None
+
+
+def _named_in_paragraph(line: _Line, group: list[_Line]) -> bool:
+    """True when a linked line opens a paragraph whose other lines are its own words, no link in
+    them (`<p><a>the venue</a><br>two minutes from the station</p>`): the name the paragraph is
+    about, not a teaser's headline over another link."""
+    return group[0] is line and all(g.linked == 0 for g in group[1:])
 
 
 def _text_share(group: list[_Line]) -> float:

@@ -267,10 +267,32 @@ def _by_words(root, ctx: Context, words: frozenset[str], text_guard: bool = True
     for node in _with_words(root, ctx, words):
         if taken and has_ancestor_in(node, taken):
             continue
+        if _flags_only(node, words):
+            continue
         if _removable(node) and not (text_guard and _reads_as_text(node)):
             taken.add(node.mem_id)
             yield node
             yield from _heading_of(node, root)
+
+
+#: first words of a class token that make it a layout flag on a wrapper (`with-navigation`,
+#: `has-sidebar`, `no-header`): it says what the box holds or lacks beside its content, not what it is
+_FLAG_PREFIXES = frozenset({"with", "has", "no", "without"})
+
+
+def _flags_only(node, words: frozenset[str]) -> bool:
+    """True when every class/id token of `node` that carries one of `words` is a layout flag
+    (`pane-taxomenu with-navigation`): such a wrapper may hold the article itself."""
+    attrs = node.attrs
+    found = False
+    for token in f"{attrs.sget('class', '')} {attrs.sget('id', '')}".split():
+        if class_words(token).isdisjoint(words):
+            continue
+        parts = V.name_parts(token)
+        if len(parts) != 2 or parts[0] not in _FLAG_PREFIXES:
+            return False
+        found = True
+    return found
 
 
 def _heading_of(node, root) -> Iterator:

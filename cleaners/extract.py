@@ -397,6 +397,23 @@ def _not_lead_box(node, overlays: dict) -> bool:
     return in_overlay(node, overlays)
 
 
+#: headings a deck may be set in between the headline and the body
+_DECK_HEADINGS = frozenset({"h2", "h3", "h4"})
+#: the shortest deck set as a heading: a sub-heading is a few words, a deck a sentence or two
+_DECK_MIN = 60
+
+
+def _sentence_heading(node, headline) -> bool:
+    """True when a heading reads as a deck set in a heading's type: a sentence or two (60+
+    characters, ending as a sentence does), not a sub-heading's few words, set in a box of its own
+    or the body's, not in the headline's group (`<hgroup>`, a headline box holding the `<h1>` and
+    its deck): such a deck is left to its name (`lead_paragraph`)."""
+    if node.parent is None or headline.parent is None or node.parent.mem_id == headline.parent.mem_id:
+        return False
+    text = node_text(node)
+    return len(text) >= _DECK_MIN and bool(_LEAD_END.search(text))
+
+
 def lead_between(headline, body: list, body_text: str) -> str | None:
     """The lead paragraphs set between the page's headline and the body the content finder chose
     (a standfirst in a box of no telling name, an intro run of paragraphs above the body's box):
@@ -440,7 +457,7 @@ def lead_between(headline, body: list, body_text: str) -> str | None:
                 pass
             elif done or node.tag in _BETWEEN_SKIP or _fenced(node) or _not_lead_box(node, overlays):
                 skip = True
-            elif node.tag == "p":
+            elif node.tag == "p" or node.tag in _DECK_HEADINGS and _sentence_heading(node, headline):
                 skip = True
                 if parent is not None and (node.parent is None or node.parent.mem_id != parent.mem_id):
                     done = True  # a lead is one run of paragraphs in one box: what follows elsewhere is not

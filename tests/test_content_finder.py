@@ -295,3 +295,53 @@ def test_author_box_in_the_articles_footer_does_not_take_the_body():
     lines = _clean(_page(article))
     _assert_story(lines, post)
     assert not any("boat builder" in line for line in lines)
+
+
+def _rail(cls: str) -> str:
+    """A box of other stories' excerpts (no links, no `<aside>`), named only by its class."""
+    return f"<div class='{cls}'><div class='inner'>{''.join(f'<p>{s}</p>' for s in (*SECOND, QUOTE))}</div></div>"
+
+
+def test_a_related_rail_or_menu_named_by_class_is_page_frame():
+    """A rail of related stories, a menu column or an author box named only by its class (no
+    `<aside>`, no `<nav>`) holds more scoring text than the story: it counts as page frame (half
+    its score), so the body is the story under the headline; a wrapper flagged `with-navigation`
+    is no menu."""
+    story = f"<article class='story'><h1>{TITLE}</h1><div class='story-body'>" \
+            f"{''.join(f'<p>{p}</p>' for p in (*PARAS, PLAIN[0]))}</div></article>"
+    for cls in ("related-posts", "navigation", "author-bio"):
+        decision: dict = {}
+        content_nodes(LexborHTMLParser(_page(story + _rail(cls))).body, decision)
+        assert decision["chosen"] == ["div.page > article.story > div.story-body"], (cls, decision)
+    decision = {}
+    content_nodes(LexborHTMLParser(_page(f"<div class='with-navigation'>{story}</div>" + _rail("related-posts"))).body,
+                  decision)
+    assert decision["chosen"] == ["div.page > div.with-navigation > article.story > div.story-body"], decision
+
+
+def test_the_second_opinion_is_never_a_related_rail():
+    """The story's text is set in headings and a quote (no paragraph of prose), the related rail
+    under it holds most of the page's prose: the truncation guard's second opinion does not take
+    the rail for the body."""
+    story = (f"<article class='story'><h1>{TITLE}</h1><blockquote><h2>{P1}</h2><h4>{P2}</h4></blockquote>"
+             "</article>")
+    html = _page(story + f"<div class='related-posts'><div class='row'>{''.join(f'<p>{s}</p>' for s in SECOND)}"
+                 "</div></div>")
+    decision: dict = {}
+    content_nodes(LexborHTMLParser(html).body, decision)
+    assert not any("related-posts" in path for path in decision["chosen"]), decision
+
+
+def test_a_body_split_over_tab_panes_is_joined_whichever_pane_is_open():
+    """A product or guide page sets its text in tab panes of one kind, the open one marked by a
+    state class (`tab-pane fade show active`): the panes are one body, all of them kept."""
+    panes = (f"<div id='dose' class='tab-pane fade show active'><p>{S1}</p><p>{S2}</p><p>{QUOTE}</p></div>"
+             f"<div id='use' class='tab-pane fade'><p>{PLAIN[0]} {PLAIN[1]}</p></div>"
+             f"<div id='notes' class='tab-pane fade'><p>{PLAIN[2]} {PLAIN[3]}</p></div>")
+    html = _page(f"<h1>{TITLE}</h1><ul class='tabs'><li><a href='#use'>Use</a></li><li><a href='#dose'>Dose</a>"
+                 f"</li></ul><div class='tab-content'>{panes}</div>")
+    decision: dict = {}
+    content_nodes(LexborHTMLParser(html).body, decision)
+    assert decision["chosen"] == ["div.page > div.tab-content"], decision
+    text = "\n".join(_clean(html))
+    assert all(s[:40] in text for s in (PLAIN[0], S1, QUOTE, PLAIN[2])), text

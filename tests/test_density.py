@@ -187,3 +187,20 @@ def test_a_list_item_whose_text_sits_in_a_box_keeps_its_mark_and_nothing_else_ta
         "Evening crossings will run every hour until ten o'clock.",
         "The harbour office said the winter timetable returns in October, as it does every year.",
     ]
+
+
+def test_a_linked_name_opening_a_paragraph_of_its_own_words_stays():
+    """`<p><a>the venue</a><br>how to get there</p>`: the link names what the paragraph is about
+    and stays with it; a teaser (a linked headline over another link) and a link alone still go."""
+    venues = ("<p><a href='https://ropes.example/'>Harbour Rope Park</a><br>Three minutes on foot from the "
+              "ferry slip, open on weekends from April.</p>"
+              "<p><a href='https://climb.example/'>Quay Climbing Hall</a><br>Next to the old grain store, with a "
+              "café on the first floor.</p>")
+    teaser = "<p><a href='/more'>Lighthouse keepers remember the storm</a><br><a href='/more'>Read more</a></p>"
+    lone = "<p><a href='/lib'>Library opening hours for the winter season</a></p>"
+    drops: list = []
+    text = "\n".join(_lines(_page(f"<div class='story'>{paras_html(P1, P2)}{venues}{teaser}{lone}"
+                                  f"{paras_html(P3, P4)}</div>"), drops))
+    assert "Harbour Rope Park" in text and "Quay Climbing Hall" in text and "Three minutes on foot" in text
+    assert "Lighthouse keepers" not in text and "Library opening hours" not in text
+    assert all(p in text for p in PARAS)

@@ -784,3 +784,17 @@ def test_captions_rule_takes_photo_captions_and_keeps_the_paragraphs():
     assert P1 in text and P2 in text and P3 in text
     assert "low tide" not in text and "Crews wait on the slipway" not in text
     assert {r.rule for r in ctx.trace} == {"dom.captions"}
+
+
+def test_navigation_layout_flag_on_a_wrapper_is_no_menu():
+    """`with-navigation` on a wrapper says the box has a menu beside its content, not that it is one:
+    the story inside stays; a real menu next to it still goes."""
+    html = page(body=f'<div class="panel-pane pane-topics with-navigation"><div class="pane-content"><p>{P1}</p>'
+                     f'</div></div>{paras_html(P2, P3, P4)}',
+                outside_before='<div class="site-nav"><a href="/a">Harbour news</a> <a href="/b">Council</a></div>')
+    tree, ctx = apply_dom(D.navigation, html)
+    assert P1 in body_text(tree) and P4 in body_text(tree)
+    assert removed_by(ctx, "dom.navigation", "Harbour news")
+    doc = clean_html(html)
+    assert P1 in doc.text and P4 in doc.text
+    assert "Harbour news" not in doc.text

@@ -257,3 +257,18 @@ def test_teaser_cards_after_a_body_that_holds_the_headline_are_no_lead():
             f"</article></main>{cards}</body></html>")
     text = _text(html)
     assert text.split("\n")[0] == P1 and "fares will stay" not in text, text
+
+
+def test_a_lead_set_as_a_heading_in_its_own_box_is_kept_but_not_a_sub_heading():
+    """A deck set in a heading's type (`<h2>`, a sentence or two) in a box of its own between the
+    headline and the body is the lead and is kept, first; a sub-heading's few words there are not
+    taken for one, nor a deck in the headline's own box (left to its name)."""
+    html = _page(f"<div class='row'><div class='col'><h1>{TITLE}</h1></div></div>"
+                 f"<div class='row'><div class='col'><h2>{LEAD}</h2></div></div>")
+    text = _text(html)
+    assert text.split("\n")[0] == LEAD, text
+    assert all(p in text for p in PARAS) and text.count(LEAD) == 1
+    text = _text(_page(f"<div class='row'><h1>{TITLE}</h1></div><div class='row'><h2>Harbour works</h2></div>"))
+    assert "Harbour works" not in text and all(p in text for p in PARAS)
+    text = _text(_page(f"<div class='title-wrap'><h1>{TITLE}</h1><h2>{LEAD}</h2></div>"))
+    assert text.count(LEAD) <= 1 and all(p in text for p in PARAS)
