@@ -610,8 +610,6 @@ _FRAME_ROLES = frozenset({"complementary", "contentinfo"})
 #: a menu, a rail of related stories, an author's biography (header and footer words are not read:
 #: `above-footer` holds the story)
 _FRAME_WORDS = V.NAVIGATION | V.RELATED | V.AUTHOR_BIO
-#: first words of a class token that make it a layout flag (`with-navigation`, `has-related`)
-_FLAG_PREFIXES = frozenset({"with", "has", "no", "without"})
 
 
 def _frame_named(node) -> bool:
@@ -625,7 +623,7 @@ def _frame_named(node) -> bool:
         if class_words(token).isdisjoint(_FRAME_WORDS):
             continue
         parts = V.name_parts(token)
-        if not (len(parts) == 2 and parts[0] in _FLAG_PREFIXES):
+        if not (len(parts) == 2 and parts[0] in V.FLAG_PREFIXES):
             return True
     return False
 
@@ -694,14 +692,6 @@ def _decide(decision: dict, root, chosen: list, best_score: float, runners: list
     })
 
 
-#: class/id words of the boxes laid over the page or around it, never its body: dialogs, pop-ups,
-#: consent and login boxes (vocabulary: to move to the shared word lists)
-_OVERLAY_WORDS = frozenset({"dialog", "modal", "popup", "overlay", "consent", "cookie", "cookies", "gdpr",
-                            "dsgvo", "login", "signin"})
-#: the ARIA roles of such boxes and of the page's frame
-_OVERLAY_ROLES = frozenset({"dialog", "alertdialog", "navigation", "banner", "contentinfo", "menu", "menubar"})
-#: parts of a custom element's name (`site-navigation`, `pp-header`) that make it page frame
-_FRAME_TAG_WORDS = frozenset({"nav", "navigation", "header", "footer", "menu"})
 
 
 def in_overlay(node, memo: dict[int, bool]) -> bool:
@@ -719,13 +709,13 @@ def in_overlay(node, memo: dict[int, bool]) -> bool:
         path.append(key)
         attrs = node.attributes
         tag = node.tag
-        if (attrs.get("role") or "").strip().lower() in _OVERLAY_ROLES or (attrs.get("aria-modal") or "") == "true" \
-                or "-" in tag and set(tag.split("-")) & _FRAME_TAG_WORDS:
+        if (attrs.get("role") or "").strip().lower() in V.OVERLAY_ROLES or (attrs.get("aria-modal") or "") == "true" \
+                or "-" in tag and set(tag.split("-")) & V.FRAME_TAG_WORDS:
             found = True
             break
         names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
         low = names.lower()
-        if any(word in low for word in _OVERLAY_WORDS) and any(_overlay_token(token) for token in names.split()):
+        if any(word in low for word in V.OVERLAY_WORDS) and any(_overlay_token(token) for token in names.split()):
             found = True
             break
         node = node.parent
@@ -740,10 +730,10 @@ def _overlay_token(token: str) -> bool:
     state such as `modal-enabled`, Drupal's page-wide `dialog-off-canvas-main-canvas`)."""
     low = token.lower()
     last = re.split(r"[-_]", low)[-1] if ("-" in low or "_" in low) else low
-    if last not in _OVERLAY_WORDS and low != token:  # camelCase: `cookieConsent`, `loginDialog`
+    if last not in V.OVERLAY_WORDS and low != token:  # camelCase: `cookieConsent`, `loginDialog`
         parts = [w.lower() for w in re.findall(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])", token)]
         last = parts[-1] if parts else low
-    return last in _OVERLAY_WORDS
+    return last in V.OVERLAY_WORDS
 
 
 _COMMENT_WORDS = V.COMMENT_SECTION
@@ -770,17 +760,12 @@ def _in_comments(node, memo: dict[int, bool]) -> bool:
     return found
 
 
-#: class tokens that say which state a box is in (the open tab, the shown pane), not what kind of box
-#: it is: a body split over tab panes or accordion panels is one kind of box whichever pane is open
-_STATE_CLASSES = frozenset({"active", "show", "in", "open", "current", "selected", "expanded", "collapsed",
-                            "is-active", "is-open", "is-selected", "is-current", "is-expanded", "is-visible",
-                            "visible", "first", "last", "odd", "even"})
 
 
 def _signature(node) -> tuple[str, str]:
-    """A box's kind: its tag and its classes, less the ones naming its state (`_STATE_CLASSES`)."""
+    """A box's kind: its tag and its classes, less the ones naming its state (`V.STATE_CLASSES`)."""
     classes = node.attributes.get("class") or ""
-    return node.tag, " ".join(c for c in classes.split() if c.lower() not in _STATE_CLASSES)
+    return node.tag, " ".join(c for c in classes.split() if c.lower() not in V.STATE_CLASSES)
 
 
 #: how many levels above the best container the other chunks of a split body may branch off

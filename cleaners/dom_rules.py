@@ -275,9 +275,6 @@ def _by_words(root, ctx: Context, words: frozenset[str], text_guard: bool = True
             yield from _heading_of(node, root)
 
 
-#: first words of a class token that make it a layout flag on a wrapper (`with-navigation`,
-#: `has-sidebar`, `no-header`): it says what the box holds or lacks beside its content, not what it is
-_FLAG_PREFIXES = frozenset({"with", "has", "no", "without"})
 
 
 def _flags_only(node, words: frozenset[str]) -> bool:
@@ -289,7 +286,7 @@ def _flags_only(node, words: frozenset[str]) -> bool:
         if class_words(token).isdisjoint(words):
             continue
         parts = V.name_parts(token)
-        if len(parts) != 2 or parts[0] not in _FLAG_PREFIXES:
+        if len(parts) != 2 or parts[0] not in V.FLAG_PREFIXES:
             return False
         found = True
     return found

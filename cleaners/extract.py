@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import re
 
+from . import vocabulary as V
 from .density import class_weight, content_lines, content_nodes, in_overlay
 from .dom_rules import class_words
 from .rules import Context
@@ -377,10 +378,6 @@ def _between(headline, first):
         descend = not (yield node)
 
 
-#: class/id words of a box between the headline and the body that holds no lead, though its text
-#: reads as one: a publisher's disclosure or disclaimer, a medical reviewer's box (vocabulary: to move
-#: to the shared word lists)
-NOT_LEAD_BOXES = frozenset({"disclosure", "disclosures", "disclaimer", "disclaimers", "reviewed", "reviewer"})
 
 
 def _not_lead_box(node, overlays: dict) -> bool:
@@ -390,7 +387,7 @@ def _not_lead_box(node, overlays: dict) -> bool:
     words = _lead_words(node)
     if not words:
         return False
-    if words & BYLINE_WORDS or words & NOT_LEAD_BOXES:
+    if words & BYLINE_WORDS or words & V.NOT_LEAD_BOXES:
         return True
     if class_weight(node) < 0 and not _lead_named(node, alone=False):
         return True

@@ -151,6 +151,26 @@ AUTHOR_BIO = frozenset({"author-bio", "authorbio", "author-box", "authorbox", "a
 #: to another page, set between the story's paragraphs or under them.
 TEASER = frozenset({"teaser", "teasers", "teaserbox", "teaser-box", "inlineteaser", "inline-teaser"})
 
+#: first words of a class token that make it a layout flag (`with-navigation`, `has-related`)
+FLAG_PREFIXES = frozenset({"with", "has", "no", "without"})
+#: class/id words of the boxes laid over the page or around it, never its body: dialogs, pop-ups,
+#: consent and login boxes (vocabulary: to move to the shared word lists)
+OVERLAY_WORDS = frozenset({"dialog", "modal", "popup", "overlay", "consent", "cookie", "cookies", "gdpr",
+                            "dsgvo", "login", "signin"})
+#: the ARIA roles of such boxes and of the page's frame
+OVERLAY_ROLES = frozenset({"dialog", "alertdialog", "navigation", "banner", "contentinfo", "menu", "menubar"})
+#: parts of a custom element's name (`site-navigation`, `pp-header`) that make it page frame
+FRAME_TAG_WORDS = frozenset({"nav", "navigation", "header", "footer", "menu"})
+#: class tokens that say which state a box is in (the open tab, the shown pane), not what kind of box
+#: it is: a body split over tab panes or accordion panels is one kind of box whichever pane is open
+STATE_CLASSES = frozenset({"active", "show", "in", "open", "current", "selected", "expanded", "collapsed",
+                            "is-active", "is-open", "is-selected", "is-current", "is-expanded", "is-visible",
+                            "visible", "first", "last", "odd", "even"})
+#: class/id words of a box between the headline and the body that holds no lead, though its text
+#: reads as one: a publisher's disclosure or disclaimer, a medical reviewer's box (vocabulary: to move
+#: to the shared word lists)
+NOT_LEAD_BOXES = frozenset({"disclosure", "disclosures", "disclaimer", "disclaimers", "reviewed", "reviewer"})
+
 CLASS_WORDS: dict[str, frozenset[str]] = {
     "navigation": NAVIGATION, "chrome": CHROME, "hidden": HIDDEN, "cookie": COOKIE, "share": SHARE, "embed": EMBED,
     "newsletter": NEWSLETTER, "ads": ADS, "tags": TAGS, "comments": COMMENTS, "comment_section": COMMENT_SECTION,
