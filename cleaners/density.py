@@ -94,10 +94,21 @@ def _chars(text: str) -> int:
     return sum(map(len, words)) + max(len(words) - 1, 0)
 
 
-def _link_density(node) -> tuple[int, int]:
+def _link_density(node, anchors: dict[int, int] | None = None) -> tuple[int, int]:
     """A box's text and the part of it inside links, in characters with white space collapsed (an
-    indented template's line breaks between links do not make a rail of links read as prose)."""
-    return _chars(node.text(deep=True)), sum(_chars(a.text(deep=True)) for a in node.css("a"))
+    indented template's line breaks between links do not make a rail of links read as prose).
+    `anchors` keeps each link's characters by `mem_id` across the boxes of one page (nested boxes
+    share their links)."""
+    if anchors is None:
+        return _chars(node.text(deep=True)), sum(_chars(a.text(deep=True)) for a in node.css("a"))
+    linked = 0
+    for a in node.css("a"):
+        key = a.mem_id
+        size = anchors.get(key)
+        if size is None:
+            size = anchors[key] = _chars(a.text(deep=True))
+        linked += size
+    return _chars(node.text(deep=True)), linked
 
 
 #: the share of a paragraph's points a container gets, by how many boxes of several children lie
@@ -218,6 +229,7 @@ def content_nodes(root, decision: dict | None = None, headlines=()) -> list:
     rooted: set[int] = set()  # boxes whose chain up to `root` is in `parent_of`
     overlay_memo: dict[int, bool] = {}
     weights: dict[int, int] = {}  # class weights of the containers read as blocks
+    anchors: dict[int, int] = {}  # characters of each link read for a link density
 
     def link(node) -> None:
         # record the chain of boxes from `node` up to `root` (each box once over the whole page)
@@ -319,7 +331,7 @@ def content_nodes(root, decision: dict | None = None, headlines=()) -> list:
             if _in_comments(node, memo) or in_overlay(node, overlay_memo):
                 adjusted[key] = 0.0
             else:
-                text_len, link_len = _link_density(node)
+                text_len, link_len = _link_density(node, anchors)
                 adjusted[key] = scores[key] * (1 - min(1.0, link_len / (text_len or 1)))
         return adjusted[key]
 
@@ -381,7 +393,7 @@ def content_nodes(root, decision: dict | None = None, headlines=()) -> list:
         own = h1s[0] if len(h1s) == 1 else None  # a page's one `<h1>` is its own headline
     else:
         own = headline
-    chosen, widened = _guard(chosen, root, prose, story, own, memo)
+    chosen, widened = _guard(chosen, root, prose, story, own, memo, anchors)
     if decision is not None:
         runners = _runners_up(chosen, sorted(scores, key=lambda k: (-scores[k], order[k])), nodes, adjust)
         _decide(decision, root, chosen, best_score, runners, prose, joined, widened)
@@ -518,7 +530,8 @@ def _holds_comments(node) -> bool:
 GUARD_SHARE = 0.3
 
 
-def _guard(chosen: list, root, prose: dict, story, headline, memo: dict) -> tuple[list, str | None]:
+def _guard(chosen: list, root, prose: dict, story, headline, memo: dict,
+           anchors: dict[int, int] | None = None) -> tuple[list, str | None]:
     """The truncation guard: when the chosen nodes hold less than a third of the page's prose and
     the rest sits in long link-poor blocks, the body is widened to the lowest box above it that
     takes most of that prose in, as long as what the wider box adds is mostly prose (link-poor
@@ -531,7 +544,7 @@ def _guard(chosen: list, root, prose: dict, story, headline, memo: dict) -> tupl
     held = sum(prose.get(n.mem_id, 0) for n in chosen)
     if not page or held >= GUARD_SHARE * page or page - held < 400:
         return chosen, None
-    widened = _widen(chosen, held, page, root, prose, story, headline, memo)
+    widened = _widen(chosen, held, page, root, prose, story, headline, memo, anchors)
     if widened is not None:
         return [widened], (f"the body chosen held {held / page:.0%} of the page's prose while long link-poor text "
                            f"lay outside it: widened to {css_path(widened)}, which holds "
@@ -550,10 +563,10 @@ def _guard(chosen: list, root, prose: dict, story, headline, memo: dict) -> tupl
                 chosen[0].mem_id == home.mem_id or has_ancestor_in(chosen[0], {home.mem_id})) and not (
                 other.mem_id == home.mem_id or has_ancestor_in(other, {home.mem_id})):
             return chosen, None
-    text, links = _link_density(other)
+    text, links = _link_density(other, anchors)
     if links > 0.3 * text:
         return chosen, None
-    other = _widen([other], prose.get(other.mem_id, 0), page, root, prose, story, headline, memo) or other
+    other = _widen([other], prose.get(other.mem_id, 0), page, root, prose, story, headline, memo, anchors) or other
     if prose.get(other.mem_id, 0) <= held:
         return chosen, None
     return [other], (f"the body chosen held {held / page:.0%} of the page's prose and no box above it takes the rest "
@@ -568,14 +581,15 @@ def _teasers(node) -> bool:
     return heads >= 3 and heads >= 0.3 * len(node.css("p"))
 
 
-def _widen(chosen: list, held: int, page: int, root, prose: dict, story, headline, memo: dict):
+def _widen(chosen: list, held: int, page: int, root, prose: dict, story, headline, memo: dict,
+           anchors: dict[int, int] | None = None):
     """The lowest box above `chosen` that takes most of the page's prose in while what it adds is
     mostly link-poor prose and no other story (see `_guard`); None when none does."""
     first = chosen[0]
     ids = {n.mem_id for n in chosen}
     base_text = base_links = 0
     for n in chosen:
-        text, links = _link_density(n)
+        text, links = _link_density(n, anchors)
         base_text, base_links = base_text + text, base_links + links
     widened = None
     node = first.parent
@@ -588,7 +602,7 @@ def _widen(chosen: list, held: int, page: int, root, prose: dict, story, headlin
         if _in_comments(node, memo) or _other_stories(node, headline, first, ids) or _holds_comments(node):
             break
         held_here = prose.get(node.mem_id, 0)
-        text, links = _link_density(node)
+        text, links = _link_density(node, anchors)
         gain, added, added_links = held_here - held, text - base_text, links - base_links
         if gain > 0 and gain >= 0.4 * added and added_links <= 0.3 * added:
             widened = node
