@@ -708,6 +708,10 @@ def _decide(decision: dict, root, chosen: list, best_score: float, runners: list
 
 
 
+#: any of the overlay words anywhere in a lower-case class/id string (one scan before its tokens are read)
+_OVERLAY_IN = re.compile("|".join(sorted(map(re.escape, V.OVERLAY_WORDS))))
+
+
 def in_overlay(node, memo: dict[int, bool]) -> bool:
     """True when `node` is, or sits in, a box laid over the page or framing it: a dialog or pop-up
     (`role=dialog`, `aria-modal`, a class or id such as `modal`, `cookie-consent`, `login`), a
@@ -728,8 +732,7 @@ def in_overlay(node, memo: dict[int, bool]) -> bool:
             found = True
             break
         names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-        low = names.lower()
-        if any(word in low for word in V.OVERLAY_WORDS) and any(_overlay_token(token) for token in names.split()):
+        if _OVERLAY_IN.search(names.lower()) and any(_overlay_token(token) for token in names.split()):
             found = True
             break
         node = node.parent
