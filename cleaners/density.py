@@ -125,15 +125,18 @@ _NOT_KIDS = (_SKIP | {"-text", "-comment", "br", "hr", "input", "link", "meta", 
 _MEDIA = frozenset({"img", "picture", "video", "svg", "iframe", "figure", "audio", "canvas", "object", "embed"})
 
 
-def _kid_count(node, cache: dict[int, int]) -> int:
-    """How many children of `node` hold text (0, 1, or 2 meaning two or more)."""
+def _kid_count(node, cache: dict[int, int], texts: dict | None = None) -> int:
+    """How many children of `node` hold text (0, 1, or 2 meaning two or more). `texts` holds the
+    `mem_id`s of boxes known to hold text (a scored block, a box above one): they are not read."""
     key = node.mem_id
     count = cache.get(key)
     if count is None:
         count = 0
         child = node.child
         while child is not None and count < 2:
-            if child.tag in _MEDIA or child.tag not in _NOT_KIDS and child.text(deep=True).strip():
+            tag = child.tag
+            if tag in _MEDIA or tag not in _NOT_KIDS and (
+                    texts is not None and child.mem_id in texts or child.text(deep=True).strip()):
                 count += 1
             child = child.next
         cache[key] = count
@@ -300,7 +303,7 @@ def content_nodes(root, decision: dict | None = None, headlines=()) -> list:
                 up = parent_of[key]
             else:
                 up = parent_of[key] = node.parent
-            if node is block or _kid_count(node, kids) > 1:
+            if node is block or _kid_count(node, kids, seen) > 1:
                 level += 1
             else:
                 through = True
