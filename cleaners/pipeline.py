@@ -242,6 +242,8 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-
 
 def _word_count(line: str) -> int:
     """Words of a line; Chinese, Japanese and Korean count one word per two characters (no spaces)."""
+    if line.isascii() or not _CJK.search(line):
+        return len(line.split())
     cjk = len(_CJK.findall(line))
     return len(_CJK.sub(" ", line).split()) + (cjk + 1) // 2
 
