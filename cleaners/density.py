@@ -69,7 +69,8 @@ def _own_text_len(div) -> int:
     """Characters of text a `<div>` holds as a paragraph would: its text nodes and inline children;
     a div that also holds blocks counts only its bare text nodes (text between `<br>`s beside a
     picture's table), not the inline labels of a card (a `<small>` date under a linked headline)."""
-    loose = inline = 0
+    loose = 0
+    inline = []
     has_blocks = False
     child = div.child
     while child is not None:
@@ -78,10 +79,12 @@ def _own_text_len(div) -> int:
             loose += len((child.text_content or "").strip())
         elif tag in _BLOCKS and tag != "br":
             has_blocks = True
-        elif tag not in _SKIP:
-            inline += len(child.text(deep=True).strip())
+        elif tag not in _SKIP and not has_blocks:
+            inline.append(child)
         child = child.next
-    return loose if has_blocks else loose + inline
+    if has_blocks:
+        return loose
+    return loose + sum(len(child.text(deep=True).strip()) for child in inline)
 
 
 def _link_len(node) -> int:
@@ -260,10 +263,12 @@ def content_nodes(root, decision: dict | None = None, headlines=()) -> list:
                 link(block)
             continue
         if block.tag in _CONTAINERS:
+            length = _own_text_len(block)
+            if length < 25:
+                continue
             weight = weights[block.mem_id] = class_weight(block)
             if weight < 0:
                 continue  # text set straight into a footer or side box scores for nobody
-            length = _own_text_len(block)
             text = None
         else:
             text = node_text(block)
