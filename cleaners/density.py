@@ -1016,12 +1016,10 @@ def content_lines(nodes, drop: Callable[[ExtractStep, str], None] | None = None)
                 continue
             _, node, block, group, in_link, in_bold = item
             if kind == "children":
-                children = []
-                child = node.child
+                child = node.last_child  # pushed last to first: the first child is read first
                 while child is not None:
-                    children.append(child)
-                    child = child.next
-                stack.extend(("child", c, block, group, in_link, in_bold) for c in reversed(children))
+                    stack.append(("child", child, block, group, in_link, in_bold))
+                    child = child.prev
                 continue
             tag = node.tag
             if tag == "-text":
