@@ -259,20 +259,16 @@ def _headline_share(tree, region: list | None = None) -> float:
         # the side boxes, menus and footers inside the body never reach its text (the content
         # finder leaves them out): their teaser links say nothing about it
         for box in boxes:
-            frames = _frame_ids(box)
-            for frame in box.css(_FRAME_TAGS):
-                if frame.mem_id != box.mem_id and not has_ancestor_in(frame, frames):
+            inner = [frame for frame in box.css(_FRAME_TAGS) if frame.mem_id != box.mem_id]
+            frames = {frame.mem_id for frame in inner}
+            for frame in inner:
+                if not has_ancestor_in(frame, frames):
                     total -= len(node_text(frame))
                     linked -= sum(len(t) for t in _headline_links(frame))
     return linked / total if total > 0 else 0.0
 
 
 _FRAME_TAGS = "aside, nav, footer"
-
-
-def _frame_ids(box) -> set[int]:
-    """`mem_id`s of the frame boxes (`<aside>`, `<nav>`, `<footer>`) under `box`, but `box` itself."""
-    return {frame.mem_id for frame in box.css(_FRAME_TAGS) if frame.mem_id != box.mem_id}
 
 
 #: a line that closes a sentence the way prose does (a headline may end in "?" or "!", not in ".")
