@@ -69,7 +69,8 @@ def _own_text_len(div) -> int:
     """Characters of text a `<div>` holds as a paragraph would: its text nodes and inline children;
     a div that also holds blocks counts only its bare text nodes (text between `<br>`s beside a
     picture's table), not the inline labels of a card (a `<small>` date under a linked headline)."""
-    loose = inline = 0
+    loose = 0
+    inline = []
     has_blocks = False
     child = div.child
     while child is not None:
@@ -78,10 +79,12 @@ def _own_text_len(div) -> int:
             loose += len((child.text_content or "").strip())
         elif tag in _BLOCKS and tag != "br":
             has_blocks = True
-        elif tag not in _SKIP:
-            inline += len(child.text(deep=True).strip())
+        elif tag not in _SKIP and not has_blocks:
+            inline.append(child)
         child = child.next
-    return loose if has_blocks else loose + inline
+    if has_blocks:
+        return loose
+    return loose + sum(len(child.text(deep=True).strip()) for child in inline)
 
 
 def _link_len(node) -> int:
@@ -94,10 +97,21 @@ def _chars(text: str) -> int:
     return sum(map(len, words)) + max(len(words) - 1, 0)
 
 
-def _link_density(node) -> tuple[int, int]:
+def _link_density(node, anchors: dict[int, int] | None = None) -> tuple[int, int]:
     """A box's text and the part of it inside links, in characters with white space collapsed (an
-    indented template's line breaks between links do not make a rail of links read as prose)."""
-    return _chars(node.text(deep=True)), sum(_chars(a.text(deep=True)) for a in node.css("a"))
+    indented template's line breaks between links do not make a rail of links read as prose).
+    `anchors` keeps each link's characters by `mem_id` across the boxes of one page (nested boxes
+    share their links)."""
+    if anchors is None:
+        return _chars(node.text(deep=True)), sum(_chars(a.text(deep=True)) for a in node.css("a"))
+    linked = 0
+    for a in node.css("a"):
+        key = a.mem_id
+        size = anchors.get(key)
+        if size is None:
+            size = anchors[key] = _chars(a.text(deep=True))
+        linked += size
+    return _chars(node.text(deep=True)), linked
 
 
 #: the share of a paragraph's points a container gets, by how many boxes of several children lie
@@ -114,15 +128,18 @@ _NOT_KIDS = (_SKIP | {"-text", "-comment", "br", "hr", "input", "link", "meta", 
 _MEDIA = frozenset({"img", "picture", "video", "svg", "iframe", "figure", "audio", "canvas", "object", "embed"})
 
 
-def _kid_count(node, cache: dict[int, int]) -> int:
-    """How many children of `node` hold text (0, 1, or 2 meaning two or more)."""
+def _kid_count(node, cache: dict[int, int], texts: dict | None = None) -> int:
+    """How many children of `node` hold text (0, 1, or 2 meaning two or more). `texts` holds the
+    `mem_id`s of boxes known to hold text (a scored block, a box above one): they are not read."""
     key = node.mem_id
     count = cache.get(key)
     if count is None:
         count = 0
         child = node.child
         while child is not None and count < 2:
-            if child.tag in _MEDIA or child.tag not in _NOT_KIDS and child.text(deep=True).strip():
+            tag = child.tag
+            if tag in _MEDIA or tag not in _NOT_KIDS and (
+                    texts is not None and child.mem_id in texts or child.text(deep=True).strip()):
                 count += 1
             child = child.next
         cache[key] = count
@@ -218,6 +235,7 @@ def content_nodes(root, decision: dict | None = None, headlines=()) -> list:
     rooted: set[int] = set()  # boxes whose chain up to `root` is in `parent_of`
     overlay_memo: dict[int, bool] = {}
     weights: dict[int, int] = {}  # class weights of the containers read as blocks
+    anchors: dict[int, int] = {}  # characters of each link read for a link density
 
     def link(node) -> None:
         # record the chain of boxes from `node` up to `root` (each box once over the whole page)
@@ -245,10 +263,12 @@ def content_nodes(root, decision: dict | None = None, headlines=()) -> list:
                 link(block)
             continue
         if block.tag in _CONTAINERS:
+            length = _own_text_len(block)
+            if length < 25:
+                continue
             weight = weights[block.mem_id] = class_weight(block)
             if weight < 0:
                 continue  # text set straight into a footer or side box scores for nobody
-            length = _own_text_len(block)
             text = None
         else:
             text = node_text(block)
@@ -288,7 +308,7 @@ def content_nodes(root, decision: dict | None = None, headlines=()) -> list:
                 up = parent_of[key]
             else:
                 up = parent_of[key] = node.parent
-            if node is block or _kid_count(node, kids) > 1:
+            if node is block or _kid_count(node, kids, seen) > 1:
                 level += 1
             else:
                 through = True
@@ -319,7 +339,7 @@ def content_nodes(root, decision: dict | None = None, headlines=()) -> list:
             if _in_comments(node, memo) or in_overlay(node, overlay_memo):
                 adjusted[key] = 0.0
             else:
-                text_len, link_len = _link_density(node)
+                text_len, link_len = _link_density(node, anchors)
                 adjusted[key] = scores[key] * (1 - min(1.0, link_len / (text_len or 1)))
         return adjusted[key]
 
@@ -381,7 +401,7 @@ def content_nodes(root, decision: dict | None = None, headlines=()) -> list:
         own = h1s[0] if len(h1s) == 1 else None  # a page's one `<h1>` is its own headline
     else:
         own = headline
-    chosen, widened = _guard(chosen, root, prose, story, own, memo)
+    chosen, widened = _guard(chosen, root, prose, story, own, memo, anchors)
     if decision is not None:
         runners = _runners_up(chosen, sorted(scores, key=lambda k: (-scores[k], order[k])), nodes, adjust)
         _decide(decision, root, chosen, best_score, runners, prose, joined, widened)
@@ -518,7 +538,8 @@ def _holds_comments(node) -> bool:
 GUARD_SHARE = 0.3
 
 
-def _guard(chosen: list, root, prose: dict, story, headline, memo: dict) -> tuple[list, str | None]:
+def _guard(chosen: list, root, prose: dict, story, headline, memo: dict,
+           anchors: dict[int, int] | None = None) -> tuple[list, str | None]:
     """The truncation guard: when the chosen nodes hold less than a third of the page's prose and
     the rest sits in long link-poor blocks, the body is widened to the lowest box above it that
     takes most of that prose in, as long as what the wider box adds is mostly prose (link-poor
@@ -531,7 +552,7 @@ def _guard(chosen: list, root, prose: dict, story, headline, memo: dict) -> tupl
     held = sum(prose.get(n.mem_id, 0) for n in chosen)
     if not page or held >= GUARD_SHARE * page or page - held < 400:
         return chosen, None
-    widened = _widen(chosen, held, page, root, prose, story, headline, memo)
+    widened = _widen(chosen, held, page, root, prose, story, headline, memo, anchors)
     if widened is not None:
         return [widened], (f"the body chosen held {held / page:.0%} of the page's prose while long link-poor text "
                            f"lay outside it: widened to {css_path(widened)}, which holds "
@@ -550,10 +571,10 @@ def _guard(chosen: list, root, prose: dict, story, headline, memo: dict) -> tupl
                 chosen[0].mem_id == home.mem_id or has_ancestor_in(chosen[0], {home.mem_id})) and not (
                 other.mem_id == home.mem_id or has_ancestor_in(other, {home.mem_id})):
             return chosen, None
-    text, links = _link_density(other)
+    text, links = _link_density(other, anchors)
     if links > 0.3 * text:
         return chosen, None
-    other = _widen([other], prose.get(other.mem_id, 0), page, root, prose, story, headline, memo) or other
+    other = _widen([other], prose.get(other.mem_id, 0), page, root, prose, story, headline, memo, anchors) or other
     if prose.get(other.mem_id, 0) <= held:
         return chosen, None
     return [other], (f"the body chosen held {held / page:.0%} of the page's prose and no box above it takes the rest "
@@ -568,14 +589,15 @@ def _teasers(node) -> bool:
     return heads >= 3 and heads >= 0.3 * len(node.css("p"))
 
 
-def _widen(chosen: list, held: int, page: int, root, prose: dict, story, headline, memo: dict):
+def _widen(chosen: list, held: int, page: int, root, prose: dict, story, headline, memo: dict,
+           anchors: dict[int, int] | None = None):
     """The lowest box above `chosen` that takes most of the page's prose in while what it adds is
     mostly link-poor prose and no other story (see `_guard`); None when none does."""
     first = chosen[0]
     ids = {n.mem_id for n in chosen}
     base_text = base_links = 0
     for n in chosen:
-        text, links = _link_density(n)
+        text, links = _link_density(n, anchors)
         base_text, base_links = base_text + text, base_links + links
     widened = None
     node = first.parent
@@ -588,7 +610,7 @@ def _widen(chosen: list, held: int, page: int, root, prose: dict, story, headlin
         if _in_comments(node, memo) or _other_stories(node, headline, first, ids) or _holds_comments(node):
             break
         held_here = prose.get(node.mem_id, 0)
-        text, links = _link_density(node)
+        text, links = _link_density(node, anchors)
         gain, added, added_links = held_here - held, text - base_text, links - base_links
         if gain > 0 and gain >= 0.4 * added and added_links <= 0.3 * added:
             widened = node
@@ -694,6 +716,10 @@ def _decide(decision: dict, root, chosen: list, best_score: float, runners: list
 
 
 
+#: any of the overlay words anywhere in a lower-case class/id string (one scan before its tokens are read)
+_OVERLAY_IN = re.compile("|".join(sorted(map(re.escape, V.OVERLAY_WORDS))))
+
+
 def in_overlay(node, memo: dict[int, bool]) -> bool:
     """True when `node` is, or sits in, a box laid over the page or framing it: a dialog or pop-up
     (`role=dialog`, `aria-modal`, a class or id such as `modal`, `cookie-consent`, `login`), a
@@ -714,8 +740,7 @@ def in_overlay(node, memo: dict[int, bool]) -> bool:
             found = True
             break
         names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-        low = names.lower()
-        if any(word in low for word in V.OVERLAY_WORDS) and any(_overlay_token(token) for token in names.split()):
+        if _OVERLAY_IN.search(names.lower()) and any(_overlay_token(token) for token in names.split()):
             found = True
             break
         node = node.parent
@@ -991,12 +1016,10 @@ def content_lines(nodes, drop: Callable[[ExtractStep, str], None] | None = None)
                 continue
             _, node, block, group, in_link, in_bold = item
             if kind == "children":
-                children = []
-                child = node.child
+                child = node.last_child  # pushed last to first: the first child is read first
                 while child is not None:
-                    children.append(child)
-                    child = child.next
-                stack.extend(("child", c, block, group, in_link, in_bold) for c in reversed(children))
+                    stack.append(("child", child, block, group, in_link, in_bold))
+                    child = child.prev
                 continue
             tag = node.tag
             if tag == "-text":

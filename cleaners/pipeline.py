@@ -27,7 +27,7 @@ from .language import declared_code, record_language
 from .metadata import article_url, page_metadata, strip_site
 from .rules import Context
 from .text_rules import GENERIC_TEXT_RULES, normalize
-from .util import has_ancestor_in, is_attached, node_text, norm_space, parse_date, scrub_surrogates
+from .util import collapse, has_ancestor_in, is_attached, node_text, norm_space, parse_date, scrub_surrogates
 
 RULESET_VERSION = "0.2.0"
 
@@ -197,10 +197,8 @@ _HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 def _is_card(box, heading) -> bool:
     """`box` holds `heading` (with no link in it), a link to another page beside it, no other
     heading, at most `_CARD_CHILDREN` children and `_CARD_EXTRA` characters of other text."""
-    if heading.css_first("a") is not None:
-        return False  # a linked headline: `_headline_links` has it
     children = extra = 0
-    linked = False
+    others = []
     child = box.child
     while child is not None:
         tag = child.tag
@@ -210,13 +208,15 @@ def _is_card(box, heading) -> bool:
             children += 1
             if children >= _CARD_CHILDREN or tag in _HEADING_TAGS:
                 return False
-            linked = linked or tag == "a" and bool(child.attributes.get("href")) or (
-                child.css_first("a[href]") is not None)
+            others.append(child)
             extra += len(child.text(deep=True).strip())
         if extra > _CARD_EXTRA:
             return False
         child = child.next
-    return linked
+    if heading.css_first("a") is not None:
+        return False  # a linked headline: `_headline_links` has it
+    return any(child.tag == "a" and bool(child.attributes.get("href")) or child.css_first("a[href]") is not None
+               for child in others)
 
 
 def _headline_links(body, words: int = 0) -> list[str]:
@@ -224,8 +224,17 @@ def _headline_links(body, words: int = 0) -> list[str]:
     more (a link whose raw text is shorter than 20, or than `words` * 3, characters cannot pass
     once its white space is collapsed: it is passed over unread)."""
     least = min(20, words * 3) if words else 20
-    return [t for a in body.css("a") if len(a.text(deep=True)) >= least
-            and (len(t := node_text(a)) >= 20 or words and len(t.split()) >= words)]
+    out = []
+    for a in body.css("a"):
+        raw = a.text(deep=True)
+        if len(raw) < least:
+            continue
+        child = a.child
+        # a link of one text node reads the same with or without a separator between its texts
+        text = collapse(raw) if child is not None and child.next is None and child.tag == "-text" else node_text(a)
+        if len(text) >= 20 or words and len(text.split()) >= words:
+            out.append(text)
+    return out
 
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
@@ -233,6 +242,8 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-
 
 def _word_count(line: str) -> int:
     """Words of a line; Chinese, Japanese and Korean count one word per two characters (no spaces)."""
+    if line.isascii() or not _CJK.search(line):
+        return len(line.split())
     cjk = len(_CJK.findall(line))
     return len(_CJK.sub(" ", line).split()) + (cjk + 1) // 2
 
@@ -248,20 +259,16 @@ def _headline_share(tree, region: list | None = None) -> float:
         # the side boxes, menus and footers inside the body never reach its text (the content
         # finder leaves them out): their teaser links say nothing about it
         for box in boxes:
-            frames = _frame_ids(box)
-            for frame in box.css(_FRAME_TAGS):
-                if frame.mem_id != box.mem_id and not has_ancestor_in(frame, frames):
+            inner = [frame for frame in box.css(_FRAME_TAGS) if frame.mem_id != box.mem_id]
+            frames = {frame.mem_id for frame in inner}
+            for frame in inner:
+                if not has_ancestor_in(frame, frames):
                     total -= len(node_text(frame))
                     linked -= sum(len(t) for t in _headline_links(frame))
     return linked / total if total > 0 else 0.0
 
 
 _FRAME_TAGS = "aside, nav, footer"
-
-
-def _frame_ids(box) -> set[int]:
-    """`mem_id`s of the frame boxes (`<aside>`, `<nav>`, `<footer>`) under `box`, but `box` itself."""
-    return {frame.mem_id for frame in box.css(_FRAME_TAGS) if frame.mem_id != box.mem_id}
 
 
 #: a line that closes a sentence the way prose does (a headline may end in "?" or "!", not in ".")
