@@ -535,7 +535,7 @@ def contact_block(lines: list[str], ctx: Context) -> list[str]:
                 i = j
                 continue
         if i >= n - 6 and len(line) <= 80 and P.CONTACT_FIELD_LINE.match(line) or i >= n - 3 and (
-                len(line) <= 250 and P.CONTACT_US.search(line) and P.CONTACT_VALUE.search(line)
+                len(line) <= 250 and P.CONTACT_VALUE.search(line) and P.CONTACT_US.search(line)
                 or len(line) <= 120 and P.MORE_INFO_LINE.match(line)):
             ctx.drop(line)
             i += 1
