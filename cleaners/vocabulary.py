@@ -926,9 +926,8 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
 
 # ============================================================== reading class and id names
 
-#: every ASCII character but a-z, as a space: a lower-case ASCII token translated and split on white
-#: space gives its words (separators and digits are all there is to split at)
-_NOT_LOWER = str.maketrans({c: " " for c in map(chr, range(128)) if not "a" <= c <= "z"})
+#: the words of a lower-case ASCII token: its runs of a-z (separators and digits are all there is to split at)
+_LOWER_WORD = re.compile(r"[a-z]+")
 #: the words of any other token: runs of ASCII letters (anything else separates words, digits are
 #: dropped), split at camelCase: an acronym before a capitalised word (`HTMLParser` -> HTML, Parser),
 #: a (capitalised) lower-case word, an acronym
@@ -969,7 +968,7 @@ def name_parts(token: str) -> tuple[str, ...]:
         if token.isalpha():
             parts = _glued(token)  # one word: nothing to split at
         else:
-            parts = [w for p in token.translate(_NOT_LOWER).split() for w in _glued(p)]
+            parts = [w for p in _LOWER_WORD.findall(token) for w in _glued(p)]
     else:
         parts = [w for p in _CAMEL_WORD.findall(token) for w in _glued(p.lower())]
     if len(parts) > 1 and parts[0] in NAMESPACES:
