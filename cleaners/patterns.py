@@ -8,8 +8,14 @@ case-insensitive.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from . import vocabulary as V
+
+try:
+    from re import _parser as _sre
+except ImportError:  # Python before 3.11
+    import sre_parse as _sre  # type: ignore[no-redef]
 
 _I = re.I
 
@@ -271,3 +277,87 @@ PRINT_EDITION = re.compile(r"^[\W_]*" + V.alternation(V.PRINT_EDITION), _I)
 #: A note on who wrote an opinion piece (`vocabulary.AUTHOR_NOTE`), opening a line, maybe in brackets or
 #: after a star or a dash ("*The author is ...", "（作者系...）").
 AUTHOR_NOTE = re.compile(r"^[(（\[*—–-]?\s*" + V.alternation(V.AUTHOR_NOTE), _I)
+
+
+# ---------------------------------------------------------------- screens
+
+_REPEATS = tuple(getattr(_sre, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+                 if hasattr(_sre, name))
+
+
+def _plain(text: str, nocase: bool) -> str | None:
+    """The part of a literal that a screen looks for: any part of it is in every text the literal
+    is in. Without white space at its ends; under re.IGNORECASE the longest run of characters that
+    have no case, which lets the engine find it by a plain character scan. None when nothing is left."""
+    if not nocase:
+        return text.strip() or None
+    runs = re.findall(r"[^\s]+", "".join(c if c.lower() == c.upper() == c else " " for c in text))
+    return max(runs, key=len) if runs else None
+
+
+def _needed(items, nocase: bool) -> frozenset[str] | None:
+    """Strings one of which is in every text that the parsed pattern `items` matches: a run of
+    literal characters, a small character set, or the union over the alternatives of a branch;
+    of those the one whose strings are longest. None when the pattern has no such strings."""
+    choices: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def close_run() -> None:
+        if run:
+            part = _plain("".join(run), nocase)
+            if part:
+                choices.append(frozenset((part,)))
+            run.clear()
+
+    for op, av in items:
+        if op is _sre.LITERAL:
+            run.append(chr(av))
+            continue
+        close_run()
+        found = None
+        if op is _sre.SUBPATTERN:
+            if not av[1] and not av[2]:  # no flags of its own
+                found = _needed(av[3], nocase)
+        elif op is _sre.BRANCH:
+            alternatives = [_needed(alt, nocase) for alt in av[1]]
+            if all(alternatives):
+                found = frozenset().union(*alternatives)
+        elif op in _REPEATS:
+            if av[0] >= 1:
+                found = _needed(av[2], nocase)
+        elif op is _sre.IN and all(kind is _sre.LITERAL for kind, _ in av):
+            chars = [_plain(chr(c), nocase) for _, c in av]
+            if all(chars):
+                found = frozenset(chars)
+        if found:
+            choices.append(found)
+    close_run()
+    return max(choices, key=lambda strings: (min(map(len, strings)), -len(strings)), default=None)
+
+
+def screened(pattern: re.Pattern) -> Callable[[str], re.Match | None]:
+    """`pattern.search`, with a quick look first for the strings one of which every match holds (see
+    `_needed`): a text without any of them is passed over without running the pattern. The strings are
+    looked for with `in` (a plain substring search each), or, under re.IGNORECASE, with one search of
+    them all (they have no case, so the engine scans for their first characters)."""
+    nocase = bool(pattern.flags & re.I)
+    try:
+        found = _needed(_sre.parse(pattern.pattern, pattern.flags), nocase)
+    except Exception:  # a construct the reader does not know: no screen
+        found = None
+    if not found:
+        return pattern.search
+    full = pattern.search
+    if nocase:
+        quick = re.compile("|".join(re.escape(s) for s in sorted(found, key=lambda s: (-len(s), s))),
+                           pattern.flags).search
+
+        def search(text: str) -> re.Match | None:
+            return full(text) if quick(text) else None
+    else:
+        strings = tuple(sorted(found, key=lambda s: (len(s), s)))
+
+        def search(text: str) -> re.Match | None:
+            return full(text) if any(s in text for s in strings) else None
+
+    return search

@@ -36,7 +36,7 @@ def line_rule(name: str, pattern: re.Pattern, max_len: int, doc: str, *, anywher
     """A rule that drops every line of at most `max_len` characters that `pattern` matches at its
     start (or, with `anywhere`, anywhere: "... All rights reserved."). With `prose_guard`, a long
     sentence that merely opens with the same words stays (see `patterns.continues_as_prose`)."""
-    find = pattern.search if anywhere else pattern.match
+    find = P.screened(pattern) if anywhere else pattern.match
 
     def apply(lines: list[str], ctx: Context) -> list[str]:
         keep = []
@@ -535,7 +535,7 @@ def contact_block(lines: list[str], ctx: Context) -> list[str]:
                 i = j
                 continue
         if i >= n - 6 and len(line) <= 80 and P.CONTACT_FIELD_LINE.match(line) or i >= n - 3 and (
-                len(line) <= 250 and P.CONTACT_US.search(line) and P.CONTACT_VALUE.search(line)
+                len(line) <= 250 and P.CONTACT_VALUE.search(line) and P.CONTACT_US.search(line)
                 or len(line) <= 120 and P.MORE_INFO_LINE.match(line)):
             ctx.drop(line)
             i += 1
@@ -543,6 +543,9 @@ def contact_block(lines: list[str], ctx: Context) -> list[str]:
         keep.append(line)
         i += 1
     return keep
+
+
+_DISCLAIMER = P.screened(P.DISCLAIMER)
 
 
 @text_rule("text.disclaimers")
@@ -555,13 +558,15 @@ def disclaimers(lines: list[str], ctx: Context) -> list[str]:
     n = len(lines)
     keep = []
     for i, line in enumerate(lines):
-        if (i < 2 or i >= n - 4) and len(line) <= 350 and P.DISCLAIMER.search(line.lower()):
+        if (i < 2 or i >= n - 4) and len(line) <= 350 and _DISCLAIMER(line.lower()):
             ctx.drop(line)
         else:
             keep.append(line)
     return keep
 
 
+_APP_PROMPT = P.screened(P.APP_PROMPT)
+_SUPPORT_US = P.screened(P.SUPPORT_US)
 _QUOTE_MARKS = re.compile(r"[\"“”„«»「」『』]")
 
 
@@ -579,7 +584,7 @@ def appeals(lines: list[str], ctx: Context) -> list[str]:
     keep = []
     for i, line in enumerate(lines):
         if (len(line) <= 100 or len(line) <= 220 and (i < 2 or i >= n - 6)) and not _QUOTE_MARKS.search(line) and (
-                P.APP_PROMPT.search(low := line.lower()) or P.SUPPORT_US.search(low)):
+                _APP_PROMPT(low := line.lower()) or _SUPPORT_US(low)):
             ctx.drop(line)
         else:
             keep.append(line)

@@ -926,9 +926,12 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
 
 # ============================================================== reading class and id names
 
-_SPLIT = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])"
-                    r"|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
-_LOWER_SPLIT = re.compile(r"[^a-z]+")
+#: the words of a lower-case ASCII token: its runs of a-z (separators and digits are all there is to split at)
+_LOWER_WORD = re.compile(r"[a-z]+")
+#: the words of any other token: runs of ASCII letters (anything else separates words, digits are
+#: dropped), split at camelCase: an acronym before a capitalised word (`HTMLParser` -> HTML, Parser),
+#: a (capitalised) lower-case word, an acronym
+_CAMEL_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+")
 #: the single words glued lower-case names are read into ("sharebar" -> share, bar)
 _KNOWN = frozenset(w for words in (*CLASS_WORDS.values(), CONTENT_NOUNS, STRUCTURAL, GLUE_WORDS) for w in words
                    if w.isalpha() and len(w) >= 2)
@@ -962,11 +965,12 @@ def name_parts(token: str) -> tuple[str, ...]:
     a naming-scheme prefix (`c-`, `js-`, `td-`) left out. `nav_nur_die_folie__1` -> nav, nur, die,
     folie; `eventDetailsContentTags` -> event, details, content, tags."""
     if token.islower() and token.isascii():
-        # no camelCase to find: the separators and digits are all the splitting there is
-        parts = [p for p in _LOWER_SPLIT.split(token) if p]
+        if token.isalpha():
+            parts = _glued(token)  # one word: nothing to split at
+        else:
+            parts = [w for p in _LOWER_WORD.findall(token) for w in _glued(p)]
     else:
-        parts = [p.lower() for p in _SPLIT.split(token) if p and not p.isdigit()]
-    parts = [w for p in parts for w in _glued(p)]
+        parts = [w for p in _CAMEL_WORD.findall(token) for w in _glued(p.lower())]
     if len(parts) > 1 and parts[0] in NAMESPACES:
         parts = parts[1:]
     return tuple(parts)
