@@ -748,3 +748,27 @@ def test_a_related_heading_with_paragraphs_after_it_stays():
     lines = [P1, "Related", P2, P3]
     kept, ctx = apply_text(_rule("text.read_more"), lines)
     assert kept == lines and removed(ctx) == []
+
+
+def test_a_screened_pattern_finds_exactly_what_the_pattern_finds():
+    """`patterns.screened` skips the full search when a line holds none of the strings every match
+    must hold: it may never change a verdict. Lines that match each screened pattern, and prose
+    beside them, give the same answer both ways."""
+    import re as _re
+
+    from cleaners import patterns as P
+
+    lines = ["© Harbour Press / Jane Roe", "Photo: Jane Roe", "(File Photo)", "新华社记者 林海 摄",
+             "All rights reserved.", "This story is not responsible for the opinions of contributors.",
+             "Download our app for iOS and Android", "Support our journalism today",
+             "The ferry timetable changes on the first of May for the summer season.",
+             "Passengers can download the timetable from the harbour office website.",
+             "Copyright law was the subject of the council's second debate.", ""]
+    patterns = [getattr(P, name) for name in dir(P) if isinstance(getattr(P, name), _re.Pattern)]
+    screened = 0
+    for pattern in patterns:
+        search = P.screened(pattern)
+        screened += search is not pattern.search
+        for line in lines + [line.lower() for line in lines] + [line.upper() for line in lines]:
+            assert bool(search(line)) == bool(pattern.search(line)), (pattern.pattern[:60], line)
+    assert screened >= 10  # most patterns do get a screen (else this test proves nothing)
