@@ -401,12 +401,17 @@ def _maybe_hidden(root, ctx: Context) -> list:
     return _per_page(root, ctx, "maybe_hidden", lambda: root.css(_MAYBE_HIDDEN))
 
 
-def _is_hidden(node) -> bool:
-    attrs = node.attributes
+def _hidden_by_markup(attrs) -> bool:
+    """Hidden by the `hidden` or `aria-hidden` attribute or by an inline style."""
     if "hidden" in attrs or (attrs.get("aria-hidden") or "").lower() == "true":
         return True
     style = (attrs.get("style") or "").replace(" ", "").lower()
-    if "display:none" in style or "visibility:hidden" in style:
+    return "display:none" in style or "visibility:hidden" in style
+
+
+def _is_hidden(node) -> bool:
+    attrs = node.attributes
+    if _hidden_by_markup(attrs):
         return True
     tokens = {t.lower() for t in (attrs.get("class") or "").split()}
     return bool(tokens & _HIDDEN_WORDS) or any(_RESPONSIVE_HIDE.match(t) for t in tokens)
@@ -449,12 +454,8 @@ _HIDDEN_WIDGETS = "nav, menu, form, select, button, input, textarea, [role=menu]
 def _hidden_everywhere(node) -> bool:
     """Hidden on every screen: by attribute, inline style or an always-hiding class."""
     attrs = node.attributes
-    if "hidden" in attrs or (attrs.get("aria-hidden") or "").lower() == "true":
-        return True
-    style = (attrs.get("style") or "").replace(" ", "").lower()
-    if "display:none" in style or "visibility:hidden" in style:
-        return True
-    return not {t.lower() for t in (attrs.get("class") or "").split()}.isdisjoint(V.ALWAYS_HIDDEN)
+    return _hidden_by_markup(attrs) or not {t.lower() for t in (attrs.get("class") or "").split()}.isdisjoint(
+        V.ALWAYS_HIDDEN)
 
 
 @dom_rule("dom.hidden_furniture")

@@ -257,14 +257,7 @@ def author_note(lines: list[str], ctx: Context) -> list[str]:
     fellow ...", "（作者系...研究员）", "Der Autor ist ..."): it describes the writer, not the story, and
     the writer is in the record's `authors`. A line of the story that speaks of an author in other
     words, or earlier in the text, stays."""
-    n = len(lines)
-    keep = []
-    for i, line in enumerate(lines):
-        if i >= n - 3 and len(line) <= 400 and P.AUTHOR_NOTE.match(line):
-            ctx.drop(line)
-        else:
-            keep.append(line)
-    return keep
+    return _drop_last(lines, ctx, P.AUTHOR_NOTE, 3, 400)
 
 
 @text_rule("text.print_edition")
@@ -274,10 +267,16 @@ def print_edition(lines: list[str], ctx: Context) -> list[str]:
     issue"), on a short line among the last three: a credit of the page, not a line of the story.
     A sentence in the story about where something was published stays (it is not among the last
     lines, or runs long)."""
+    return _drop_last(lines, ctx, P.PRINT_EDITION, 3, 120)
+
+
+def _drop_last(lines: list[str], ctx: Context, pattern: re.Pattern, last: int, max_len: int) -> list[str]:
+    """`lines` without those among the `last` ones, of at most `max_len` characters, that `pattern`
+    matches at their start (each dropped line goes to the trace)."""
     n = len(lines)
     keep = []
     for i, line in enumerate(lines):
-        if i >= n - 3 and len(line) <= 120 and P.PRINT_EDITION.match(line):
+        if i >= n - last and len(line) <= max_len and pattern.match(line):
             ctx.drop(line)
         else:
             keep.append(line)
