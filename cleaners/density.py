@@ -655,6 +655,17 @@ def _framed(node, memo: dict[int, bool]) -> bool:
     `<nav>` or `<footer>`, a box whose ARIA role is `complementary` or `contentinfo`, or a box whose
     class or id names a menu, a rail of related stories or an author's biography (`_frame_named`).
     Memoised along the path: linear over a page."""
+    return _up_the_page(node, memo, _is_frame_box)
+
+
+def _is_frame_box(node) -> bool:
+    role = (node.attributes.get("role") or "").strip().lower()
+    return node.tag in ("aside", "nav", "footer") or role in _FRAME_ROLES or _frame_named(node)
+
+
+def _up_the_page(node, memo: dict[int, bool], test) -> bool:
+    """True when `test` holds for `node` or a box above it, below `<body>`; the answer is kept in
+    `memo` for every box walked, so a page's boxes are each tested once."""
     path = []
     found = False
     while node is not None and node.tag not in ("body", "html", "-document"):
@@ -663,8 +674,7 @@ def _framed(node, memo: dict[int, bool]) -> bool:
             found = memo[key]
             break
         path.append(key)
-        role = (node.attributes.get("role") or "").strip().lower()
-        if node.tag in ("aside", "nav", "footer") or role in _FRAME_ROLES or _frame_named(node):
+        if test(node):
             found = True
             break
         node = node.parent
@@ -725,28 +735,17 @@ def in_overlay(node, memo: dict[int, bool]) -> bool:
     (`role=dialog`, `aria-modal`, a class or id such as `modal`, `cookie-consent`, `login`), a
     navigation or banner by its ARIA role, or a custom element named as page frame
     (`pp-navigation`). Its prose, however long, is not the article."""
-    path = []
-    found = False
-    while node is not None and node.tag not in ("body", "html", "-document"):
-        key = node.mem_id
-        if key in memo:
-            found = memo[key]
-            break
-        path.append(key)
-        attrs = node.attributes
-        tag = node.tag
-        if (attrs.get("role") or "").strip().lower() in V.OVERLAY_ROLES or (attrs.get("aria-modal") or "") == "true" \
-                or "-" in tag and set(tag.split("-")) & V.FRAME_TAG_WORDS:
-            found = True
-            break
-        names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-        if _OVERLAY_IN.search(names.lower()) and any(_overlay_token(token) for token in names.split()):
-            found = True
-            break
-        node = node.parent
-    for key in path:
-        memo[key] = found
-    return found
+    return _up_the_page(node, memo, _is_overlay_box)
+
+
+def _is_overlay_box(node) -> bool:
+    attrs = node.attributes
+    tag = node.tag
+    if (attrs.get("role") or "").strip().lower() in V.OVERLAY_ROLES or (attrs.get("aria-modal") or "") == "true" \
+            or "-" in tag and set(tag.split("-")) & V.FRAME_TAG_WORDS:
+        return True
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    return bool(_OVERLAY_IN.search(names.lower())) and any(_overlay_token(token) for token in names.split())
 
 
 def _overlay_token(token: str) -> bool:
