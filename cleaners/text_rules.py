@@ -272,11 +272,16 @@ def print_edition(lines: list[str], ctx: Context) -> list[str]:
 
 def _drop_last(lines: list[str], ctx: Context, pattern: re.Pattern, last: int, max_len: int) -> list[str]:
     """`lines` without those among the `last` ones, of at most `max_len` characters, that `pattern`
-    matches at their start (each dropped line goes to the trace)."""
+    matches at their start."""
     n = len(lines)
+    return _drop_where(lines, ctx, lambda i, line: i >= n - last and len(line) <= max_len and pattern.match(line))
+
+
+def _drop_where(lines: list[str], ctx: Context, doomed) -> list[str]:
+    """`lines` without those for which `doomed(index, line)` holds; each dropped line goes to the trace."""
     keep = []
     for i, line in enumerate(lines):
-        if i >= n - last and len(line) <= max_len and pattern.match(line):
+        if doomed(i, line):
             ctx.drop(line)
         else:
             keep.append(line)
@@ -555,13 +560,8 @@ def disclaimers(lines: list[str], ctx: Context) -> list[str]:
     is the copyrighted property of ..."), "Alle Angaben ohne Gewähr", affiliate and advertising
     notices. The same words in a long paragraph, or in the middle of the story, stay."""
     n = len(lines)
-    keep = []
-    for i, line in enumerate(lines):
-        if (i < 2 or i >= n - 4) and len(line) <= 350 and _DISCLAIMER(line.lower()):
-            ctx.drop(line)
-        else:
-            keep.append(line)
-    return keep
+    return _drop_where(lines, ctx, lambda i, line: (i < 2 or i >= n - 4) and len(line) <= 350
+                       and _DISCLAIMER(line.lower()))
 
 
 _APP_PROMPT = P.screened(P.APP_PROMPT)
@@ -580,14 +580,8 @@ def appeals(lines: list[str], ctx: Context) -> list[str]:
     donation stays, and so does a
     line with quotation marks (someone quoted in the story: "“Support our work,” the club asked.")."""
     n = len(lines)
-    keep = []
-    for i, line in enumerate(lines):
-        if (len(line) <= 100 or len(line) <= 220 and (i < 2 or i >= n - 6)) and not _QUOTE_MARKS.search(line) and (
-                _APP_PROMPT(low := line.lower()) or _SUPPORT_US(low)):
-            ctx.drop(line)
-        else:
-            keep.append(line)
-    return keep
+    return _drop_where(lines, ctx, lambda i, line: (len(line) <= 100 or len(line) <= 220 and (i < 2 or i >= n - 6))
+                       and not _QUOTE_MARKS.search(line) and (_APP_PROMPT(low := line.lower()) or _SUPPORT_US(low)))
 
 
 @text_rule("text.post_meta")
