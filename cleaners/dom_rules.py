@@ -55,7 +55,11 @@ def _is_comment(node) -> bool:
 
 def _looks_like_content(node, text: str | None = None) -> bool:
     """Several long paragraphs with few links: article text, whatever its class says."""
-    text = node_text(node) if text is None else text
+    if text is None:
+        raw = node.text(deep=True, separator=" ")
+        if len(raw) < 400:
+            return False  # (collapsing white space only makes a text shorter)
+        text = collapse(raw)
     if len(text) < 400 or link_density(node, text) > 0.35:
         return False
     long_paras = sum(1 for p in node.css("p") if len(node_text(p)) >= 150)
@@ -149,10 +153,52 @@ def phrase_blocks(root, ctx: Context, max_len: int = 200) -> list[tuple[object, 
         if len(item[1]) <= max_len])
 
 
+def _may_hide(cls: str | None, style: str | None) -> bool:
+    """A class with `hid`, `none`, `only`, `visible`, `show-` or `screen-reader` in it, or an inline
+    style with `none` or `hidden`, in any case (a chain of substring tests: the cheapest check)."""
+    if cls:
+        cls = cls.lower()
+        if "hid" in cls or "none" in cls or "only" in cls or "visible" in cls or "show-" in cls \
+                or "screen-reader" in cls:
+            return True
+    if style:
+        style = style.lower()
+        return "none" in style or "hidden" in style
+    return False
+
+
+def _named(root, ctx: Context) -> None:
+    """One CSS pass per document over the elements with a class, an id, a `hidden` or `aria-hidden`
+    attribute or an inline style, sorted into the lists `_classed`, `_with_words` and `_maybe_hidden`
+    read (in document order; see `_per_page`). The elements that may be hidden are a superset of what
+    `_is_hidden` and `_hidden_everywhere` accept: a `hidden` or `aria-hidden` attribute, or `_may_hide`."""
+    key = root.mem_id
+    if ("classed", key) in ctx.cache:
+        return
+    classed, hidden = [], []
+    groups: dict[frozenset[str], list[int]] = {}  # the places of the elements of each set of words
+    for node in _unique(root.css("[class], [id], [hidden], [aria-hidden], [style]")):
+        attrs = node.attributes
+        cls = attrs.get("class")
+        if cls is not None or "class" in attrs or "id" in attrs:
+            raw = f"{cls or ''} {attrs.get('id') or ''}".strip()
+            words = class_words(raw) if raw else frozenset()
+            if words:
+                groups.setdefault(words, []).append(len(classed))
+            classed.append((node, words))
+        if "hidden" in attrs or "aria-hidden" in attrs or _may_hide(cls, attrs.get("style")):
+            hidden.append(node)
+    removed = len(ctx.removed)
+    ctx.cache[("classed", key)] = [removed, classed]
+    ctx.cache[("maybe_hidden", key)] = [removed, hidden]
+    ctx.cache[("word_groups", key)] = (classed, groups)
+
+
 def _classed(root, ctx: Context) -> list[tuple[object, frozenset[str]]]:
     """Every element with a class or id, with its words (see `_words`), in document order (one CSS
-    pass per document, see `_per_page`)."""
-    return _per_page(root, ctx, "classed", lambda: [(node, _words(node)) for node in root.css("[class], [id]")])
+    pass per document, see `_named`)."""
+    _named(root, ctx)
+    return _per_page(root, ctx, "classed", list)
 
 
 _NAV_TAGS = "nav, [role=navigation], [role=menubar], [role=menu]"
@@ -237,8 +283,16 @@ def _compile_selector(selector: str):
 
 
 def _with_words(root, ctx: Context, words: frozenset[str]) -> list:
-    """Elements whose class/id contain one of `words` (as a word or a whole token), in document order."""
-    return [node for node, w in _classed(root, ctx) if not w.isdisjoint(words)]
+    """Elements whose class/id contain one of `words` (as a word or a whole token), in document order
+    (each set of words the page's elements carry is read once, not once per element)."""
+    _named(root, ctx)
+    classed, groups = ctx.cache[("word_groups", root.mem_id)]
+    found = [places for have, places in groups.items() if not have.isdisjoint(words)]
+    if not found:
+        return []
+    places = found[0] if len(found) == 1 else sorted(i for group in found for i in group)
+    removed = ctx.removed
+    return [node for i in places if (node := classed[i][0]).mem_id not in removed]
 
 
 _TEXT_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p", "blockquote"})
@@ -391,14 +445,10 @@ _RESPONSIVE_HIDE = re.compile(r"^(?:d|hidden|visible|show|hide)-(?:xs|sm|md|lg|x
                               r"|^(?:d-(?:xs|sm|md|lg|xl|xxl)-none)$")
 
 
-# a superset of what `_is_hidden` accepts, for lexbor to narrow the tree down to in C
-_MAYBE_HIDDEN = ", ".join(["[hidden]", "[aria-hidden]", '[style*="none" i]', '[style*="hidden" i]'] + [
-    f'[class*="{part}" i]' for part in ("hid", "none", "only", "visible", "show-", "screen-reader")])
-
-
 def _maybe_hidden(root, ctx: Context) -> list:
-    """The elements `_MAYBE_HIDDEN` matches, in document order (one CSS pass per document)."""
-    return _per_page(root, ctx, "maybe_hidden", lambda: root.css(_MAYBE_HIDDEN))
+    """The elements that may be hidden (see `_named`), in document order."""
+    _named(root, ctx)
+    return _per_page(root, ctx, "maybe_hidden", list)
 
 
 def _hidden_by_markup(attrs) -> bool:
