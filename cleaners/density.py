@@ -402,6 +402,8 @@ def content_nodes(root, decision: dict | None = None, headlines=()) -> list:
     else:
         own = headline
     chosen, widened = _guard(chosen, root, prose, story, own, memo, anchors)
+    if widened is None and own is not None:
+        chosen, widened = _to_headline(chosen, own, root, prose, memo, anchors)
     if decision is not None:
         runners = _runners_up(chosen, sorted(scores, key=lambda k: (-scores[k], order[k])), nodes, adjust)
         _decide(decision, root, chosen, best_score, runners, prose, joined, widened)
@@ -580,6 +582,51 @@ def _guard(chosen: list, root, prose: dict, story, headline, memo: dict,
     return [other], (f"the body chosen held {held / page:.0%} of the page's prose and no box above it takes the rest "
                      f"in without rails of links or another story: the body is {css_path(other)}, which holds "
                      f"{prose.get(other.mem_id, 0) / page:.0%}")
+
+
+#: the share of its headline's box's prose under which a body is widened to that box
+HEADLINE_SHARE = 2 / 3
+
+
+def _to_headline(chosen: list, headline, root, prose: dict, memo: dict,
+                 anchors: dict[int, int] | None = None) -> tuple[list, str | None]:
+    """The body widened to the story box it shares with the page's headline: when the chosen nodes
+    hold under two thirds of the prose of the lowest box holding them and the `<h1>`, and what it adds
+    is mostly link-poor prose (no rails of links), no reader comments, no other story and no part
+    of the page's frame, the article is that box (its intro, its other sections, the list or table
+    set beside the prose). Returns the nodes and why (None when they were not widened)."""
+    ids = {n.mem_id for n in chosen}
+    above = set()
+    node = headline
+    while node is not None:
+        if node.mem_id in ids:
+            return chosen, None  # the body holds the headline
+        above.add(node.mem_id)
+        node = node.parent
+    box = chosen[0].parent
+    while box is not None and box.mem_id not in above:
+        box = box.parent
+    if box is None or box.mem_id == root.mem_id or box.tag in ("body", "html", "-document"):
+        return chosen, None
+    if any(not has_ancestor_in(n, {box.mem_id}) for n in chosen[1:]):
+        return chosen, None
+    held = sum(prose.get(n.mem_id, 0) for n in chosen)
+    whole = prose.get(box.mem_id, 0)
+    if not held or held >= HEADLINE_SHARE * whole:
+        return chosen, None
+    if _in_comments(box, memo) or _holds_comments(box) or _framed(box, {}) or in_overlay(box, {}) \
+            or _other_stories(box, headline, chosen[0], ids):
+        return chosen, None
+    base_text = base_links = 0
+    for n in chosen:
+        text, links = _link_density(n, anchors)
+        base_text, base_links = base_text + text, base_links + links
+    text, links = _link_density(box, anchors)
+    added, added_links = text - base_text, links - base_links
+    if added <= 0 or added_links > 0.3 * added or whole - held < 0.4 * added:
+        return chosen, None
+    return [box], (f"the body chosen held {held / whole:.0%} of the prose of the box it shares with the page's "
+                   f"headline: widened to {css_path(box)}")
 
 
 def _teasers(node) -> bool:

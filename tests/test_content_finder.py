@@ -345,3 +345,34 @@ def test_a_body_split_over_tab_panes_is_joined_whichever_pane_is_open():
     assert decision["chosen"] == ["div.page > div.tab-content"], decision
     text = "\n".join(_clean(html))
     assert all(s[:40] in text for s in (PLAIN[0], S1, QUOTE, PLAIN[2])), text
+
+
+def test_body_chosen_deep_in_one_section_is_widened_to_the_headlines_box():
+    """A report set in section boxes under its headline, with a long interview tucked three boxes
+    deep in a collapsed panel at its end: the interview outscores each short section, but the
+    article is the box that holds the headline and all the sections; the rail beside it stays out."""
+    sections = "".join(f"<div class='media'><h3>Part {i}</h3><p>{p}</p></div>" for i, p in enumerate(PARAS, 1))
+    interview = ("<div class='panel'><a class='collapsed' href='#c9'><div class='panel-heading'>Interview with the "
+                 "harbour master</div></a><div id='c9' class='panel-collapse collapse'><div class='panel-body'>"
+                 f"<div class='row'><div class='col'><div class='media'>{''.join(f'<p>{s}</p>' for s in SECOND)}"
+                 "</div></div></div></div></div></div>")
+    head = f"<meta property='og:title' content=\"{TITLE}\">"
+    html = _page(f"<div class='news-detail'><h1>{TITLE}</h1><div class='teaser'><blockquote><p>{PLAIN[0]}</p>"
+                 f"</blockquote></div>{sections}<div class='accordion'>{interview}</div></div>", head=head)
+    decision: dict = {}
+    content_nodes(LexborHTMLParser(html).body, decision, (TITLE,))
+    assert decision["chosen"] == ["div.page > div.news-detail"], decision
+    assert "headline" in decision["widened"], decision
+    lines = _clean(html)
+    _assert_story(lines, (*PARAS, *SECOND))
+
+
+def test_body_is_not_widened_to_the_headlines_box_over_a_rail_of_links():
+    """The headline's box also holds a long list of linked teasers beside the story body: the
+    body is not widened over them."""
+    teasers = "".join(f"<li><a href='/t{i}'>{s[:90]}</a></li>" for i, s in enumerate(SECOND * 2))
+    html = _page(f"<div class='main'><h1>{TITLE}</h1><div class='story-body'>"
+                 f"{''.join(f'<p>{p}</p>' for p in PARAS)}</div><ul class='teasers'>{teasers}</ul></div>")
+    decision: dict = {}
+    content_nodes(LexborHTMLParser(html).body, decision, (TITLE,))
+    assert decision["chosen"] == ["div.page > div.main > div.story-body"], decision
