@@ -376,3 +376,21 @@ def test_body_is_not_widened_to_the_headlines_box_over_a_rail_of_links():
     decision: dict = {}
     content_nodes(LexborHTMLParser(html).body, decision, (TITLE,))
     assert decision["chosen"] == ["div.page > div.main > div.story-body"], decision
+
+
+def test_body_below_a_header_box_with_a_long_intro_is_no_second_story():
+    """A guide page: the headline sits in a header box with an intro of its own (a few short
+    paragraphs beside a form), the guide itself follows in a box with sub-headings but no headline,
+    no `<article>` and no kinship with the header box. It is the page's body, not a second story
+    to be skipped for the header."""
+    head = f"<meta property='og:title' content=\"{TITLE}\">"
+    hero = (f"<div class='hero'><section class='hero-inner'><h1>{TITLE}</h1><form class='calc'>"
+            f"{''.join(f'<p>{p}</p>' for p in PLAIN)}</form></section></div>")
+    guide = (f"<div class='guide-text'><h2>How the work is planned</h2>{''.join(f'<p>{p}</p>' for p in PARAS)}"
+             f"<h2>What the library board decided</h2>{''.join(f'<p>{s}</p>' for s in SECOND)}</div>")
+    html = _page(f"<main class='content'>{hero}{guide}</main>", head=head)
+    decision: dict = {}
+    content_nodes(LexborHTMLParser(html).body, decision, (TITLE,))
+    assert decision["chosen"] == ["div.page > main.content > div.guide-text"], decision
+    lines = _clean(html)
+    _assert_story(lines, (*PARAS, *SECOND))
