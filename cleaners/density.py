@@ -11,8 +11,12 @@ laid over the page (dialogs, consent pop-ups) score nothing; a box in the page's
 container is the article body; its siblings join when they score close to it or are long,
 link-poor paragraphs, and boxes of the same kind elsewhere in the story join as chunks of a split
 body. On a page carrying several
-stories the body comes from the one under the `<h1>` that matches the page's title. A truncation
-guard widens a body that holds under a third of the page's prose (long, link-poor blocks). The
+stories the body comes from the one under the `<h1>` that matches the page's title (a box after it
+that bears no mark of a story of its own, no `<h1>`, no `<article>`, is the rest of that story). A
+truncation guard widens a body that holds under a third of the page's prose (long, link-poor
+blocks), and a body that holds under two thirds of the prose of the box it shares with the page's
+headline is widened to that box when what it adds is link-poor prose, no comments and no other
+story (an intro, the other sections, a list set beside the prose). The
 decision (CSS paths, scores, runners-up, what was joined or widened, the prose left outside) is
 what `explain` shows. Linear in the page's boxes. `content_lines` turns the chosen nodes into lines
 the way the text rules expect them (one block a line, `<br>` breaks a line, list items as `- item`).
