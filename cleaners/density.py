@@ -11,8 +11,12 @@ laid over the page (dialogs, consent pop-ups) score nothing; a box in the page's
 container is the article body; its siblings join when they score close to it or are long,
 link-poor paragraphs, and boxes of the same kind elsewhere in the story join as chunks of a split
 body. On a page carrying several
-stories the body comes from the one under the `<h1>` that matches the page's title. A truncation
-guard widens a body that holds under a third of the page's prose (long, link-poor blocks). The
+stories the body comes from the one under the `<h1>` that matches the page's title (a box after it
+that bears no mark of a story of its own, no `<h1>`, no `<article>`, is the rest of that story). A
+truncation guard widens a body that holds under a third of the page's prose (long, link-poor
+blocks), and a body that holds under two thirds of the prose of the box it shares with the page's
+headline is widened to that box when what it adds is link-poor prose, no comments and no other
+story (an intro, the other sections, a list set beside the prose). The
 decision (CSS paths, scores, runners-up, what was joined or widened, the prose left outside) is
 what `explain` shows. Linear in the page's boxes. `content_lines` turns the chosen nodes into lines
 the way the text rules expect them (one block a line, `<br>` breaks a line, list items as `- item`).
@@ -402,6 +406,8 @@ def content_nodes(root, decision: dict | None = None, headlines=()) -> list:
     else:
         own = headline
     chosen, widened = _guard(chosen, root, prose, story, own, memo, anchors)
+    if widened is None and own is not None:
+        chosen, widened = _to_headline(chosen, own, root, prose, memo, anchors)
     if decision is not None:
         runners = _runners_up(chosen, sorted(scores, key=lambda k: (-scores[k], order[k])), nodes, adjust)
         _decide(decision, root, chosen, best_score, runners, prose, joined, widened)
@@ -444,7 +450,9 @@ def _story_of(headline, best, prose: dict, order: dict, root):
     after it that is no part of it (a "next story" appended below, an infinite scroll, a pop-up
     set after the article): the first box above the `<h1>` holding 500+ characters of prose, and
     a quarter of the best box's or more when the two share a box below the page (a story, not a
-    header with a byline beside the body). None when the best
+    header with a byline beside the body), seven tenths or more when the part of the page holding
+    the best box bears no mark of a story of its own (no `<h1>`, no `<article>`, not a box of the
+    same kind as the headline's: the rest of the page's own story). None when the best
     box is in that story, holds it, or comes first, or when the story box is the page itself."""
     node = headline.parent
     while node is not None and node.tag not in ("html", "-document") and node.mem_id != root.mem_id:
@@ -456,11 +464,42 @@ def _story_of(headline, best, prose: dict, order: dict, root):
     key = node.mem_id
     if key == best.mem_id or has_ancestor_in(best, {key}) or has_ancestor_in(node, {best.mem_id}):
         return None
-    if prose.get(key, 0) < 0.25 * prose.get(best.mem_id, 0) and not _apart(node, best, root):
+    if not _apart(node, best, root) and prose.get(key, 0) < (
+            0.25 if _marked_story(node, best) else STORY_UNMARKED) * prose.get(best.mem_id, 0):
         return None  # a header box with a byline or a standfirst, beside the body in one story
     if order.get(key, 0) > order.get(best.mem_id, 0):
         return None  # the best box comes first: not a story appended after the page's own
     return node
+
+
+#: the share of the body's prose a headline's box must hold to be taken for the page's own story
+#: when the box the body sits in bears no mark of a story of its own (`_marked_story`): a header
+#: with a standfirst, a form or a byline holds far less than the body under it
+STORY_UNMARKED = 0.7
+
+
+def _marked_story(story, best) -> bool:
+    """True when the part of the page that holds `best` (the child, holding it, of the lowest box
+    that holds both) is marked as a story of its own: it holds an `<h1>` or an `<article>`, or it
+    is a box of the same named kind as the part holding `story` (the next item of a feed)."""
+    above = set()
+    node = story
+    while node is not None:
+        above.add(node.mem_id)
+        node = node.parent
+    branch = best
+    while branch.parent is not None and branch.parent.mem_id not in above:
+        branch = branch.parent
+    if branch.parent is None:
+        return True
+    top = branch.parent.mem_id
+    own = story
+    while own.parent is not None and own.parent.mem_id != top:
+        own = own.parent
+    if branch.tag == "article" or branch.css_first("h1, article") is not None:
+        return True
+    signature = _signature(branch)
+    return bool(signature[1]) and signature == _signature(own)
 
 
 def _apart(one, other, root) -> bool:
@@ -580,6 +619,51 @@ def _guard(chosen: list, root, prose: dict, story, headline, memo: dict,
     return [other], (f"the body chosen held {held / page:.0%} of the page's prose and no box above it takes the rest "
                      f"in without rails of links or another story: the body is {css_path(other)}, which holds "
                      f"{prose.get(other.mem_id, 0) / page:.0%}")
+
+
+#: the share of its headline's box's prose under which a body is widened to that box
+HEADLINE_SHARE = 2 / 3
+
+
+def _to_headline(chosen: list, headline, root, prose: dict, memo: dict,
+                 anchors: dict[int, int] | None = None) -> tuple[list, str | None]:
+    """The body widened to the story box it shares with the page's headline: when the chosen nodes
+    hold under two thirds of the prose of the lowest box holding them and the `<h1>`, and what it adds
+    is mostly link-poor prose (no rails of links), no reader comments, no other story and no part
+    of the page's frame, the article is that box (its intro, its other sections, the list or table
+    set beside the prose). Returns the nodes and why (None when they were not widened)."""
+    ids = {n.mem_id for n in chosen}
+    above = set()
+    node = headline
+    while node is not None:
+        if node.mem_id in ids:
+            return chosen, None  # the body holds the headline
+        above.add(node.mem_id)
+        node = node.parent
+    box = chosen[0].parent
+    while box is not None and box.mem_id not in above:
+        box = box.parent
+    if box is None or box.mem_id == root.mem_id or box.tag in ("body", "html", "-document"):
+        return chosen, None
+    if any(not has_ancestor_in(n, {box.mem_id}) for n in chosen[1:]):
+        return chosen, None
+    held = sum(prose.get(n.mem_id, 0) for n in chosen)
+    whole = prose.get(box.mem_id, 0)
+    if not held or held >= HEADLINE_SHARE * whole:
+        return chosen, None
+    if _in_comments(box, memo) or _holds_comments(box) or _framed(box, {}) or in_overlay(box, {}) \
+            or _other_stories(box, headline, chosen[0], ids):
+        return chosen, None
+    base_text = base_links = 0
+    for n in chosen:
+        text, links = _link_density(n, anchors)
+        base_text, base_links = base_text + text, base_links + links
+    text, links = _link_density(box, anchors)
+    added, added_links = text - base_text, links - base_links
+    if added <= 0 or added_links > 0.3 * added or whole - held < 0.4 * added:
+        return chosen, None
+    return [box], (f"the body chosen held {held / whole:.0%} of the prose of the box it shares with the page's "
+                   f"headline: widened to {css_path(box)}")
 
 
 def _teasers(node) -> bool:

@@ -345,3 +345,52 @@ def test_a_body_split_over_tab_panes_is_joined_whichever_pane_is_open():
     assert decision["chosen"] == ["div.page > div.tab-content"], decision
     text = "\n".join(_clean(html))
     assert all(s[:40] in text for s in (PLAIN[0], S1, QUOTE, PLAIN[2])), text
+
+
+def test_body_chosen_deep_in_one_section_is_widened_to_the_headlines_box():
+    """A report set in section boxes under its headline, with a long interview tucked three boxes
+    deep in a collapsed panel at its end: the interview outscores each short section, but the
+    article is the box that holds the headline and all the sections; the rail beside it stays out."""
+    sections = "".join(f"<div class='media'><h3>Part {i}</h3><p>{p}</p></div>" for i, p in enumerate(PARAS, 1))
+    interview = ("<div class='panel'><a class='collapsed' href='#c9'><div class='panel-heading'>Interview with the "
+                 "harbour master</div></a><div id='c9' class='panel-collapse collapse'><div class='panel-body'>"
+                 f"<div class='row'><div class='col'><div class='media'>{''.join(f'<p>{s}</p>' for s in SECOND)}"
+                 "</div></div></div></div></div></div>")
+    head = f"<meta property='og:title' content=\"{TITLE}\">"
+    html = _page(f"<div class='news-detail'><h1>{TITLE}</h1><div class='teaser'><blockquote><p>{PLAIN[0]}</p>"
+                 f"</blockquote></div>{sections}<div class='accordion'>{interview}</div></div>", head=head)
+    decision: dict = {}
+    content_nodes(LexborHTMLParser(html).body, decision, (TITLE,))
+    assert decision["chosen"] == ["div.page > div.news-detail"], decision
+    assert "headline" in decision["widened"], decision
+    lines = _clean(html)
+    _assert_story(lines, (*PARAS, *SECOND))
+
+
+def test_body_is_not_widened_to_the_headlines_box_over_a_rail_of_links():
+    """The headline's box also holds a long list of linked teasers beside the story body: the
+    body is not widened over them."""
+    teasers = "".join(f"<li><a href='/t{i}'>{s[:90]}</a></li>" for i, s in enumerate(SECOND * 2))
+    html = _page(f"<div class='main'><h1>{TITLE}</h1><div class='story-body'>"
+                 f"{''.join(f'<p>{p}</p>' for p in PARAS)}</div><ul class='teasers'>{teasers}</ul></div>")
+    decision: dict = {}
+    content_nodes(LexborHTMLParser(html).body, decision, (TITLE,))
+    assert decision["chosen"] == ["div.page > div.main > div.story-body"], decision
+
+
+def test_body_below_a_header_box_with_a_long_intro_is_no_second_story():
+    """A guide page: the headline sits in a header box with an intro of its own (a few short
+    paragraphs beside a form), the guide itself follows in a box with sub-headings but no headline,
+    no `<article>` and no kinship with the header box. It is the page's body, not a second story
+    to be skipped for the header."""
+    head = f"<meta property='og:title' content=\"{TITLE}\">"
+    hero = (f"<div class='hero'><section class='hero-inner'><h1>{TITLE}</h1><form class='calc'>"
+            f"{''.join(f'<p>{p}</p>' for p in PLAIN)}</form></section></div>")
+    guide = (f"<div class='guide-text'><h2>How the work is planned</h2>{''.join(f'<p>{p}</p>' for p in PARAS)}"
+             f"<h2>What the library board decided</h2>{''.join(f'<p>{s}</p>' for s in SECOND)}</div>")
+    html = _page(f"<main class='content'>{hero}{guide}</main>", head=head)
+    decision: dict = {}
+    content_nodes(LexborHTMLParser(html).body, decision, (TITLE,))
+    assert decision["chosen"] == ["div.page > main.content > div.guide-text"], decision
+    lines = _clean(html)
+    _assert_story(lines, (*PARAS, *SECOND))
