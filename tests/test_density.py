@@ -145,6 +145,26 @@ def test_trafilatura_is_asked_only_for_short_bodies():
     assert used == "trafilatura"
 
 
+def test_a_second_opinion_that_keeps_next_to_nothing_is_not_taken():
+    """A short post (two short paragraphs under a headline set in a column of its own): the finder
+    reads the paragraphs, trafilatura keeps only the date line; the finder's text stands, and the
+    page is not refused for want of words."""
+    html = ("<html><body><nav><a href='/'>Home</a> <a href='/blog/'>Blog</a></nav>"
+            "<div class='container'><div class='row'><div class='col'><h1>Counting boats in the harbour</h1>"
+            "<p class='text-muted'>12.03.2026 - Jane Roe</p></div></div>"
+            "<div><div class='row'><div class='col'><p>How do you count the boats in a harbour? Here is a page "
+            "from our lessons for the young sailors of Vellmar!</p></div></div>"
+            "<div class='row'><div class='col'><img src='a.png'></div><div class='col'><img src='b.png'></div></div>"
+            "<div class='row'><div class='col'><p>Counting is easy for you? Then try the <a href='/quiz'>quiz</a> "
+            "about the ferries of the outer islands!</p></div></div></div></div>"
+            "<footer><p>Copyright 2026 Vellmar Sailing Club</p></footer></body></html>")
+    text, used = extract_text(LexborHTMLParser(html), None)
+    assert used == "density" and "young sailors of Vellmar" in text
+    doc = clean_html(html, url="https://club.example/blog/counting/")
+    assert "How do you count the boats" in doc.text and "ferries of the outer islands" in doc.text
+    assert "Copyright" not in doc.text
+
+
 def test_clean_html_traces_the_content_finders_leavings():
     html = _page("<article><h1>Pier to be rebuilt</h1>" + paras_html(P1, P2)
                  + "<figure><img src='p.jpg'><span>The pier at low tide in February</span></figure>"
