@@ -894,6 +894,16 @@ _NOT_TEXT = frozenset({"figure", "nav", "aside", "footer"})
 _FURNITURE_WORDS = V.BYLINE_META
 
 
+#: what a `<figure>` holds when it is text, not a picture: a table, a code listing, the story's headline
+_FIGURE_TEXT = "table, pre, h1"
+
+
+def _figure_of_text(node) -> bool:
+    """A `<figure>` that is text: a table or a code listing set as a figure, or the story's header
+    (its `<h1>` and standfirst beside the picture). Its caption is still left out."""
+    return node.css_first(_FIGURE_TEXT) is not None
+
+
 def _is_meta_box(node) -> bool:
     """A short box of page furniture inside the body: the byline, the date line, post meta."""
     attrs = node.attributes
@@ -1030,8 +1040,10 @@ def content_lines(nodes, drop: Callable[[ExtractStep, str], None] | None = None)
                     state["bold"] += len(text.strip())
             elif tag in _SKIP:
                 pass
-            elif tag in _NOT_TEXT:
+            elif tag in _NOT_TEXT and not (tag == "figure" and _figure_of_text(node)):
                 drop(PICTURE if tag == "figure" else FRAME, node_text(node))
+            elif tag == "figcaption" and node.parent is not None and node.parent.tag == "figure":
+                drop(PICTURE, node_text(node))  # the caption of a figure read as text
             elif _is_meta_box(node):
                 drop(META_BOX, node_text(node))
             elif tag in ("ul", "ol") and _link_list(node):

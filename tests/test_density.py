@@ -176,6 +176,28 @@ def test_clean_html_traces_the_content_finders_leavings():
         assert para in doc.text
 
 
+def test_a_figure_of_text_is_read_a_picture_is_not():
+    """A table set as a `<figure>` (fares by season) and the story's header set as one (the picture,
+    the `<h1>` and the standfirst) are text; a picture with its caption still goes, and so do the
+    captions of the other two."""
+    table = ("<figure class='fares'><table><tr><th>Season</th><th>Single fare</th></tr>"
+             "<tr><td>Winter</td><td>4 crowns</td></tr><tr><td>Summer</td><td>6 crowns</td></tr></table>"
+             "<figcaption>Ferry fares to the outer islands</figcaption></figure>")
+    header = ("<figure class='teaser'><img src='pier.jpg'><figcaption>Picture: Jane Roe</figcaption>"
+              "<h1>Pier to be rebuilt</h1><p>Two summers of work for the harbour's oldest pier</p></figure>")
+    photo = "<figure><img src='p.jpg'><figcaption>The pier at low tide in February</figcaption></figure>"
+    drops: list = []
+    lines = _lines(_page("<div class='story'>" + header + paras_html(P1, P2) + table + photo
+                         + paras_html(P3, P4) + "</div>"), drops)
+    assert "Two summers of work for the harbour's oldest pier" in lines
+    assert "Winter 4 crowns" in lines and "Summer 6 crowns" in lines
+    for para in PARAS:
+        assert para in lines
+    assert not any("low tide" in line or "Picture: Jane Roe" in line or "Ferry fares" in line for line in lines)
+    assert (PICTURE, "The pier at low tide in February") in drops
+    assert (PICTURE, "Picture: Jane Roe") in drops
+
+
 def test_every_step_is_documented():
     assert len({s.name for s in EXTRACT_STEPS}) == len(EXTRACT_STEPS)
     assert all(s.name.startswith("extract.") and len(s.doc) > 40 for s in EXTRACT_STEPS)
