@@ -23,6 +23,8 @@ _PROTECTED_INSIDE = "article, main, [itemprop=articleBody]"
 _PHRASE_TAGS = ("p, div, li, h1, h2, h3, h4, h5, h6, span, a, button, section, aside, strong, b, em, "
                 "figcaption, header, footer, label, small, dt, dd, td, ul, ol, form")
 _SENTENCE = re.compile(r"\w{2,}[.!?…]")
+#: a line that ends as a sentence ends, after any character ("... of 2%…"), closing quotes allowed
+_ENDS_SENTENCE = re.compile(r"[.!?…。！？]['\"”’)»]*$")
 
 
 # ---------------------------------------------------------------- helpers
@@ -325,8 +327,8 @@ def _hanging_heading(node):
     if node.next is not None and after is None and (node.next.text_content or "").strip():
         return None
     text = short_text(heading, 80)
-    if not text or _SENTENCE.search(text):
-        return None
+    if not text or _SENTENCE.search(text) or _ENDS_SENTENCE.search(text) and len(text.split()) >= 4:
+        return None  # (a line of the story that ends a sentence, however it ends it: "... of 2%…")
     if heading.tag in _HEADINGS:
         return heading
     if heading.tag in ("p", "div", "span", "strong", "b") and len(text) <= 60 and (
@@ -755,7 +757,6 @@ _EMPHASIS = "em, i, strong, b"
 #: the address of an article: a slug of three or more words joined by hyphens, a number of four digits
 #: or more in the path, or a page ending in `.html` (not a wiki's `Page_name`, not `#anchor`)
 _ARTICLE_URL = re.compile(r"^(?!#)\S*?(?:/[^/?#]*\w+-\w+-\w+[^/?#]*|/[^?#]*\d{4,}|\.s?html?(?:[?#]|$))")
-_ENDS_SENTENCE = re.compile(r"[.!?…。！？]['\"”’)»]*$")
 
 
 @dom_rule("dom.inline_related")

@@ -798,3 +798,22 @@ def test_navigation_layout_flag_on_a_wrapper_is_no_menu():
     doc = clean_html(html)
     assert P1 in doc.text and P4 in doc.text
     assert "Harbour news" not in doc.text
+
+
+def test_a_bold_closing_line_over_a_share_box_is_no_heading_of_it():
+    """A story's last line set in bold and ending a sentence ("... of 2%…") right before the share
+    box is the story's, not the box's heading: the box goes, the line stays; a bold label over the
+    box ("Spread the word") goes with it."""
+    closing = "<p><strong>Thanks to the crews for the tip of 2%…</strong></p>"
+    share = ('<div class="sharedaddy sd-sharing-enabled"><h3 class="sd-title">Share this:</h3>'
+             '<a href="https://twitter.example/s">Twitter</a> <a href="https://facebook.example/s">Facebook</a></div>')
+    html = page(body=paras_html(P1, P2) + closing + share)
+    tree, ctx = apply_dom(D.share, html)
+    text = body_text(tree)
+    assert "Thanks to the crews for the tip of 2%…" in text and P2 in text
+    assert removed_by(ctx, "dom.share", "Twitter") and "Twitter" not in text
+    label = "<p><strong>Spread the word</strong></p>"
+    tree, ctx = apply_dom(D.share, page(body=paras_html(P1, P2) + label + share))
+    assert "Spread the word" not in body_text(tree) and P2 in body_text(tree)
+    doc = clean_html(html)
+    assert "Thanks to the crews for the tip of 2%…" in doc.text and "Facebook" not in doc.text
