@@ -914,9 +914,13 @@ def _is_meta_box(node) -> bool:
 
 
 def _link_list(node) -> bool:
-    """A list whose items are mostly links (a "More:" or "Trending" rail inside the body)."""
+    """A list whose items are mostly links (a "More:" or "Trending" rail inside the body); not a
+    list of bare addresses (`www.example.org/report`): those are the story's sources, as a bare URL
+    on a line of its own is."""
     text = " ".join(node.text(deep=True).split())
-    return bool(text) and _link_len(node) >= 0.6 * len(text)
+    if not text or _link_len(node) < 0.6 * len(text):
+        return False
+    return not all(_URL.match(node_text(a) or "-") for a in node.css("a"))
 
 
 @dataclass(frozen=True)
@@ -1156,8 +1160,9 @@ def _verdict(line: _Line, group: list[_Line], lines: list[_Line], i: int) -> Ext
     text, block, size = line.text, line.block, len(line.text)
     if text == "-":
         return None
-    if line.linked >= 0.8 * size and size < 300 and block != "tr" and not _URL.match(text) \
-            and not _EMAIL.match(text):
+    bare = text[2:] if block == "li" and text.startswith("- ") else text  # (an item's text, without its mark)
+    if line.linked >= 0.8 * size and size < 300 and block != "tr" and not _URL.match(bare) \
+            and not _EMAIL.match(bare):
         # a link on a line of its own: a teaser, "read more", a source list; but a line of a
         # paragraph whose other lines are text, with words of its own around the link, is part of
         # that paragraph (a source named under a quote: "Source: <a>the harbour report</a>")

@@ -145,6 +145,23 @@ def test_trafilatura_is_asked_only_for_short_bodies():
     assert used == "trafilatura"
 
 
+def test_a_list_of_bare_addresses_is_the_storys_sources_a_list_of_headlines_is_not():
+    """Under "Further reading" a list whose links read as bare addresses (the sources of the story)
+    stays with its heading; a list of linked headlines under "More:" still goes."""
+    sources = ("<h4>Further reading</h4><ul><li><a href='https://harbour.example/plan'>www.harbour.example/plan"
+               "</a></li><li><a href='https://port.example/survey'>https://port.example/survey</a></li></ul>")
+    rail = ("<p>More:</p><ul><li><a href='/a'>Ferry fares to rise in spring</a></li>"
+            "<li><a href='/b'>Island school gets a new roof</a></li></ul>")
+    drops: list = []
+    lines = _lines(_page(f"<div class='post'>{paras_html(P1, P2)}{rail}{paras_html(P3, P4)}{sources}</div>"), drops)
+    assert "Further reading" in lines
+    assert "- www.harbour.example/plan" in lines and "- https://port.example/survey" in lines
+    assert not any("Ferry fares" in line or line == "More:" for line in lines)
+    assert any(s is LINK_LIST and "Ferry fares" in text for s, text in drops)
+    for para in PARAS:
+        assert para in lines
+
+
 def test_a_second_opinion_that_keeps_next_to_nothing_is_not_taken():
     """A short post (two short paragraphs under a headline set in a column of its own): the finder
     reads the paragraphs, trafilatura keeps only the date line; the finder's text stands, and the
