@@ -900,8 +900,16 @@ _FIGURE_TEXT = "table, pre, h1"
 
 def _figure_of_text(node) -> bool:
     """A `<figure>` that is text: a table or a code listing set as a figure, or the story's header
-    (its `<h1>` and standfirst beside the picture). Its caption is still left out."""
-    return node.css_first(_FIGURE_TEXT) is not None
+    (its `<h1>` and standfirst beside the picture), whose caption is still left out; or a slide of a
+    gallery told in its captions, a caption written as paragraphs that the caption rule spared
+    (`dom_rules.captions`), which is read with it."""
+    return node.css_first(_FIGURE_TEXT) is not None or _told_caption(node) is not None
+
+
+def _told_caption(figure):
+    """The caption of `figure` when it is written as paragraphs (`<figcaption><p>`), else None."""
+    caption = figure.css_first("figcaption")
+    return caption if caption is not None and caption.css_first("p") is not None else None
 
 
 def _is_meta_box(node) -> bool:
@@ -1046,7 +1054,8 @@ def content_lines(nodes, drop: Callable[[ExtractStep, str], None] | None = None)
                 pass
             elif tag in _NOT_TEXT and not (tag == "figure" and _figure_of_text(node)):
                 drop(PICTURE if tag == "figure" else FRAME, node_text(node))
-            elif tag == "figcaption" and node.parent is not None and node.parent.tag == "figure":
+            elif tag == "figcaption" and node.parent is not None and node.parent.tag == "figure" \
+                    and node.css_first("p") is None:
                 drop(PICTURE, node_text(node))  # the caption of a figure read as text
             elif _is_meta_box(node):
                 drop(META_BOX, node_text(node))

@@ -1022,9 +1022,10 @@ def captions(root, ctx: Context) -> Iterable:
     naming a picture's text, or is a `<span>`/`<small>`/`<em>` set under it. A paragraph after a
     picture stays unless it is a credit. A short line that ends as a Chinese or Japanese photo
     credit ("... 摄", "撮影") goes wherever it sits."""
-    yield from (n for n in _landmarks(root, ctx, "figcaption") if not _is_protected(n))
+    told = _told_in_captions(root, ctx)
+    yield from (n for n in _landmarks(root, ctx, "figcaption") if not _is_protected(n) and n.mem_id not in told)
     for node in _with_words(root, ctx, _CAPTION_WORDS):
-        if node.tag in ("p", "div", "span", "small", "figcaption") \
+        if node.tag in ("p", "div", "span", "small", "figcaption") and node.mem_id not in told \
                 and len(node_text(node)) <= 400 and _removable(node):
             yield node
     for node, text in phrase_blocks(root, ctx, 120):
@@ -1050,6 +1051,23 @@ def captions(root, ctx: Context) -> Iterable:
             text = short_text(sib, 400)
             if text and _is_caption(sib, text, above=step == "prev") and not _is_protected(sib):
                 yield sib
+
+
+#: a gallery: this many captions written as paragraphs, holding this share of the text or more
+_GALLERY_SLIDES = 3
+_GALLERY_SHARE = 0.5
+
+
+def _told_in_captions(root, ctx: Context) -> set[int]:
+    """The captions of a gallery or a list told in pictures ("20 costumes you can make tonight"):
+    three or more captions written as paragraphs (`<figcaption><p>...</p></figcaption>`) that hold
+    half the text of `root` or more. They are the story itself, not notes on its pictures: their
+    ids, spared by `captions` (and read by the content finder); empty on any other page."""
+    slides = [n for n in _landmarks(root, ctx, "figcaption") if n.css_first("p") is not None]
+    if len(slides) < _GALLERY_SLIDES:
+        return set()
+    held = sum(len(node_text(n)) for n in slides)
+    return {n.mem_id for n in slides} if held >= _GALLERY_SHARE * len(node_text(root)) else set()
 
 
 _NO_TEXT_TAGS = frozenset({"-comment", "source", "noscript", "script", "style", "br", "img", "picture", "svg"})

@@ -817,3 +817,41 @@ def test_a_bold_closing_line_over_a_share_box_is_no_heading_of_it():
     assert "Spread the word" not in body_text(tree) and P2 in body_text(tree)
     doc = clean_html(html)
     assert "Thanks to the crews for the tip of 2%…" in doc.text and "Facebook" not in doc.text
+
+
+def _slide(n: int, title: str, lines: tuple[str, str]) -> str:
+    return (f'<figure class="slide"><h2><a href="/gallery/{n}">{n}. {title}</a></h2><img src="/s{n}.jpg" alt="">'
+            f'<figcaption class="slide-caption"><p>{lines[0]}</p><p>{lines[1]}</p></figcaption></figure>')
+
+
+_SLIDES = (
+    ("Harbour master", ("Nobody will argue with you on the quay tonight.",
+                        "What you need: a navy coat with brass buttons, a peaked cap and a loud whistle.")),
+    ("Lighthouse", ("Shine bright over the outer islands all evening long.",
+                    "What you need: a white jumper with red stripes and a torch taped to a paper hat.")),
+    ("Ferry captain", ("Every guest will want a seat on your crossing.",
+                       "What you need: a yellow oilskin, rubber boots and a timetable pinned to your sleeve.")),
+    ("Grain pier", ("Old timbers never looked this good on a dance floor.",
+                    "What you need: a brown cardboard box painted like planks and a sign with the pier's name.")),
+)
+
+
+def test_a_gallery_told_in_its_captions_keeps_them_a_story_loses_its_captions():
+    """A gallery whose captions are written as paragraphs and hold most of its text tells its story
+    in them: they stay. A story with a picture and a caption written the same way loses the caption."""
+    gallery = page(body="<p>Four costumes you can make tonight from what lies in the boat shed.</p>"
+                        + "".join(_slide(i + 1, t, lines) for i, (t, lines) in enumerate(_SLIDES)))
+    tree, ctx = apply_dom(D.captions, gallery)
+    for _title, lines in _SLIDES:
+        assert lines[1] in body_text(tree)
+    assert not removed(ctx, "dom.captions")
+    doc = clean_html(gallery, url="https://gazette.example/living/costumes-from-the-boat-shed")
+    for _title, lines in _SLIDES:
+        assert lines[0] in doc.text and lines[1] in doc.text
+    story = page(before='<figure><img src="/pier.jpg" alt=""><figcaption class="caption"><p>The old pier at low '
+                        'tide.</p><p>Picture: Mara Olsen</p></figcaption></figure>')
+    tree, ctx = apply_dom(D.captions, story)
+    assert "low tide" not in body_text(tree) and P1 in body_text(tree) and P2 in body_text(tree)
+    assert removed_by(ctx, "dom.captions", "low tide")
+    doc = clean_html(story)
+    assert "low tide" not in doc.text and all(para in doc.text for para in PARAS)
