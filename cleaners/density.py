@@ -921,6 +921,24 @@ def _is_meta_box(node) -> bool:
     return bool(class_words(names) & _FURNITURE_WORDS) and len(node.text(deep=True).strip()) <= 200
 
 
+#: the text a paragraph must go on with after an inline box for the box to be part of its sentence
+_SENTENCE_AFTER = 60
+
+
+def _opens_sentence(node) -> bool:
+    """An inline box inside a paragraph that the paragraph's sentence goes on from: a dateline
+    (`<p><span class="dateline">KOBE –</span> A total of ...</p>`) is the story's first words, not
+    a box of furniture, however its class names it. A byline in a paragraph of its own is not."""
+    parent = node.parent
+    if node.tag in _BLOCKS or parent is None or parent.tag != "p":
+        return False
+    after, sib = 0, node.next
+    while sib is not None and after < _SENTENCE_AFTER:
+        after += len(((sib.text_content if sib.tag == "-text" else sib.text(deep=True)) or "").strip())
+        sib = sib.next
+    return after >= _SENTENCE_AFTER
+
+
 def _link_list(node) -> bool:
     """A list whose items are mostly links (a "More:" or "Trending" rail inside the body); not a
     list of bare addresses (`www.example.org/report`): those are the story's sources, as a bare URL
@@ -1057,7 +1075,7 @@ def content_lines(nodes, drop: Callable[[ExtractStep, str], None] | None = None)
             elif tag == "figcaption" and node.parent is not None and node.parent.tag == "figure" \
                     and node.css_first("p") is None:
                 drop(PICTURE, node_text(node))  # the caption of a figure read as text
-            elif _is_meta_box(node):
+            elif _is_meta_box(node) and not _opens_sentence(node):
                 drop(META_BOX, node_text(node))
             elif tag in ("ul", "ol") and _link_list(node):
                 flush(block, group)

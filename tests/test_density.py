@@ -162,6 +162,18 @@ def test_a_list_of_bare_addresses_is_the_storys_sources_a_list_of_headlines_is_n
         assert para in lines
 
 
+def test_a_dateline_that_opens_the_first_sentence_stays_a_byline_line_goes():
+    """A dateline set in a box of its own inside the first paragraph (`<span class="dateline">`) is the
+    story's first words; a byline in a paragraph of its own, named the same way, is furniture."""
+    first = f"<p><span class='dateline'>VELLMAR –</span> {P1}</p>"
+    byline = "<p><span class='byline'>By Mara Quill, harbour reporter</span></p>"
+    drops: list = []
+    lines = _lines(_page(f"<div class='story'>{byline}{first}{paras_html(P2, P3, P4)}</div>"), drops)
+    assert f"VELLMAR – {P1}" in lines
+    assert not any("Mara Quill" in line for line in lines)
+    assert (META_BOX, "By Mara Quill, harbour reporter") in drops
+
+
 def test_a_second_opinion_that_keeps_next_to_nothing_is_not_taken():
     """A short post (two short paragraphs under a headline set in a column of its own): the finder
     reads the paragraphs, trafilatura keeps only the date line; the finder's text stands, and the
