@@ -994,6 +994,7 @@ class _Line:
     linked: int  # characters inside links
     bold: int  # characters inside `<strong>`/`<b>`
     cells: int = 0  # the cells of a table row
+    box: object = None  # the block element the line comes from (None: the body node itself)
 
 
 def _is_prose(line: _Line) -> bool:
@@ -1027,13 +1028,14 @@ def content_lines(nodes, drop: Callable[[ExtractStep, str], None] | None = None)
     parts: list[str] = []
     state = {"linked": 0, "bold": 0, "group": 0, "cells": 0}
     headed: set[int] = set()  # indexes in `lines` of the headings or labels dropped with a link list
+    boxes: dict[int, object] = {}  # the block element of each group
 
     def flush(block: str, group: int, end: bool = False):
         line = " ".join("".join(parts).split())
         if line == "-" and not end:
             return  # a list item's mark waits for the item's first text (`<li><div>text</div>`)
         if line and line != "-":
-            lines.append(_Line(line, block, group, state["linked"], state["bold"], state["cells"]))
+            lines.append(_Line(line, block, group, state["linked"], state["bold"], state["cells"], boxes.get(group)))
         parts.clear()
         state["linked"] = state["bold"] = state["cells"] = 0
 
@@ -1095,6 +1097,7 @@ def content_lines(nodes, drop: Callable[[ExtractStep, str], None] | None = None)
                 if tag == "li":
                     parts.append("- ")
                 inner, inner_group = tag, new_group()
+                boxes[inner_group] = node
                 if tag not in _TEXT_BLOCKS and _is_heading_box(node):
                     inner = HEADING_BOX
                 stack.append(("flush", inner, inner_group))
@@ -1218,8 +1221,58 @@ def _verdict(line: _Line, group: list[_Line], lines: list[_Line], i: int) -> Ext
             return None
         if line.bold >= 0.9 * size and line.linked == 0 and i + 1 < len(lines) and _is_prose(lines[i + 1]):
             return None
+        if line.box is not None and line.linked == 0 and _in_field_row(line.box):
+            return None  # a field's name or value in a data sheet ("Baking time | 15 – 30 min")
         return LABEL
     return None
+
+
+#: a data sheet: rows of a field's name and its value, each this short, this many rows or more
+_FIELD_MAX = 100
+_FIELD_ROWS = 3
+
+
+def _field_row(row) -> bool:
+    """`row` holds two element boxes with text, both short: a field's name and its value."""
+    if row is None or row.tag in ("body", "html"):
+        return False
+    found = 0
+    child = row.child
+    while child is not None:
+        if child.tag not in ("-text", "-comment"):
+            text = child.text(deep=True).strip()
+            if text:
+                found += 1
+                if found > 2 or len(text) > _FIELD_MAX:
+                    return False
+        child = child.next
+    return found == 2
+
+
+def _row_kind(node) -> tuple[str, str]:
+    attrs = node.attributes
+    return node.tag, ((attrs.get("class") or "").split() or [""])[0]
+
+
+def _in_field_row(box) -> bool:
+    """`box` is one of the two boxes of a row of a data sheet (a field's name beside its value:
+    "Baking time" over "15 – 30 min", "Package sizes" beside "80 tablets"), set out in boxes, not
+    a table: its row holds it and one other short box with text, and the rows around it, of the
+    same kind (tag and first class), make `_FIELD_ROWS` such rows or more. A lone label ("Advert",
+    "Close") is in no such row, nor is a live blog's time and author over a post."""
+    row = box.parent
+    if not _field_row(row):
+        return False
+    kind, rows = _row_kind(row), 1
+    for step in ("prev", "next"):
+        sib = getattr(row, step)
+        while sib is not None and rows < _FIELD_ROWS:
+            if sib.tag not in ("-text", "-comment"):
+                if _row_kind(sib) != kind or not _field_row(sib):
+                    break
+                rows += 1
+            sib = getattr(sib, step)
+    return rows >= _FIELD_ROWS
 
 
 def _named_in_paragraph(line: _Line, group: list[_Line]) -> bool:

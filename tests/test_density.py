@@ -174,6 +174,25 @@ def test_a_dateline_that_opens_the_first_sentence_stays_a_byline_line_goes():
     assert (META_BOX, "By Mara Quill, harbour reporter") in drops
 
 
+def test_the_fields_of_a_data_sheet_stay_a_lone_label_goes():
+    """Rows of a field's name beside its value, set out in boxes (a ferry's data sheet), are text;
+    a lone label ("Advertisement") and a live post's time and author over a paragraph still go."""
+    fields = (("Built", "1978"), ("Length", "42 metres"), ("Passengers", "180 in summer"))
+    sheet = "".join(f"<div class='row'><div class='col-4 bold'>{name}</div><div class='col-8'>{value}</div></div>"
+                    for name, value in fields)
+    posts = "".join(f"<div class='post'><div class='when'>{time} Mara Quill</div><div class='body'><p>{para}</p>"
+                    "</div></div>" for time, para in (("10:02", P3), ("10:40", P4)))
+    drops: list = []
+    lines = _lines(_page(f"<div class='story'>{paras_html(P1)}{sheet}<div>Advertisement</div>{paras_html(P2)}"
+                         f"{posts}</div>"), drops)
+    for name, value in fields:
+        assert name in lines and value in lines
+    for para in PARAS:
+        assert para in lines
+    assert "Advertisement" not in lines and (LABEL, "Advertisement") in drops
+    assert not any("Mara Quill" in line for line in lines)
+
+
 def test_a_second_opinion_that_keeps_next_to_nothing_is_not_taken():
     """A short post (two short paragraphs under a headline set in a column of its own): the finder
     reads the paragraphs, trafilatura keeps only the date line; the finder's text stands, and the
