@@ -379,10 +379,12 @@ def _junk_rows_after(node, limit: int = 3) -> Iterator:
 @dom_rule("dom.non_text", silent=True)
 def non_text(root, ctx: Context) -> Iterable:
     """Scripts, styles, templates, inline SVG, iframes and other elements that hold no reader
-    text; dropping them first also makes the tree smaller for the extractor. A `<noscript>` that
-    holds paragraphs of prose (200+ characters in `<p>`s: a page, or a blog post, written out for
+    text; dropping them first also makes the tree smaller for the extractor. The readings set over
+    words in ruby (`<ruby>漢字<rt>かんじ</rt></ruby>`: Japanese furigana, Chinese zhuyin) go too: a
+    browser prints them above the line, a text would run them into it ("漢字かんじ"). A `<noscript>`
+    that holds paragraphs of prose (200+ characters in `<p>`s: a page, or a blog post, written out for
     readers without scripts) is the page's text and stays."""
-    for node in root.css("script, style, noscript, template, svg, canvas, iframe, object, embed, dialog"):
+    for node in root.css("script, style, noscript, template, svg, canvas, iframe, object, embed, dialog, rt, rp"):
         if node.tag == "noscript" and sum(len(p.text(deep=True).strip()) for p in node.css("p")) >= 200:
             continue
         yield node

@@ -422,6 +422,19 @@ def test_non_text_end_to_end():
     assert all(p in doc.text for p in PARAS)
 
 
+def test_ruby_readings_go_the_words_they_read_stay():
+    """Words set in ruby with their readings over them (furigana): the words stay, in their
+    sentence; the readings (`<rt>`, and the `<rp>` brackets for browsers without ruby) go."""
+    para = ("<p><ruby>港<rp>(</rp><rt>みなと</rt><rp>)</rp></ruby>の<ruby>桟橋<rt>さんばし</rt></ruby>を"
+            "<ruby>二年<rt>にねん</rt></ruby>かけて<ruby>直<rt>なお</rt></ruby>すことになりました。</p>")
+    tree, ctx = apply_dom(D.non_text, page(before=para))
+    assert "港の桟橋を二年かけて直すことになりました。" in body_text(tree).replace(" ", "")
+    assert "みなと" not in body_text(tree) and "(" not in body_text(tree)
+    doc = clean_html(page(before=para))
+    assert "港の桟橋を二年かけて直すことになりました。" in doc.text
+    assert all(p in doc.text for p in PARAS)
+
+
 # ---------------------------------------------------------------------------- dom.hidden_duplicate
 
 HIDDEN_MARKUPS = [
