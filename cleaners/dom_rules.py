@@ -260,16 +260,16 @@ def _reads_as_text(node) -> bool:
     return len(text) >= 120 and link_density(node, text) < 0.2
 
 
-def _by_words(root, ctx: Context, words: frozenset[str], text_guard: bool = True) -> Iterator:
+def _by_words(root, ctx: Context, words: frozenset[str], text_guard: bool = True, spare=None) -> Iterator:
     """Elements whose class/id contain one of `words` (as a word or a whole token), if removable
     and, with `text_guard`, not text (`_reads_as_text`), with the heading left hanging over them
-    (see `_hanging_heading`). Inside an element already taken nothing more is looked at (a menu's
-    items go with the menu)."""
+    (see `_hanging_heading`); `spare(node)` names more boxes to leave. Inside an element already
+    taken nothing more is looked at (a menu's items go with the menu)."""
     taken: set[int] = set()
     for node in _with_words(root, ctx, words):
         if taken and has_ancestor_in(node, taken):
             continue
-        if _flags_only(node, words):
+        if _flags_only(node, words) or spare is not None and spare(node):
             continue
         if _removable(node) and not (text_guard and _reads_as_text(node)):
             taken.add(node.mem_id)
@@ -509,10 +509,23 @@ def navigation(root, ctx: Context) -> Iterable:
         if not _is_protected(node):
             yield node
             yield from _heading_of(node, root)
-    yield from _by_words(root, ctx, _NAV_WORDS)
+    yield from _by_words(root, ctx, _NAV_WORDS, spare=_heading_alone)
     for node in _landmarks(root, ctx, _IN_PAGE_LINKS):  # skip links point into the page
         if _SKIP.match(node_text(node)):
             yield node
+
+
+_LINKS_OR_CONTROLS = "a, button, select, input, [role=button], [role=tab], [onclick]"
+
+
+def _heading_alone(node) -> bool:
+    """A box named for navigation that holds a heading and nothing to follow: no link, button or
+    control (a recipe's "Preparation step by step" in the bar of its steps' tabs). A menu lists
+    links; a heading with nothing to click is the text's."""
+    if node.tag in _HEADINGS:
+        return False
+    heading = node.css_first("h1, h2, h3, h4, h5, h6")
+    return heading is not None and node.css_first(_LINKS_OR_CONTROLS) is None
 
 
 _CHROME_TOKENS = V.CHROME

@@ -868,3 +868,18 @@ def test_a_gallery_told_in_its_captions_keeps_them_a_story_loses_its_captions():
     assert removed_by(ctx, "dom.captions", "low tide")
     doc = clean_html(story)
     assert "low tide" not in doc.text and all(para in doc.text for para in PARAS)
+
+
+def test_a_heading_in_a_box_named_for_navigation_with_nothing_to_click_stays():
+    """A sub-heading set in the bar of a recipe's step tabs (`steps-nav`) with no link or button
+    in it is the text's; the menu next to it, named the same way, still goes."""
+    steps = (f'<div class="steps-nav"><div class="steps-nav-item active"><h2>Building the raft step by step</h2>'
+             f'</div></div><p>{P2}</p>')
+    menu = '<div class="site-nav"><a href="/harbour">Harbour</a> <a href="/islands">Islands</a></div>'
+    html = page(body=f"<p>{P1}</p>{steps}{menu}<p>{P3}</p><p>{P4}</p>")
+    tree, ctx = apply_dom(D.navigation, html)
+    assert "Building the raft step by step" in body_text(tree) and P2 in body_text(tree)
+    assert removed_by(ctx, "dom.navigation", "Islands") and "Islands" not in body_text(tree)
+    doc = clean_html(html)
+    assert "Building the raft step by step" in doc.text and all(p in doc.text for p in PARAS)
+    assert "Islands" not in doc.text
