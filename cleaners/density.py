@@ -978,6 +978,24 @@ _NOT_TEXT = frozenset({"figure", "nav", "aside", "footer"})
 _FURNITURE_WORDS = V.BYLINE_META
 
 
+#: what a `<figure>` holds when it is text, not a picture: a table, a code listing, the story's headline
+_FIGURE_TEXT = "table, pre, h1"
+
+
+def _figure_of_text(node) -> bool:
+    """A `<figure>` that is text: a table or a code listing set as a figure, or the story's header
+    (its `<h1>` and standfirst beside the picture), whose caption is still left out; or a slide of a
+    gallery told in its captions, a caption written as paragraphs that the caption rule spared
+    (`dom_rules.captions`), which is read with it."""
+    return node.css_first(_FIGURE_TEXT) is not None or _told_caption(node) is not None
+
+
+def _told_caption(figure):
+    """The caption of `figure` when it is written as paragraphs (`<figcaption><p>`), else None."""
+    caption = figure.css_first("figcaption")
+    return caption if caption is not None and caption.css_first("p") is not None else None
+
+
 def _is_meta_box(node) -> bool:
     """A short box of page furniture inside the body: the byline, the date line, post meta."""
     attrs = node.attributes
@@ -987,10 +1005,32 @@ def _is_meta_box(node) -> bool:
     return bool(class_words(names) & _FURNITURE_WORDS) and len(node.text(deep=True).strip()) <= 200
 
 
+#: the text a paragraph must go on with after an inline box for the box to be part of its sentence
+_SENTENCE_AFTER = 60
+
+
+def _opens_sentence(node) -> bool:
+    """An inline box inside a paragraph that the paragraph's sentence goes on from: a dateline
+    (`<p><span class="dateline">KOBE –</span> A total of ...</p>`) is the story's first words, not
+    a box of furniture, however its class names it. A byline in a paragraph of its own is not."""
+    parent = node.parent
+    if node.tag in _BLOCKS or parent is None or parent.tag != "p":
+        return False
+    after, sib = 0, node.next
+    while sib is not None and after < _SENTENCE_AFTER:
+        after += len(((sib.text_content if sib.tag == "-text" else sib.text(deep=True)) or "").strip())
+        sib = sib.next
+    return after >= _SENTENCE_AFTER
+
+
 def _link_list(node) -> bool:
-    """A list whose items are mostly links (a "More:" or "Trending" rail inside the body)."""
+    """A list whose items are mostly links (a "More:" or "Trending" rail inside the body); not a
+    list of bare addresses (`www.example.org/report`): those are the story's sources, as a bare URL
+    on a line of its own is."""
     text = " ".join(node.text(deep=True).split())
-    return bool(text) and _link_len(node) >= 0.6 * len(text)
+    if not text or _link_len(node) < 0.6 * len(text):
+        return False
+    return not all(_URL.match(node_text(a) or "-") for a in node.css("a"))
 
 
 @dataclass(frozen=True)
@@ -1038,6 +1078,7 @@ class _Line:
     linked: int  # characters inside links
     bold: int  # characters inside `<strong>`/`<b>`
     cells: int = 0  # the cells of a table row
+    box: object = None  # the block element the line comes from (None: the body node itself)
 
 
 def _is_prose(line: _Line) -> bool:
@@ -1071,13 +1112,14 @@ def content_lines(nodes, drop: Callable[[ExtractStep, str], None] | None = None)
     parts: list[str] = []
     state = {"linked": 0, "bold": 0, "group": 0, "cells": 0}
     headed: set[int] = set()  # indexes in `lines` of the headings or labels dropped with a link list
+    boxes: dict[int, object] = {}  # the block element of each group
 
     def flush(block: str, group: int, end: bool = False):
         line = " ".join("".join(parts).split())
         if line == "-" and not end:
             return  # a list item's mark waits for the item's first text (`<li><div>text</div>`)
         if line and line != "-":
-            lines.append(_Line(line, block, group, state["linked"], state["bold"], state["cells"]))
+            lines.append(_Line(line, block, group, state["linked"], state["bold"], state["cells"], boxes.get(group)))
         parts.clear()
         state["linked"] = state["bold"] = state["cells"] = 0
 
@@ -1114,9 +1156,12 @@ def content_lines(nodes, drop: Callable[[ExtractStep, str], None] | None = None)
                     state["bold"] += len(text.strip())
             elif tag in _SKIP:
                 pass
-            elif tag in _NOT_TEXT:
+            elif tag in _NOT_TEXT and not (tag == "figure" and _figure_of_text(node)):
                 drop(PICTURE if tag == "figure" else FRAME, node_text(node))
-            elif _is_meta_box(node):
+            elif tag == "figcaption" and node.parent is not None and node.parent.tag == "figure" \
+                    and node.css_first("p") is None:
+                drop(PICTURE, node_text(node))  # the caption of a figure read as text
+            elif _is_meta_box(node) and not _opens_sentence(node):
                 drop(META_BOX, node_text(node))
             elif tag in ("ul", "ol") and _link_list(node):
                 flush(block, group)
@@ -1136,6 +1181,7 @@ def content_lines(nodes, drop: Callable[[ExtractStep, str], None] | None = None)
                 if tag == "li":
                     parts.append("- ")
                 inner, inner_group = tag, new_group()
+                boxes[inner_group] = node
                 if tag not in _TEXT_BLOCKS and _is_heading_box(node):
                     inner = HEADING_BOX
                 stack.append(("flush", inner, inner_group))
@@ -1228,8 +1274,9 @@ def _verdict(line: _Line, group: list[_Line], lines: list[_Line], i: int) -> Ext
     text, block, size = line.text, line.block, len(line.text)
     if text == "-":
         return None
-    if line.linked >= 0.8 * size and size < 300 and block != "tr" and not _URL.match(text) \
-            and not _EMAIL.match(text):
+    bare = text[2:] if block == "li" and text.startswith("- ") else text  # (an item's text, without its mark)
+    if line.linked >= 0.8 * size and size < 300 and block != "tr" and not _URL.match(bare) \
+            and not _EMAIL.match(bare):
         # a link on a line of its own: a teaser, "read more", a source list; but a line of a
         # paragraph whose other lines are text, with words of its own around the link, is part of
         # that paragraph (a source named under a quote: "Source: <a>the harbour report</a>")
@@ -1258,8 +1305,58 @@ def _verdict(line: _Line, group: list[_Line], lines: list[_Line], i: int) -> Ext
             return None
         if line.bold >= 0.9 * size and line.linked == 0 and i + 1 < len(lines) and _is_prose(lines[i + 1]):
             return None
+        if line.box is not None and line.linked == 0 and _in_field_row(line.box):
+            return None  # a field's name or value in a data sheet ("Baking time | 15 – 30 min")
         return LABEL
     return None
+
+
+#: a data sheet: rows of a field's name and its value, each this short, this many rows or more
+_FIELD_MAX = 100
+_FIELD_ROWS = 3
+
+
+def _field_row(row) -> bool:
+    """`row` holds two element boxes with text, both short: a field's name and its value."""
+    if row is None or row.tag in ("body", "html"):
+        return False
+    found = 0
+    child = row.child
+    while child is not None:
+        if child.tag not in ("-text", "-comment"):
+            text = child.text(deep=True).strip()
+            if text:
+                found += 1
+                if found > 2 or len(text) > _FIELD_MAX:
+                    return False
+        child = child.next
+    return found == 2
+
+
+def _row_kind(node) -> tuple[str, str]:
+    attrs = node.attributes
+    return node.tag, ((attrs.get("class") or "").split() or [""])[0]
+
+
+def _in_field_row(box) -> bool:
+    """`box` is one of the two boxes of a row of a data sheet (a field's name beside its value:
+    "Baking time" over "15 – 30 min", "Package sizes" beside "80 tablets"), set out in boxes, not
+    a table: its row holds it and one other short box with text, and the rows around it, of the
+    same kind (tag and first class), make `_FIELD_ROWS` such rows or more. A lone label ("Advert",
+    "Close") is in no such row, nor is a live blog's time and author over a post."""
+    row = box.parent
+    if not _field_row(row):
+        return False
+    kind, rows = _row_kind(row), 1
+    for step in ("prev", "next"):
+        sib = getattr(row, step)
+        while sib is not None and rows < _FIELD_ROWS:
+            if sib.tag not in ("-text", "-comment"):
+                if _row_kind(sib) != kind or not _field_row(sib):
+                    break
+                rows += 1
+            sib = getattr(sib, step)
+    return rows >= _FIELD_ROWS
 
 
 def _named_in_paragraph(line: _Line, group: list[_Line]) -> bool:

@@ -23,6 +23,8 @@ _PROTECTED_INSIDE = "article, main, [itemprop=articleBody]"
 _PHRASE_TAGS = ("p, div, li, h1, h2, h3, h4, h5, h6, span, a, button, section, aside, strong, b, em, "
                 "figcaption, header, footer, label, small, dt, dd, td, ul, ol, form")
 _SENTENCE = re.compile(r"\w{2,}[.!?…]")
+#: a line that ends as a sentence ends, after any character ("... of 2%…"), closing quotes allowed
+_ENDS_SENTENCE = re.compile(r"[.!?…。！？]['\"”’)»]*$")
 
 
 # ---------------------------------------------------------------- helpers
@@ -312,16 +314,16 @@ def _reads_as_text(node) -> bool:
     return len(text) >= 120 and link_density(node, text) < 0.2
 
 
-def _by_words(root, ctx: Context, words: frozenset[str], text_guard: bool = True) -> Iterator:
+def _by_words(root, ctx: Context, words: frozenset[str], text_guard: bool = True, spare=None) -> Iterator:
     """Elements whose class/id contain one of `words` (as a word or a whole token), if removable
     and, with `text_guard`, not text (`_reads_as_text`), with the heading left hanging over them
-    (see `_hanging_heading`). Inside an element already taken nothing more is looked at (a menu's
-    items go with the menu)."""
+    (see `_hanging_heading`); `spare(node)` names more boxes to leave. Inside an element already
+    taken nothing more is looked at (a menu's items go with the menu)."""
     taken: set[int] = set()
     for node in _with_words(root, ctx, words):
         if taken and has_ancestor_in(node, taken):
             continue
-        if _flags_only(node, words):
+        if _flags_only(node, words) or spare is not None and spare(node):
             continue
         if _removable(node) and not (text_guard and _reads_as_text(node)):
             taken.add(node.mem_id)
@@ -379,8 +381,8 @@ def _hanging_heading(node):
     if node.next is not None and after is None and (node.next.text_content or "").strip():
         return None
     text = short_text(heading, 80)
-    if not text or _SENTENCE.search(text):
-        return None
+    if not text or _SENTENCE.search(text) or _ENDS_SENTENCE.search(text) and len(text.split()) >= 4:
+        return None  # (a line of the story that ends a sentence, however it ends it: "... of 2%…")
     if heading.tag in _HEADINGS:
         return heading
     if heading.tag in ("p", "div", "span", "strong", "b") and len(text) <= 60 and (
@@ -431,10 +433,12 @@ def _junk_rows_after(node, limit: int = 3) -> Iterator:
 @dom_rule("dom.non_text", silent=True)
 def non_text(root, ctx: Context) -> Iterable:
     """Scripts, styles, templates, inline SVG, iframes and other elements that hold no reader
-    text; dropping them first also makes the tree smaller for the extractor. A `<noscript>` that
-    holds paragraphs of prose (200+ characters in `<p>`s: a page, or a blog post, written out for
+    text; dropping them first also makes the tree smaller for the extractor. The readings set over
+    words in ruby (`<ruby>漢字<rt>かんじ</rt></ruby>`: Japanese furigana, Chinese zhuyin) go too: a
+    browser prints them above the line, a text would run them into it ("漢字かんじ"). A `<noscript>`
+    that holds paragraphs of prose (200+ characters in `<p>`s: a page, or a blog post, written out for
     readers without scripts) is the page's text and stays."""
-    for node in root.css("script, style, noscript, template, svg, canvas, iframe, object, embed, dialog"):
+    for node in root.css("script, style, noscript, template, svg, canvas, iframe, object, embed, dialog, rt, rp"):
         if node.tag == "noscript" and sum(len(p.text(deep=True).strip()) for p in node.css("p")) >= 200:
             continue
         yield node
@@ -555,10 +559,23 @@ def navigation(root, ctx: Context) -> Iterable:
         if not _is_protected(node):
             yield node
             yield from _heading_of(node, root)
-    yield from _by_words(root, ctx, _NAV_WORDS)
+    yield from _by_words(root, ctx, _NAV_WORDS, spare=_heading_alone)
     for node in _landmarks(root, ctx, _IN_PAGE_LINKS):  # skip links point into the page
         if _SKIP.match(node_text(node)):
             yield node
+
+
+_LINKS_OR_CONTROLS = "a, button, select, input, [role=button], [role=tab], [onclick]"
+
+
+def _heading_alone(node) -> bool:
+    """A box named for navigation that holds a heading and nothing to follow: no link, button or
+    control (a recipe's "Preparation step by step" in the bar of its steps' tabs). A menu lists
+    links; a heading with nothing to click is the text's."""
+    if node.tag in _HEADINGS:
+        return False
+    heading = node.css_first("h1, h2, h3, h4, h5, h6")
+    return heading is not None and node.css_first(_LINKS_OR_CONTROLS) is None
 
 
 _CHROME_TOKENS = V.CHROME
@@ -805,7 +822,6 @@ _EMPHASIS = "em, i, strong, b"
 #: the address of an article: a slug of three or more words joined by hyphens, a number of four digits
 #: or more in the path, or a page ending in `.html` (not a wiki's `Page_name`, not `#anchor`)
 _ARTICLE_URL = re.compile(r"^(?!#)\S*?(?:/[^/?#]*\w+-\w+-\w+[^/?#]*|/[^?#]*\d{4,}|\.s?html?(?:[?#]|$))")
-_ENDS_SENTENCE = re.compile(r"[.!?…。！？]['\"”’)»]*$")
 
 
 @dom_rule("dom.inline_related")
@@ -1071,9 +1087,10 @@ def captions(root, ctx: Context) -> Iterable:
     naming a picture's text, or is a `<span>`/`<small>`/`<em>` set under it. A paragraph after a
     picture stays unless it is a credit. A short line that ends as a Chinese or Japanese photo
     credit ("... 摄", "撮影") goes wherever it sits."""
-    yield from (n for n in _landmarks(root, ctx, "figcaption") if not _is_protected(n))
+    told = _told_in_captions(root, ctx)
+    yield from (n for n in _landmarks(root, ctx, "figcaption") if not _is_protected(n) and n.mem_id not in told)
     for node in _with_words(root, ctx, _CAPTION_WORDS):
-        if node.tag in ("p", "div", "span", "small", "figcaption") \
+        if node.tag in ("p", "div", "span", "small", "figcaption") and node.mem_id not in told \
                 and len(node_text(node)) <= 400 and _removable(node):
             yield node
     for node, text in phrase_blocks(root, ctx, 120):
@@ -1099,6 +1116,23 @@ def captions(root, ctx: Context) -> Iterable:
             text = short_text(sib, 400)
             if text and _is_caption(sib, text, above=step == "prev") and not _is_protected(sib):
                 yield sib
+
+
+#: a gallery: this many captions written as paragraphs, holding this share of the text or more
+_GALLERY_SLIDES = 3
+_GALLERY_SHARE = 0.5
+
+
+def _told_in_captions(root, ctx: Context) -> set[int]:
+    """The captions of a gallery or a list told in pictures ("20 costumes you can make tonight"):
+    three or more captions written as paragraphs (`<figcaption><p>...</p></figcaption>`) that hold
+    half the text of `root` or more. They are the story itself, not notes on its pictures: their
+    ids, spared by `captions` (and read by the content finder); empty on any other page."""
+    slides = [n for n in _landmarks(root, ctx, "figcaption") if n.css_first("p") is not None]
+    if len(slides) < _GALLERY_SLIDES:
+        return set()
+    held = sum(len(node_text(n)) for n in slides)
+    return {n.mem_id for n in slides} if held >= _GALLERY_SHARE * len(node_text(root)) else set()
 
 
 _NO_TEXT_TAGS = frozenset({"-comment", "source", "noscript", "script", "style", "br", "img", "picture", "svg"})

@@ -57,16 +57,21 @@ def trafilatura_extract(html: str, url: str | None, *, with_metadata: bool = Fal
 
 #: the shortest body the content finder may give before trafilatura is asked for a second opinion
 MIN_BODY = 250
+#: the second opinion is taken when it holds at least this share of the content finder's text: one
+#: that keeps far less (a date and a name where the finder read two paragraphs) is no better
+_SECOND_SHARE = 0.5
 
 
 def extract_text(tree, url: str | None, ctx: Context | None = None, nodes: list | None = None) -> tuple[str, str]:
     """The body text of the pruned tree, one block a line, and which extractor gave it
     (`density` or `trafilatura`). cleanwire's own content finder (`density`, on the tree already
     parsed) goes first; trafilatura (its own extractor, fast mode) is asked only when that gives
-    less than `MIN_BODY` characters, and its text is taken when it has any: on a page with that
-    little text (an about page, a stub) it is the more careful of the two, and the article gate
-    decides what is left. With `ctx`, what the content finder leaves out of the body is traced.
-    `nodes` are the body's nodes when the caller found them already."""
+    less than `MIN_BODY` characters, and its text is taken when it has any and at least half as much
+    as the finder's: on a page with that little text (an about page, a stub) it is the more careful
+    of the two, but a second opinion that keeps next to nothing of a short page (its date line
+    where the finder read its two paragraphs) is not taken. The article gate decides what is left.
+    With `ctx`, what the content finder leaves out of the body is traced. `nodes` are the body's
+    nodes when the caller found them already."""
     root = tree.body if tree.body is not None else tree.root
     if nodes is None:
         nodes = content_nodes(root) if root is not None else []
@@ -79,7 +84,7 @@ def extract_text(tree, url: str | None, ctx: Context | None = None, nodes: list 
                 ctx.drop(piece)
         return text, "density"
     other = trafilatura_extract(tree.html or "", url)["text"]
-    if other.strip():
+    if other.strip() and len(other.strip()) >= _SECOND_SHARE * len(text):
         return other, "trafilatura"
     return text, "density"
 

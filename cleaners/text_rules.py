@@ -11,6 +11,7 @@ A line-pattern rule only takes short lines, so a paragraph that merely starts wi
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from . import patterns as P
 from . import vocabulary as V
@@ -21,13 +22,17 @@ from .util import DATE_RE, norm_space, parse_date, same_content
 @text_rule("text.normalize")
 def normalize(lines: list[str], ctx: Context) -> list[str]:
     """Seed format: one paragraph a line. Splits on line breaks, collapses runs of spaces and
-    no-break spaces, strips each line and drops blank lines. Removes no words."""
+    no-break spaces, strips each line and drops blank lines; puts each line in Unicode's composed
+    form (NFC, the form the web's character model asks for), so that a letter a page wrote as one
+    code point or as a base and a mark (Bengali "ড়", a Vietnamese vowel) reads the same in every
+    record. Removes no words."""
     out = []
     for line in lines:
         for part in line.splitlines():
             part = norm_space(part)
             if part:
-                out.append(part)
+                out.append(part if part.isascii() or unicodedata.is_normalized("NFC", part)
+                           else unicodedata.normalize("NFC", part))
     return out
 
 
@@ -103,11 +108,17 @@ _DATE_WORDS = re.compile(r"\b" + V.alternation(V.DATE_WORDS) + r"\b\.?", re.I)
 _BYLINE_TAIL = re.compile(r"\s+by\s+[\w.'’ -]{2,40}$", re.I)
 
 
+#: digits no date or time is written with: a leading "+" (a phone number), a run of three, or of five or more
+_NOT_DATE_DIGITS = re.compile(r"\+\s?\d|(?<!\d)\d{3}(?!\d)|\d{5}")
+
+
 def _is_date_only(line: str) -> bool:
     """True for a line that is nothing but a date and/or time, maybe with a byline:
     "sexta-feira, 22 de outubro de 2010 às 20:13", "5:45 AM PST 11/19/2019 by A. Writer"."""
     if len(line) > 80 or not re.search(r"(?<!\d)(?:19|20)\d{2}\b", line):
         return False  # a time alone ("10:45 a.m.") heads an entry of a live blog: it stays
+    if _NOT_DATE_DIGITS.search(line):
+        return False  # a phone number ("+49 158-23-2012"), a number of three or five digits: no date's
     rest = _DATE_WORDS.sub(" ", _BYLINE_TAIL.sub("", line))
     return not re.search(r"[^\W\d_]", rest)
 

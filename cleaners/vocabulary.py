@@ -34,7 +34,7 @@ HIDDEN = frozenset({"d-none", "hidden", "visually-hidden", "visuallyhidden", "sr
                     "hide-desktop", "show-mobile", "show-desktop", "mobile-only", "desktop-only", "is-hidden",
                     "u-hidden", "invisible"})
 #: Cookie and consent banners.
-COOKIE = frozenset({"cookie", "cookies", "consent", "gdpr", "cmp", "onetrust", "cookiebar", "cookiebot",
+COOKIE = frozenset({"cookie", "cookies", "consent", "gdpr", "cmp", "cmpbox", "onetrust", "cookiebar", "cookiebot",
                     "cookie-banner", "cookie-notice", "cookie-consent", "cc-window", "cc-banner"})
 #: Share and follow bars.
 SHARE = frozenset({"share", "shares", "sharing", "sharebar", "sharetools", "social", "socials", "addthis",
@@ -101,9 +101,11 @@ GLUE_WORDS = frozenset({"info", "sub", "intro", "lead", "user", "social", "media
                         "read", "short", "rich", "event", "product", "data", "print", "search", "mobile",
                         "inline", "float", "side", "home", "start", "end", "next", "prev", "card", "pic", "rss", "mega",
                         "parent", "fig", "table", "roll", "shop"})
-#: Prefixes of CSS naming schemes (`c-`, `o-`, `js-`, theme prefixes): not words of the name.
+#: Prefixes of CSS naming schemes (`c-`, `o-`, `js-`, theme prefixes): not words of the name. `cmp-` is the
+#: prefix of content-management components (`cmp-text`, `cmp-container`, `cmp_notification`): a consent
+#: manager is named by `cmp` standing alone or after another word (`qc-cmp2-container`), or by `cmpbox`.
 NAMESPACES = frozenset({"c", "o", "l", "u", "m", "t", "s", "g", "js", "td", "wp", "tw", "ui", "jeg", "is", "has",
-                        "elementor", "et", "fl", "vc", "av", "x"})
+                        "elementor", "et", "fl", "vc", "av", "x", "cmp"})
 
 #: Every class-word concept by name.
 #: Class/id words that name the box of a standfirst (the lead paragraph printed under the headline),

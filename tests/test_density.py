@@ -145,6 +145,74 @@ def test_trafilatura_is_asked_only_for_short_bodies():
     assert used == "trafilatura"
 
 
+def test_a_list_of_bare_addresses_is_the_storys_sources_a_list_of_headlines_is_not():
+    """Under "Further reading" a list whose links read as bare addresses (the sources of the story)
+    stays with its heading; a list of linked headlines under "More:" still goes."""
+    sources = ("<h4>Further reading</h4><ul><li><a href='https://harbour.example/plan'>www.harbour.example/plan"
+               "</a></li><li><a href='https://port.example/survey'>https://port.example/survey</a></li></ul>")
+    rail = ("<p>More:</p><ul><li><a href='/a'>Ferry fares to rise in spring</a></li>"
+            "<li><a href='/b'>Island school gets a new roof</a></li></ul>")
+    drops: list = []
+    lines = _lines(_page(f"<div class='post'>{paras_html(P1, P2)}{rail}{paras_html(P3, P4)}{sources}</div>"), drops)
+    assert "Further reading" in lines
+    assert "- www.harbour.example/plan" in lines and "- https://port.example/survey" in lines
+    assert not any("Ferry fares" in line or line == "More:" for line in lines)
+    assert any(s is LINK_LIST and "Ferry fares" in text for s, text in drops)
+    for para in PARAS:
+        assert para in lines
+
+
+def test_a_dateline_that_opens_the_first_sentence_stays_a_byline_line_goes():
+    """A dateline set in a box of its own inside the first paragraph (`<span class="dateline">`) is the
+    story's first words; a byline in a paragraph of its own, named the same way, is furniture."""
+    first = f"<p><span class='dateline'>VELLMAR –</span> {P1}</p>"
+    byline = "<p><span class='byline'>By Mara Quill, harbour reporter</span></p>"
+    drops: list = []
+    lines = _lines(_page(f"<div class='story'>{byline}{first}{paras_html(P2, P3, P4)}</div>"), drops)
+    assert f"VELLMAR – {P1}" in lines
+    assert not any("Mara Quill" in line for line in lines)
+    assert (META_BOX, "By Mara Quill, harbour reporter") in drops
+
+
+def test_the_fields_of_a_data_sheet_stay_a_lone_label_goes():
+    """Rows of a field's name beside its value, set out in boxes (a ferry's data sheet), are text;
+    a lone label ("Advertisement") and a live post's time and author over a paragraph still go."""
+    fields = (("Built", "1978"), ("Length", "42 metres"), ("Passengers", "180 in summer"))
+    sheet = "".join(f"<div class='row'><div class='col-4 bold'>{name}</div><div class='col-8'>{value}</div></div>"
+                    for name, value in fields)
+    posts = "".join(f"<div class='post'><div class='when'>{time} Mara Quill</div><div class='body'><p>{para}</p>"
+                    "</div></div>" for time, para in (("10:02", P3), ("10:40", P4)))
+    drops: list = []
+    lines = _lines(_page(f"<div class='story'>{paras_html(P1)}{sheet}<div>Advertisement</div>{paras_html(P2)}"
+                         f"{posts}</div>"), drops)
+    for name, value in fields:
+        assert name in lines and value in lines
+    for para in PARAS:
+        assert para in lines
+    assert "Advertisement" not in lines and (LABEL, "Advertisement") in drops
+    assert not any("Mara Quill" in line for line in lines)
+
+
+def test_a_second_opinion_that_keeps_next_to_nothing_is_not_taken():
+    """A short post (two short paragraphs under a headline set in a column of its own): the finder
+    reads the paragraphs, trafilatura keeps only the date line; the finder's text stands, and the
+    page is not refused for want of words."""
+    html = ("<html><body><nav><a href='/'>Home</a> <a href='/blog/'>Blog</a></nav>"
+            "<div class='container'><div class='row'><div class='col'><h1>Counting boats in the harbour</h1>"
+            "<p class='text-muted'>12.03.2026 - Jane Roe</p></div></div>"
+            "<div><div class='row'><div class='col'><p>How do you count the boats in a harbour? Here is a page "
+            "from our lessons for the young sailors of Vellmar!</p></div></div>"
+            "<div class='row'><div class='col'><img src='a.png'></div><div class='col'><img src='b.png'></div></div>"
+            "<div class='row'><div class='col'><p>Counting is easy for you? Then try the <a href='/quiz'>quiz</a> "
+            "about the ferries of the outer islands!</p></div></div></div></div>"
+            "<footer><p>Copyright 2026 Vellmar Sailing Club</p></footer></body></html>")
+    text, used = extract_text(LexborHTMLParser(html), None)
+    assert used == "density" and "young sailors of Vellmar" in text
+    doc = clean_html(html, url="https://club.example/blog/counting/")
+    assert "How do you count the boats" in doc.text and "ferries of the outer islands" in doc.text
+    assert "Copyright" not in doc.text
+
+
 def test_clean_html_traces_the_content_finders_leavings():
     html = _page("<article><h1>Pier to be rebuilt</h1>" + paras_html(P1, P2)
                  + "<figure><img src='p.jpg'><span>The pier at low tide in February</span></figure>"
@@ -154,6 +222,28 @@ def test_clean_html_traces_the_content_finders_leavings():
     assert any(r.rule == "extract.picture" and "The pier at low tide" in r.text for r in doc.trace)
     for para in PARAS:
         assert para in doc.text
+
+
+def test_a_figure_of_text_is_read_a_picture_is_not():
+    """A table set as a `<figure>` (fares by season) and the story's header set as one (the picture,
+    the `<h1>` and the standfirst) are text; a picture with its caption still goes, and so do the
+    captions of the other two."""
+    table = ("<figure class='fares'><table><tr><th>Season</th><th>Single fare</th></tr>"
+             "<tr><td>Winter</td><td>4 crowns</td></tr><tr><td>Summer</td><td>6 crowns</td></tr></table>"
+             "<figcaption>Ferry fares to the outer islands</figcaption></figure>")
+    header = ("<figure class='teaser'><img src='pier.jpg'><figcaption>Picture: Jane Roe</figcaption>"
+              "<h1>Pier to be rebuilt</h1><p>Two summers of work for the harbour's oldest pier</p></figure>")
+    photo = "<figure><img src='p.jpg'><figcaption>The pier at low tide in February</figcaption></figure>"
+    drops: list = []
+    lines = _lines(_page("<div class='story'>" + header + paras_html(P1, P2) + table + photo
+                         + paras_html(P3, P4) + "</div>"), drops)
+    assert "Two summers of work for the harbour's oldest pier" in lines
+    assert "Winter 4 crowns" in lines and "Summer 6 crowns" in lines
+    for para in PARAS:
+        assert para in lines
+    assert not any("low tide" in line or "Picture: Jane Roe" in line or "Ferry fares" in line for line in lines)
+    assert (PICTURE, "The pier at low tide in February") in drops
+    assert (PICTURE, "Picture: Jane Roe") in drops
 
 
 def test_every_step_is_documented():

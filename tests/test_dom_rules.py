@@ -422,6 +422,19 @@ def test_non_text_end_to_end():
     assert all(p in doc.text for p in PARAS)
 
 
+def test_ruby_readings_go_the_words_they_read_stay():
+    """Words set in ruby with their readings over them (furigana): the words stay, in their
+    sentence; the readings (`<rt>`, and the `<rp>` brackets for browsers without ruby) go."""
+    para = ("<p><ruby>港<rp>(</rp><rt>みなと</rt><rp>)</rp></ruby>の<ruby>桟橋<rt>さんばし</rt></ruby>を"
+            "<ruby>二年<rt>にねん</rt></ruby>かけて<ruby>直<rt>なお</rt></ruby>すことになりました。</p>")
+    tree, ctx = apply_dom(D.non_text, page(before=para))
+    assert "港の桟橋を二年かけて直すことになりました。" in body_text(tree).replace(" ", "")
+    assert "みなと" not in body_text(tree) and "(" not in body_text(tree)
+    doc = clean_html(page(before=para))
+    assert "港の桟橋を二年かけて直すことになりました。" in doc.text
+    assert all(p in doc.text for p in PARAS)
+
+
 # ---------------------------------------------------------------------------- dom.hidden_duplicate
 
 HIDDEN_MARKUPS = [
@@ -798,3 +811,75 @@ def test_navigation_layout_flag_on_a_wrapper_is_no_menu():
     doc = clean_html(html)
     assert P1 in doc.text and P4 in doc.text
     assert "Harbour news" not in doc.text
+
+
+def test_a_bold_closing_line_over_a_share_box_is_no_heading_of_it():
+    """A story's last line set in bold and ending a sentence ("... of 2%…") right before the share
+    box is the story's, not the box's heading: the box goes, the line stays; a bold label over the
+    box ("Spread the word") goes with it."""
+    closing = "<p><strong>Thanks to the crews for the tip of 2%…</strong></p>"
+    share = ('<div class="sharedaddy sd-sharing-enabled"><h3 class="sd-title">Share this:</h3>'
+             '<a href="https://twitter.example/s">Twitter</a> <a href="https://facebook.example/s">Facebook</a></div>')
+    html = page(body=paras_html(P1, P2) + closing + share)
+    tree, ctx = apply_dom(D.share, html)
+    text = body_text(tree)
+    assert "Thanks to the crews for the tip of 2%…" in text and P2 in text
+    assert removed_by(ctx, "dom.share", "Twitter") and "Twitter" not in text
+    label = "<p><strong>Spread the word</strong></p>"
+    tree, ctx = apply_dom(D.share, page(body=paras_html(P1, P2) + label + share))
+    assert "Spread the word" not in body_text(tree) and P2 in body_text(tree)
+    doc = clean_html(html)
+    assert "Thanks to the crews for the tip of 2%…" in doc.text and "Facebook" not in doc.text
+
+
+def _slide(n: int, title: str, lines: tuple[str, str]) -> str:
+    return (f'<figure class="slide"><h2><a href="/gallery/{n}">{n}. {title}</a></h2><img src="/s{n}.jpg" alt="">'
+            f'<figcaption class="slide-caption"><p>{lines[0]}</p><p>{lines[1]}</p></figcaption></figure>')
+
+
+_SLIDES = (
+    ("Harbour master", ("Nobody will argue with you on the quay tonight.",
+                        "What you need: a navy coat with brass buttons, a peaked cap and a loud whistle.")),
+    ("Lighthouse", ("Shine bright over the outer islands all evening long.",
+                    "What you need: a white jumper with red stripes and a torch taped to a paper hat.")),
+    ("Ferry captain", ("Every guest will want a seat on your crossing.",
+                       "What you need: a yellow oilskin, rubber boots and a timetable pinned to your sleeve.")),
+    ("Grain pier", ("Old timbers never looked this good on a dance floor.",
+                    "What you need: a brown cardboard box painted like planks and a sign with the pier's name.")),
+)
+
+
+def test_a_gallery_told_in_its_captions_keeps_them_a_story_loses_its_captions():
+    """A gallery whose captions are written as paragraphs and hold most of its text tells its story
+    in them: they stay. A story with a picture and a caption written the same way loses the caption."""
+    gallery = page(body="<p>Four costumes you can make tonight from what lies in the boat shed.</p>"
+                        + "".join(_slide(i + 1, t, lines) for i, (t, lines) in enumerate(_SLIDES)))
+    tree, ctx = apply_dom(D.captions, gallery)
+    for _title, lines in _SLIDES:
+        assert lines[1] in body_text(tree)
+    assert not removed(ctx, "dom.captions")
+    doc = clean_html(gallery, url="https://gazette.example/living/costumes-from-the-boat-shed")
+    for _title, lines in _SLIDES:
+        assert lines[0] in doc.text and lines[1] in doc.text
+    story = page(before='<figure><img src="/pier.jpg" alt=""><figcaption class="caption"><p>The old pier at low '
+                        'tide.</p><p>Picture: Mara Olsen</p></figcaption></figure>')
+    tree, ctx = apply_dom(D.captions, story)
+    assert "low tide" not in body_text(tree) and P1 in body_text(tree) and P2 in body_text(tree)
+    assert removed_by(ctx, "dom.captions", "low tide")
+    doc = clean_html(story)
+    assert "low tide" not in doc.text and all(para in doc.text for para in PARAS)
+
+
+def test_a_heading_in_a_box_named_for_navigation_with_nothing_to_click_stays():
+    """A sub-heading set in the bar of a recipe's step tabs (`steps-nav`) with no link or button
+    in it is the text's; the menu next to it, named the same way, still goes."""
+    steps = (f'<div class="steps-nav"><div class="steps-nav-item active"><h2>Building the raft step by step</h2>'
+             f'</div></div><p>{P2}</p>')
+    menu = '<div class="site-nav"><a href="/harbour">Harbour</a> <a href="/islands">Islands</a></div>'
+    html = page(body=f"<p>{P1}</p>{steps}{menu}<p>{P3}</p><p>{P4}</p>")
+    tree, ctx = apply_dom(D.navigation, html)
+    assert "Building the raft step by step" in body_text(tree) and P2 in body_text(tree)
+    assert removed_by(ctx, "dom.navigation", "Islands") and "Islands" not in body_text(tree)
+    doc = clean_html(html)
+    assert "Building the raft step by step" in doc.text and all(p in doc.text for p in PARAS)
+    assert "Islands" not in doc.text

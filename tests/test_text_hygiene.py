@@ -40,3 +40,17 @@ def test_bidirectional_controls_and_stray_joiners_go_spelling_joiners_stay():
 def test_titles_lose_soft_hyphens_too():
     doc = clean_html(page(title="Neue Regeln f\u00fcr die Schiff\u00adfahrt"), url="https://example.org/news/2")
     assert doc.title == "Neue Regeln f\u00fcr die Schifffahrt"
+
+
+def test_letters_written_two_ways_read_the_same():
+    """A letter a page writes as a base and a combining mark ("e" + U+0301, Vietnamese "ệ" in
+    parts) and one it writes as a single code point come out the same (composed, NFC); a letter
+    Unicode keeps apart from its parts (Bengali U+09DC) comes out as its canonical parts."""
+    decomposed = ("Cafe\u0301 owners on the quay said the new pier would bring more visitors, and the "
+                  "Vie\u0323\u0302t family who run the ferry kiosk agreed with them on Tuesday.")
+    bengali = "বন্দরে ব\u09dc নৌকা এসেছে।"  # "a big boat has come to the harbour", its "ড়" one code point
+    doc = clean_html(page(f"<p>{decomposed}</p><p>{bengali}</p><p>{P1}</p><p>{P2}</p>"),
+                     url="https://example.org/news/2")
+    assert "Caf\u00e9 owners" in doc.text and "Vi\u1ec7t family" in doc.text
+    assert "ব\u09a1\u09bc নৌকা" in doc.text and "\u09dc" not in doc.text
+    assert P1 in doc.text and P2 in doc.text

@@ -772,3 +772,14 @@ def test_a_screened_pattern_finds_exactly_what_the_pattern_finds():
         for line in lines + [line.lower() for line in lines] + [line.upper() for line in lines]:
             assert bool(search(line)) == bool(pattern.search(line)), (pattern.pattern[:60], line)
     assert screened >= 10  # most patterns do get a screen (else this test proves nothing)
+
+
+@pytest.mark.parametrize("line", ["+49 512-34-2019", "0512 344 2019", "2019 – 2026: 12500", "06 2019 344 12"])
+def test_a_phone_number_or_a_count_with_a_year_in_it_is_no_date_line(line):
+    """A line of digits with a year-like group in it is a date line only when every group could be
+    part of a date: a phone number ("+49 ...", groups of three digits) and a count stay; a date
+    beside them goes."""
+    date = "March 3, 2026 - 11:28 GMT"
+    kept, ctx = apply_text(T.page_meta, [P1, line, date, P2])
+    assert kept == [P1, line, P2]
+    assert removed(ctx, "text.page_meta") == [date]

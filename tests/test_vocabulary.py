@@ -11,9 +11,10 @@ from selectolax.lexbor import LexborHTMLParser
 from cleaners import clean_html
 from cleaners import vocabulary as V
 from cleaners.density import _class_weight
+from cleaners.dom_rules import cookie
 from cleaners.vocabulary import class_words, name_parts
 
-from ._support import P1, P2, P3, P4, page
+from ._support import P1, P2, P3, P4, apply_dom, body_text, page, removed
 
 
 def test_class_words_are_lower_case_and_non_empty():
@@ -97,6 +98,25 @@ def test_an_event_text_whose_class_ends_in_tags_stays_and_a_tag_list_goes():
     text = clean_html(page(body)).text
     assert all(p in text for p in (P1, P2, P3, P4))
     assert "council" not in text.split(P4)[-1] and ", ferry," not in text
+
+
+def test_cmp_as_a_components_prefix_is_no_consent_banner_a_consent_manager_still_goes():
+    """`cmp-` opens the names of a content system's components (`cmp-text`, `cmp_notification`): the
+    text in them stays. A consent manager's box (`cmpbox`, `qc-cmp2-container`) still goes."""
+    assert "cmp" not in class_words("cmp-text") and "cmp" not in class_words("cmp_notification")
+    assert "cmp" in class_words("qc-cmp2-container") and "cmp" in class_words("cmp")
+    banner = ("<div class='qc-cmp2-container'><p>We and our partners store data on your device. "
+              "<button>Agree</button></p></div>")
+    body = (f"<div class='cmp-text'><h3>Boats at the pier</h3><p>{PROSE}</p></div>"
+            f"<div class='cmp_notification'>To book a berth you must be registered and logged in.</div>"
+            f"<p>{P1}</p><p>{P2}</p>")
+    html = page(body, outside_after=banner.replace("qc-cmp2-container", "cmpbox") + banner)
+    tree, ctx = apply_dom(cookie, html)
+    assert PROSE in body_text(tree) and "must be registered" in body_text(tree)
+    assert len(removed(ctx, "dom.cookie")) == 2 and "partners store data" not in body_text(tree)
+    doc = clean_html(html)
+    assert PROSE in doc.text and "must be registered and logged in" in doc.text and P2 in doc.text
+    assert "partners store data" not in doc.text
 
 
 @pytest.mark.parametrize("cls", ["related-note", "share-info", "promo-text", "tags-intro"])
