@@ -182,19 +182,28 @@ def _fenced(node) -> bool:
     return node.tag in _NOT_LEAD_TAGS or bool(_lead_words(node) & NOT_LEAD_WORDS)
 
 
+#: boxes that leave a standfirst right under the headline all the same: a byline or date line,
+#: a box hidden from the screen (a byline for screen readers)
+_NOT_IN_THE_WAY = BYLINE_WORDS | V.ALWAYS_HIDDEN
+
+
 def _boxes_after(start) -> list:
     """The element boxes that follow `start` within `_LEAD_SIBLINGS` siblings, each with the first
     `_LEAD_INNER` element boxes inside it, in document order, fenced boxes (`_fenced`) and what is
-    inside them left out: where a standfirst a few boxes from the headline can sit. Bounded: never a
-    walk over the rest of the page."""
-    out, node, seen = [], start.next, 0
+    inside them left out: where a standfirst a few boxes from the headline can sit. Each comes with
+    whether it is the first box after `start` but for fenced ones, bylines and boxes hidden from
+    the screen (`_NOT_IN_THE_WAY`): a teaser right under the headline, past its picture and its
+    byline. Bounded: never a walk over the rest of the page."""
+    out, node, seen, first = [], start.next, 0, True
     while node is not None and seen < _LEAD_SIBLINGS:
         if node.tag not in ("-text", "-comment"):
             seen += 1
             if _fenced(node):
                 node = node.next
                 continue
-            out.append((node, seen == 1))
+            out.append((node, first))
+            if not _lead_words(node) & _NOT_IN_THE_WAY:
+                first = False
             stack, inner = [node.child], 0
             while stack and inner < _LEAD_INNER:
                 child = stack.pop()
@@ -224,18 +233,20 @@ def _paras_after(node, most: int = 2) -> list[str]:
     return out
 
 
-def lead_paragraph(root, body_text: str) -> str | None:
+def lead_paragraph(root, body_text: str, headline=None) -> str | None:
     """The standfirst printed under the headline (`<p class="standfirst">`, `.article__intro`,
     `#vorspann`, `.chapo`, ...) when the extractor left it out: extractors often take only the body
     container and lose it, yet it is the article's first paragraph. Looked for only near the page's
-    first `<h1>`: in the few boxes after it, after its parent and after its grandparent (a standfirst
+    headline (`headline`: the `<h1>` that matches its titles, else its first `<h1>`; a logo or a
+    hidden label set as the first `<h1>` is not the story's): in the few boxes after it, after its
+    parent and after its grandparent (a standfirst
     a few boxes away, past a picture or a byline), never past the `<article>` or `<main>` around it,
     so teasers elsewhere never qualify. A box counts when its class/id names a standfirst
     (`LEAD_WORDS`, `teaser` only right under the headline), or when it follows the `<h1>` inside a
     box so named (`<div class="intro"><h1>..</h1><p>..</p></div>`); it must read as a lead (a sentence
     or a few, few links) and hold no picture; a caption, credit or promo (`NOT_LEAD_WORDS`) never
     counts. Returns the lead's lines (one paragraph a line) that the body lacks, or None."""
-    h1 = root.css_first("h1")
+    h1 = headline if headline is not None else root.css_first("h1")
     if h1 is None:
         return None
     flat = "".join(body_text.split())  # compared without white space: "Reuters , the" is "Reuters, the"

@@ -272,3 +272,37 @@ def test_a_lead_set_as_a_heading_in_its_own_box_is_kept_but_not_a_sub_heading():
     assert "Harbour works" not in text and all(p in text for p in PARAS)
     text = _text(_page(f"<div class='title-wrap'><h1>{TITLE}</h1><h2>{LEAD}</h2></div>"))
     assert text.count(LEAD) <= 1 and all(p in text for p in PARAS)
+
+
+def test_the_standfirst_is_looked_for_under_the_story_headline_not_the_logo():
+    """The page's first `<h1>` is its logo (or a hidden label); the story's own `<h1>`, the one
+    that matches its title, comes later with its standfirst under it: that one is kept."""
+    html = (f"<html><head><title>{TITLE} | Vellmar Gazette</title></head><body>"
+            "<header class='site'><div class='masthead'><a href='/'><h1>Vellmar Gazette</h1></a></div>"
+            "<div class='tools'><a href='/search'>Search</a> <a href='/login'>Log in</a></div></header>"
+            "<nav><a href='/'>Home</a> <a href='/town'>Town</a></nav>"
+            f"<main><header class='story-top'><h1>{TITLE}</h1><div class='when'>3 March 2026</div>"
+            f"<p class='standfirst'>{LEAD}</p></header>"
+            f"<article><div class='story-body'>{paras_html(*PARAS)}</div></article></main></body></html>")
+    tree = LexborHTMLParser(html)
+    assert lead_paragraph(tree.root, "\n".join(PARAS)) is None  # from the logo, nothing is near enough
+    assert lead_paragraph(tree.root, "\n".join(PARAS), tree.css("h1")[1]) == LEAD
+    text = _text(html)
+    assert text.split("\n")[0] == LEAD, text
+    assert all(p in text for p in PARAS) and "Vellmar Gazette" not in text
+
+
+def test_a_teaser_under_the_headline_past_its_picture_and_byline_is_kept():
+    """A box named `teaser` is the standfirst when it is the first under the headline; a picture,
+    a byline or a byline hidden for screen readers before it do not make it one of a listing's
+    cards (a kicker before it still does: see `teaser-later`)."""
+    head = (f"<h1>{TITLE}</h1><div class='sr-only'>An article by Ann Example, on the third of March</div>"
+            "<figure><img src='/pier.jpg' alt=''></figure>"
+            f"<div class='story-teaser'><p>{LEAD}</p></div>"
+            "<div class='story-byline'>By Ann Example</div>")
+    tree = LexborHTMLParser(_page(head))
+    assert lead_paragraph(tree.root, "\n".join(PARAS)) == LEAD
+    text = _text(_page(head))
+    assert text.split("\n")[0] == LEAD, text
+    assert all(p in text for p in PARAS) and text.count(LEAD) == 1
+
