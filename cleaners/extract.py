@@ -144,12 +144,20 @@ def _lead_named(node, *, alone: bool) -> bool:
     return False
 
 
-def _reads_as_lead(text: str, linked: int) -> bool:
+#: a standfirst in a box named as one may end without a stop (many are set that way) when it is
+#: this long: a sentence, not a kicker or a label
+_NAMED_LEAD_MIN = 80
+
+
+def _reads_as_lead(text: str, linked: int, named: bool = False) -> bool:
     """One to a few sentences of prose with few links: 40-800 characters, six words or more (in
-    Chinese, Japanese or Korean: 20 characters), ending as a sentence does; in a cased script, three
+    Chinese, Japanese or Korean: 20 characters), ending as a sentence does (in a box `named` as a
+    standfirst, `_NAMED_LEAD_MIN` characters may end without a stop); in a cased script, three
     words or more in lower case (a byline and its dates, "JANE ROE Nov. 20, 2019 Updated: 1:35 a.m.",
     has next to none)."""
-    if not 40 <= len(text) <= 800 or not _LEAD_END.search(text) or linked > 0.2 * len(text):
+    if not 40 <= len(text) <= 800 or linked > 0.2 * len(text):
+        return False
+    if not _LEAD_END.search(text) and not (named and len(text) >= _NAMED_LEAD_MIN):
         return False
     words = text.split()
     if len(words) < 6:
@@ -158,9 +166,10 @@ def _reads_as_lead(text: str, linked: int) -> bool:
     return not cased or sum(1 for w in cased if w[0].islower()) >= 3
 
 
-def _lead_text(node) -> str | None:
+def _lead_text(node, named: bool = False) -> str | None:
     """The text of `node` when it is a lead paragraph: a standfirst's tag, no picture in it, and it
-    reads as a lead (`_reads_as_lead`). The caller has checked the naming."""
+    reads as a lead (`_reads_as_lead`; `named`: its box is named as a standfirst). The caller has
+    checked the naming."""
     if node.tag not in _LEAD_TAGS:
         return None
     if node.css_first("figure, img, picture, video, figcaption") is not None:
@@ -170,10 +179,11 @@ def _lead_text(node) -> str | None:
         return None
     paras = [p for p in node.css("p") if not _lead_words(p) & NOT_LEAD_WORDS]
     if len(paras) >= 2:  # a standfirst box of two or three short paragraphs: one line each
-        out = [t for p in paras[:3] if _reads_as_lead(t := node_text(p), sum(len(node_text(a)) for a in p.css("a")))]
+        out = [t for p in paras[:3]
+               if _reads_as_lead(t := node_text(p), sum(len(node_text(a)) for a in p.css("a")), named)]
         return "\n".join(out) if out else None
     linked = sum(len(node_text(a)) for a in node.css("a"))
-    return text if _reads_as_lead(text, linked) else None
+    return text if _reads_as_lead(text, linked, named) else None
 
 
 def _fenced(node) -> bool:
@@ -263,12 +273,13 @@ def lead_paragraph(root, body_text: str, headline=None) -> str | None:
         box = start.parent
         inherited = level <= named_from
         for node, first in _boxes_after(start):
-            if not (inherited and node.tag == "p" or _lead_named(node, alone=first and level < 2)):
+            named = _lead_named(node, alone=first and level < 2)
+            if not (named or inherited and node.tag == "p"):
                 continue
             tried += 1
             if tried > _LEAD_TRIES:
                 return None
-            if text := _lead_text(node):
+            if text := _lead_text(node, named):
                 if inherited and node.tag == "p":
                     text = "\n".join([text, *_paras_after(node)])
                 lines = [line for line in text.split("\n") if "".join(line.split()) not in flat]

@@ -306,3 +306,16 @@ def test_a_teaser_under_the_headline_past_its_picture_and_byline_is_kept():
     assert text.split("\n")[0] == LEAD, text
     assert all(p in text for p in PARAS) and text.count(LEAD) == 1
 
+
+def test_a_named_standfirst_without_a_full_stop_is_kept_but_not_a_short_kicker():
+    """Many standfirsts end without a stop. In a box named as one, a sentence of 80 characters or
+    more is the lead however it ends; a few words there (a kicker, a label) are not, nor an
+    unnamed sentence without a stop between the headline and the body."""
+    lead = LEAD.rstrip(".")
+    text = _text(_page(f"<h1>{TITLE}</h1><p class='entry-subtitle'>{lead}</p>"))
+    assert text.split("\n")[0] == lead, text
+    assert all(p in text for p in PARAS)
+    text = _text(_page(f"<h1>{TITLE}</h1><p class='entry-subtitle'>Harbour works in the spring</p>"))
+    assert "Harbour works" not in text and text.split("\n")[0] == P1, text
+    text = _text(_page(f"<div class='hero'><h1>{TITLE}</h1><div class='hero__text'><p>{lead}</p></div></div>"))
+    assert lead not in text and text.split("\n")[0] == P1, text
