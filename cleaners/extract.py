@@ -492,3 +492,56 @@ def lead_between(headline, body: list, body_text: str) -> str | None:
     except StopIteration:
         pass
     return "\n".join(out) if out else None
+
+
+def lead_before(body: list, body_text: str) -> str | None:
+    """The standfirst set just before the body the content finder chose, on a page where none was
+    found from the headline (no `<h1>`, or one in a breadcrumb or a slider): a box named as a
+    standfirst (`LEAD_WORDS`; `teaser` with no sibling named the same) among the few boxes before
+    the body's first node, before its parent and before its grandparent (not past the `<article>`
+    or `<main>` around it), read as `lead_paragraph` reads one (`_lead_text`: a sentence or a
+    few, few links, no picture). A caption, credit or promo is never one (`_fenced`). Returns the
+    lead's lines that the body lacks, or None."""
+    if not body:
+        return None
+    flat = "".join(body_text.split())
+    node, tried = body[0], 0
+    for _ in range(_LEAD_LEVELS):
+        if node is None or node.tag in _LEAD_STOP:
+            break
+        sibling, seen = node.prev, 0
+        while sibling is not None and seen < _LEAD_SIBLINGS:
+            if sibling.tag not in ("-text", "-comment"):
+                seen += 1
+                if not _fenced(sibling):
+                    for box, _first in [(sibling, True), *_boxes_after_start(sibling)]:
+                        if not _lead_named(box, alone=True):
+                            continue
+                        tried += 1
+                        if tried > _LEAD_TRIES:
+                            return None
+                        if text := _lead_text(box, True):
+                            lines = [line for line in text.split("\n") if "".join(line.split()) not in flat]
+                            return "\n".join(lines) if lines else None
+            sibling = sibling.prev
+        node = node.parent
+    return None
+
+
+def _boxes_after_start(box) -> list:
+    """The first `_LEAD_INNER` element boxes inside `box`, in document order, fenced boxes and
+    what is inside them left out (as `_boxes_after` reads the inside of each box)."""
+    out, stack, inner = [], [box.child], 0
+    while stack and inner < _LEAD_INNER:
+        child = stack.pop()
+        while child is not None and child.tag in ("-text", "-comment"):
+            child = child.next
+        if child is None:
+            continue
+        inner += 1
+        stack.append(child.next)
+        if not _fenced(child):
+            out.append((child, False))
+            stack.append(child.child)
+    return out
+

@@ -22,7 +22,7 @@ from .density import EXTRACT_STEPS, content_nodes, page_headline
 from .document import Document, canonical_url, make_id
 from .dom_rules import BODY_RULES, GENERIC_DOM_RULES, PAGE_RULES
 from .encoding import decode_html
-from .extract import MIN_BODY, block_lines, continued_chunks, extract_text, lead_between, lead_paragraph
+from .extract import MIN_BODY, block_lines, continued_chunks, extract_text, lead_before, lead_between, lead_paragraph
 from .language import declared_code, record_language
 from .metadata import article_url, page_metadata, strip_site
 from .rules import Context
@@ -505,10 +505,13 @@ def clean_html(html: bytes | str, url: str | None = None, *, path: str | None = 
         lines = continued_chunks(root, lines)
     if own is None or not is_attached(own):
         own = _own_headline(tree.body, headlines or _headlines(tree, extracted))
-    if lead := lead_paragraph(root, "\n".join(lines), own):
-        lines = [lead, *lines]
-    if region and extractor == "density" and (lead := lead_between(own, region, "\n".join(lines))):
-        lines = [lead, *lines]
+    if first := lead_paragraph(root, "\n".join(lines), own):
+        lines = [first, *lines]
+    if region and extractor == "density":
+        if lead := lead_between(own, region, "\n".join(lines)):
+            lines = [lead, *lines]
+        elif not first and (lead := lead_before(region, "\n".join(lines))):
+            lines = [lead, *lines]
     ctx.set_meta("title", extracted["title"] or _page_title(tree))
     ctx.set_meta("sitename", extracted["sitename"] or _meta_content(tree, "og:site_name"))
     lines = _run_text_rules(lines, ctx)

@@ -319,3 +319,43 @@ def test_a_named_standfirst_without_a_full_stop_is_kept_but_not_a_short_kicker()
     assert "Harbour works" not in text and text.split("\n")[0] == P1, text
     text = _text(_page(f"<div class='hero'><h1>{TITLE}</h1><div class='hero__text'><p>{lead}</p></div></div>"))
     assert lead not in text and text.split("\n")[0] == P1, text
+
+
+#: a standfirst named as one set right before the body, on a page whose headline gives no way to it
+#: (no `<h1>`: an `<h3>` in a news module; or an `<h1>` in the breadcrumb)
+BEFORE_BODY = {
+    "news-module": (f"<html><head><title>{TITLE}</title></head><body><main><div class='news news-single'>"
+                    f"<div class='article'><div class='header'><h3>{TITLE}</h3></div>"
+                    "<div class='footer'><span class='news-list-date'>03.03.2026</span></div>"
+                    f"<div class='teaser-text'><p>{LEAD}</p></div>"
+                    f"<div class='news-text-wrap'>{paras_html(*PARAS)}</div></div></div></main></body></html>"),
+    "breadcrumb-h1": (f"<html><head><title>{TITLE}</title></head><body><div class='crumbs'><ul><li>"
+                      f"<a href='/'>Home</a></li><li><h1>{TITLE}</h1></li></ul></div>"
+                      + "".join(f"<div class='tile'><span>Topic {i}</span></div>" for i in range(450))
+                      + "<div class='page'>"
+                      f"<div class='article-header'><h2>{TITLE}</h2><p class='article-excerpt'>{LEAD}</p></div>"
+                      f"<div class='row'><div class='article-content'>{paras_html(*PARAS)}</div></div>"
+                      "</div></body></html>"),
+}
+
+
+@pytest.mark.parametrize("layout", sorted(BEFORE_BODY))
+def test_a_standfirst_named_as_one_right_before_the_body_is_kept(layout):
+    text = _text(BEFORE_BODY[layout])
+    assert text.split("\n")[0] == LEAD, text
+    assert all(p in text for p in PARAS) and text.count(LEAD) == 1
+
+
+def test_teaser_cards_or_a_caption_before_the_body_are_no_standfirst():
+    """Before the body: a row of teaser cards (several boxes named the same), a lead picture's
+    caption. Neither is taken for the standfirst; the body is kept whole."""
+    cards = "".join(f"<div class='teaser'><p>{s}</p></div>" for s in (
+        "The ferry timetable changes for the winter, and the first boat now leaves at seven.",
+        "The library opens on Sundays from next month, the council said on Friday evening."))
+    caption = f"<div class='lead-media'><img src='/pier.jpg' alt=''><p class='lead-caption'>{LEAD}</p></div>"
+    for junk in (cards, caption):
+        html = (f"<html><head><title>{TITLE}</title></head><body><main><div class='story'>{junk}"
+                f"<div class='story-text'>{paras_html(*PARAS)}</div></div></main></body></html>")
+        text = _text(html)
+        assert text.split("\n")[0] == P1 and all(p in text for p in PARAS), text
+        assert "ferry timetable" not in text and LEAD not in text, text
