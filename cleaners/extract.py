@@ -147,15 +147,19 @@ def _lead_named(node, *, alone: bool) -> bool:
 #: a standfirst in a box named as one may end without a stop (many are set that way) when it is
 #: this long: a sentence, not a kicker or a label
 _NAMED_LEAD_MIN = 80
+#: the longest lead: a few sentences (in a box named as a standfirst, a long intro paragraph)
+_LEAD_MAX = 800
+_NAMED_LEAD_MAX = 1500
 
 
 def _reads_as_lead(text: str, linked: int, named: bool = False) -> bool:
-    """One to a few sentences of prose with few links: 40-800 characters, six words or more (in
-    Chinese, Japanese or Korean: 20 characters), ending as a sentence does (in a box `named` as a
-    standfirst, `_NAMED_LEAD_MIN` characters may end without a stop); in a cased script, three
-    words or more in lower case (a byline and its dates, "JANE ROE Nov. 20, 2019 Updated: 1:35 a.m.",
-    has next to none)."""
-    if not 40 <= len(text) <= 800 or linked > 0.2 * len(text):
+    """One to a few sentences of prose with few links: 40-800 characters (in a box `named` as a
+    standfirst, up to `_NAMED_LEAD_MAX`: an intro paragraph), six words or more (in Chinese,
+    Japanese or Korean: 20 characters), ending as a sentence does (in a named box,
+    `_NAMED_LEAD_MIN` characters may end without a stop); in a cased script, three words or more
+    in lower case (a byline and its dates, "JANE ROE Nov. 20, 2019 Updated: 1:35 a.m.", has next
+    to none)."""
+    if not 40 <= len(text) <= (_NAMED_LEAD_MAX if named else _LEAD_MAX) or linked > 0.2 * len(text):
         return False
     if not _LEAD_END.search(text) and not (named and len(text) >= _NAMED_LEAD_MIN):
         return False

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from cleaners import clean_html
+from cleaners.density import content_lines, content_nodes
 from cleaners.extract import lead_paragraph
 from cleaners.pipeline import LexborHTMLParser
 
@@ -56,7 +57,6 @@ NAMED = {
 
 def test_the_standfirst_is_not_in_the_body_the_content_finder_takes():
     """The pages really need the repair: the body alone does not hold the lead."""
-    from cleaners.density import content_lines, content_nodes
 
     tree = LexborHTMLParser(_page(NAMED["standfirst"]))
     assert LEAD not in "\n".join(content_lines(content_nodes(tree.body)))
@@ -359,3 +359,21 @@ def test_teaser_cards_or_a_caption_before_the_body_are_no_standfirst():
         text = _text(html)
         assert text.split("\n")[0] == P1 and all(p in text for p in PARAS), text
         assert "ferry timetable" not in text and LEAD not in text, text
+
+
+def test_a_long_intro_paragraph_in_a_box_named_as_one_is_kept():
+    """A standfirst box may hold one long intro paragraph (a press office's summary, 800-1500
+    characters): it is the lead when its box is named as one (here a news module's teaser box
+    before the body, under an `<h3>` headline)."""
+    long_lead = " ".join(["The council has agreed to pay for a new concrete deck on the old grain pier."] + [
+        f"In the {n} week of the works the {part} of the pier will be closed to walkers and the harbour "
+        "office will post the new opening times on its board by the ticket hall every Monday morning."
+        for n, part in (("first", "north end"), ("second", "middle"), ("third", "south end"), ("fourth", "slipway"),
+                        ("fifth", "crane berth"))])
+    assert 800 < len(long_lead) < 1500
+    html = BEFORE_BODY["news-module"].replace(LEAD, long_lead)
+    tree = LexborHTMLParser(html)
+    assert long_lead not in "\n".join(content_lines(content_nodes(tree.body)))  # the body leaves it out
+    text = _text(html)
+    assert text.split("\n")[0] == long_lead, text
+    assert all(p in text for p in PARAS)
