@@ -218,18 +218,7 @@ def _boxes_after(start) -> list:
             out.append((node, first))
             if not _lead_words(node) & _NOT_IN_THE_WAY:
                 first = False
-            stack, inner = [node.child], 0
-            while stack and inner < _LEAD_INNER:
-                child = stack.pop()
-                while child is not None and child.tag in ("-text", "-comment"):
-                    child = child.next
-                if child is None:
-                    continue
-                inner += 1
-                stack.append(child.next)
-                if not _fenced(child):
-                    out.append((child, False))
-                    stack.append(child.child)
+            out.extend((box, False) for box in _boxes_inside(node))
         node = node.next
     return out
 
@@ -518,7 +507,7 @@ def lead_before(body: list, body_text: str) -> str | None:
             if sibling.tag not in ("-text", "-comment"):
                 seen += 1
                 if not _fenced(sibling):
-                    for box, _first in [(sibling, True), *_boxes_after_start(sibling)]:
+                    for box in [sibling, *_boxes_inside(sibling)]:
                         if not _lead_named(box, alone=True):
                             continue
                         tried += 1
@@ -532,9 +521,9 @@ def lead_before(body: list, body_text: str) -> str | None:
     return None
 
 
-def _boxes_after_start(box) -> list:
-    """The first `_LEAD_INNER` element boxes inside `box`, in document order, fenced boxes and
-    what is inside them left out (as `_boxes_after` reads the inside of each box)."""
+def _boxes_inside(box) -> list:
+    """The first `_LEAD_INNER` element boxes inside `box`, in document order, fenced boxes (`_fenced`)
+    and what is inside them left out."""
     out, stack, inner = [], [box.child], 0
     while stack and inner < _LEAD_INNER:
         child = stack.pop()
@@ -545,7 +534,6 @@ def _boxes_after_start(box) -> list:
         inner += 1
         stack.append(child.next)
         if not _fenced(child):
-            out.append((child, False))
+            out.append(child)
             stack.append(child.child)
     return out
-
