@@ -460,7 +460,29 @@ def _story_of(headline, best, prose: dict, order: dict, root):
         return None  # a header box with a byline or a standfirst, beside the body in one story
     if order.get(key, 0) > order.get(best.mem_id, 0):
         return None  # the best box comes first: not a story appended after the page's own
+    if not _another_story(node, best):
+        return None  # the rest of the page the story box is in (a landing page's text under its hero)
     return node
+
+
+def _another_story(story, best) -> bool:
+    """True when the branch of the page that holds `best` (the box beside the one holding `story`)
+    carries a story of its own: it is an `<article>`, or holds an `<h1>`, or a heading (`<h2>`,
+    `<h3>`) outside `best` (the headline over it; a sub-heading sits inside the body)."""
+    above = set()
+    node = story.parent
+    while node is not None:
+        above.add(node.mem_id)
+        node = node.parent
+    branch = best
+    while branch.parent is not None and branch.parent.mem_id not in above:
+        branch = branch.parent
+    if branch.tag == "article":
+        return True
+    for mark in branch.css("article, h1, h2, h3"):
+        if mark.tag in ("article", "h1") or not (mark.mem_id == best.mem_id or has_ancestor_in(mark, {best.mem_id})):
+            return True
+    return False
 
 
 def _apart(one, other, root) -> bool:

@@ -345,3 +345,23 @@ def test_a_body_split_over_tab_panes_is_joined_whichever_pane_is_open():
     assert decision["chosen"] == ["div.page > div.tab-content"], decision
     text = "\n".join(_clean(html))
     assert all(s[:40] in text for s in (PLAIN[0], S1, QUOTE, PLAIN[2])), text
+
+
+def test_a_landing_page_text_under_its_hero_is_the_body_not_another_story():
+    """A guide's landing page: a hero box with the page's `<h1>`, its intro and a form, and under it
+    the guide's long text, set with its own sub-headings inside its box. The text under the hero is
+    no second story (no headline of its own over it, no `<article>`): it is the body, with the
+    intro's box left to the standfirst rules."""
+    head = f"<meta property='og:title' content=\"{TITLE}\">"
+    hero = (f"<div class='hero'><section class='hero-box'><h1>{TITLE}</h1><p>{P1}</p><p>{P2}</p><p>{S5}</p>"
+            "<form><label>Amount</label><input name='amount'><button>Compare offers</button></form></section></div>")
+    guide = (f"<div class='guide-text'><p>{PARAS[2]}</p><h2>The new timetable</h2>"
+             + "".join(f"<p>{p}</p>" for p in PLAIN[:3]) + "<h2>After the summer</h2>"
+             + "".join(f"<p>{p}</p>" for p in (*PLAIN[3:], PARAS[3])) + "</div>")
+    html = _page(f"<main class='page-content'>{hero}{guide}</main>", head=head)
+    decision: dict = {}
+    content_nodes(LexborHTMLParser(html).body, decision, [TITLE])
+    assert "story" not in decision, decision
+    lines = _clean(html)
+    _assert_story(lines, (PARAS[2], *PLAIN, PARAS[3]))
+    assert "The new timetable" in lines and "After the summer" in lines
