@@ -468,7 +468,8 @@ def _story_of(headline, best, prose: dict, order: dict, root):
 def _another_story(story, best) -> bool:
     """True when the branch of the page that holds `best` (the box beside the one holding `story`)
     carries a story of its own: it is an `<article>`, or holds an `<h1>`, or a heading (`<h2>`,
-    `<h3>`) outside `best` (the headline over it; a sub-heading sits inside the body)."""
+    `<h3>`) outside `best` (the headline over it; a sub-heading sits inside the body) that is no
+    card's title set inside a link (a download or a teaser box)."""
     above = set()
     node = story.parent
     while node is not None:
@@ -480,7 +481,14 @@ def _another_story(story, best) -> bool:
     if branch.tag == "article":
         return True
     for mark in branch.css("article, h1, h2, h3"):
-        if mark.tag in ("article", "h1") or not (mark.mem_id == best.mem_id or has_ancestor_in(mark, {best.mem_id})):
+        if mark.tag in ("article", "h1"):
+            return True
+        if mark.mem_id == best.mem_id or has_ancestor_in(mark, {best.mem_id}):
+            continue
+        up = mark.parent
+        while up is not None and up.mem_id != branch.mem_id and up.tag != "a":
+            up = up.parent
+        if up is None or up.tag != "a":
             return True
     return False
 
