@@ -933,6 +933,14 @@ def _is_meta_box(node) -> bool:
     return bool(class_words(names) & _FURNITURE_WORDS) and len(node.text(deep=True).strip()) <= 200
 
 
+def _runs_on(node) -> bool:
+    """True when the paragraph's sentence runs on right after `node` (an inline box): a dateline
+    set as a `<span>` at the start of the first paragraph ("PORT TOWN – The council...") is the
+    sentence's first words, not a date line of its own."""
+    after = node.next
+    return after is not None and after.tag == "-text" and len((after.text_content or "").strip()) >= 20
+
+
 def _link_list(node) -> bool:
     """A list whose items are mostly links (a "More:" or "Trending" rail inside the body)."""
     text = " ".join(node.text(deep=True).split())
@@ -1062,7 +1070,7 @@ def content_lines(nodes, drop: Callable[[ExtractStep, str], None] | None = None)
                 pass
             elif tag in _NOT_TEXT:
                 drop(PICTURE if tag == "figure" else FRAME, node_text(node))
-            elif _is_meta_box(node):
+            elif _is_meta_box(node) and not (block == "p" and tag not in _BLOCKS and _runs_on(node)):
                 drop(META_BOX, node_text(node))
             elif tag in ("ul", "ol") and _link_list(node):
                 flush(block, group)
