@@ -12,7 +12,8 @@ container is the article body; its siblings join when they score close to it or 
 link-poor paragraphs, and boxes of the same kind elsewhere in the story join as chunks of a split
 body. On a page carrying several
 stories the body comes from the one under the `<h1>` that matches the page's title (a box after it
-that bears no mark of a story of its own, no `<h1>`, no `<article>`, is the rest of that story). A
+that carries no story of its own, no `<article>`, no `<h1>`, no headline over it, is the rest of that
+story). A
 truncation guard widens a body that holds under a third of the page's prose (long, link-poor
 blocks), and a body that holds under two thirds of the prose of the box it shares with the page's
 headline is widened to that box when what it adds is link-poor prose, no comments and no other
@@ -450,10 +451,10 @@ def _story_of(headline, best, prose: dict, order: dict, root):
     after it that is no part of it (a "next story" appended below, an infinite scroll, a pop-up
     set after the article): the first box above the `<h1>` holding 500+ characters of prose, and
     a quarter of the best box's or more when the two share a box below the page (a story, not a
-    header with a byline beside the body), seven tenths or more when the part of the page holding
-    the best box bears no mark of a story of its own (no `<h1>`, no `<article>`, not a box of the
-    same kind as the headline's: the rest of the page's own story). None when the best
-    box is in that story, holds it, or comes first, or when the story box is the page itself."""
+    header with a byline beside the body), when the part of the page holding the best box carries a
+    story of its own (`_another_story`; else it is the rest of the page's own story, under a header
+    with an intro or a form). None when the best box is in that story, holds it, or comes first, or
+    when the story box is the page itself."""
     node = headline.parent
     while node is not None and node.tag not in ("html", "-document") and node.mem_id != root.mem_id:
         if prose.get(node.mem_id, 0) >= 500:
@@ -464,42 +465,41 @@ def _story_of(headline, best, prose: dict, order: dict, root):
     key = node.mem_id
     if key == best.mem_id or has_ancestor_in(best, {key}) or has_ancestor_in(node, {best.mem_id}):
         return None
-    if not _apart(node, best, root) and prose.get(key, 0) < (
-            0.25 if _marked_story(node, best) else STORY_UNMARKED) * prose.get(best.mem_id, 0):
+    if prose.get(key, 0) < 0.25 * prose.get(best.mem_id, 0) and not _apart(node, best, root):
         return None  # a header box with a byline or a standfirst, beside the body in one story
     if order.get(key, 0) > order.get(best.mem_id, 0):
         return None  # the best box comes first: not a story appended after the page's own
+    if not _another_story(node, best):
+        return None  # the rest of the page the story box is in (a landing page's text under its hero)
     return node
 
 
-#: the share of the body's prose a headline's box must hold to be taken for the page's own story
-#: when the box the body sits in bears no mark of a story of its own (`_marked_story`): a header
-#: with a standfirst, a form or a byline holds far less than the body under it
-STORY_UNMARKED = 0.7
-
-
-def _marked_story(story, best) -> bool:
-    """True when the part of the page that holds `best` (the child, holding it, of the lowest box
-    that holds both) is marked as a story of its own: it holds an `<h1>` or an `<article>`, or it
-    is a box of the same named kind as the part holding `story` (the next item of a feed)."""
+def _another_story(story, best) -> bool:
+    """True when the branch of the page that holds `best` (the box beside the one holding `story`)
+    carries a story of its own: it is an `<article>`, or holds an `<h1>`, or a heading (`<h2>`,
+    `<h3>`) outside `best` (the headline over it; a sub-heading sits inside the body) that is no
+    card's title set inside a link (a download or a teaser box)."""
     above = set()
-    node = story
+    node = story.parent
     while node is not None:
         above.add(node.mem_id)
         node = node.parent
     branch = best
     while branch.parent is not None and branch.parent.mem_id not in above:
         branch = branch.parent
-    if branch.parent is None:
+    if branch.tag == "article":
         return True
-    top = branch.parent.mem_id
-    own = story
-    while own.parent is not None and own.parent.mem_id != top:
-        own = own.parent
-    if branch.tag == "article" or branch.css_first("h1, article") is not None:
-        return True
-    signature = _signature(branch)
-    return bool(signature[1]) and signature == _signature(own)
+    for mark in branch.css("article, h1, h2, h3"):
+        if mark.tag in ("article", "h1"):
+            return True
+        if mark.mem_id == best.mem_id or has_ancestor_in(mark, {best.mem_id}):
+            continue
+        up = mark.parent
+        while up is not None and up.mem_id != branch.mem_id and up.tag != "a":
+            up = up.parent
+        if up is None or up.tag != "a":
+            return True
+    return False
 
 
 def _apart(one, other, root) -> bool:

@@ -149,12 +149,24 @@ def _lead_named(node, *, alone: bool) -> bool:
     return False
 
 
-def _reads_as_lead(text: str, linked: int) -> bool:
-    """One to a few sentences of prose with few links: 40-800 characters, six words or more (in
-    Chinese, Japanese or Korean: 20 characters), ending as a sentence does; in a cased script, three
-    words or more in lower case (a byline and its dates, "JANE ROE Nov. 20, 2019 Updated: 1:35 a.m.",
-    has next to none)."""
-    if not 40 <= len(text) <= 800 or not _LEAD_END.search(text) or linked > 0.2 * len(text):
+#: a standfirst in a box named as one may end without a stop (many are set that way) when it is
+#: this long: a sentence, not a kicker or a label
+_NAMED_LEAD_MIN = 80
+#: the longest lead: a few sentences (in a box named as a standfirst, a long intro paragraph)
+_LEAD_MAX = 800
+_NAMED_LEAD_MAX = 1500
+
+
+def _reads_as_lead(text: str, linked: int, named: bool = False) -> bool:
+    """One to a few sentences of prose with few links: 40-800 characters (in a box `named` as a
+    standfirst, up to `_NAMED_LEAD_MAX`: an intro paragraph), six words or more (in Chinese,
+    Japanese or Korean: 20 characters), ending as a sentence does (in a named box,
+    `_NAMED_LEAD_MIN` characters may end without a stop); in a cased script, three words or more
+    in lower case (a byline and its dates, "JANE ROE Nov. 20, 2019 Updated: 1:35 a.m.", has next
+    to none)."""
+    if not 40 <= len(text) <= (_NAMED_LEAD_MAX if named else _LEAD_MAX) or linked > 0.2 * len(text):
+        return False
+    if not _LEAD_END.search(text) and not (named and len(text) >= _NAMED_LEAD_MIN):
         return False
     words = text.split()
     if len(words) < 6:
@@ -163,9 +175,10 @@ def _reads_as_lead(text: str, linked: int) -> bool:
     return not cased or sum(1 for w in cased if w[0].islower()) >= 3
 
 
-def _lead_text(node) -> str | None:
+def _lead_text(node, named: bool = False) -> str | None:
     """The text of `node` when it is a lead paragraph: a standfirst's tag, no picture in it, and it
-    reads as a lead (`_reads_as_lead`). The caller has checked the naming."""
+    reads as a lead (`_reads_as_lead`; `named`: its box is named as a standfirst). The caller has
+    checked the naming."""
     if node.tag not in _LEAD_TAGS:
         return None
     if node.css_first("figure, img, picture, video, figcaption") is not None:
@@ -175,10 +188,11 @@ def _lead_text(node) -> str | None:
         return None
     paras = [p for p in node.css("p") if not _lead_words(p) & NOT_LEAD_WORDS]
     if len(paras) >= 2:  # a standfirst box of two or three short paragraphs: one line each
-        out = [t for p in paras[:3] if _reads_as_lead(t := node_text(p), sum(len(node_text(a)) for a in p.css("a")))]
+        out = [t for p in paras[:3]
+               if _reads_as_lead(t := node_text(p), sum(len(node_text(a)) for a in p.css("a")), named)]
         return "\n".join(out) if out else None
     linked = sum(len(node_text(a)) for a in node.css("a"))
-    return text if _reads_as_lead(text, linked) else None
+    return text if _reads_as_lead(text, linked, named) else None
 
 
 def _fenced(node) -> bool:
@@ -187,31 +201,29 @@ def _fenced(node) -> bool:
     return node.tag in _NOT_LEAD_TAGS or bool(_lead_words(node) & NOT_LEAD_WORDS)
 
 
+#: boxes that leave a standfirst right under the headline all the same: a byline or date line,
+#: a box hidden from the screen (a byline for screen readers)
+_NOT_IN_THE_WAY = BYLINE_WORDS | V.ALWAYS_HIDDEN
+
+
 def _boxes_after(start) -> list:
     """The element boxes that follow `start` within `_LEAD_SIBLINGS` siblings, each with the first
     `_LEAD_INNER` element boxes inside it, in document order, fenced boxes (`_fenced`) and what is
-    inside them left out: where a standfirst a few boxes from the headline can sit. Bounded: never a
-    walk over the rest of the page."""
-    out, node, seen = [], start.next, 0
+    inside them left out: where a standfirst a few boxes from the headline can sit. Each comes with
+    whether it is the first box after `start` but for fenced ones, bylines and boxes hidden from
+    the screen (`_NOT_IN_THE_WAY`): a teaser right under the headline, past its picture and its
+    byline. Bounded: never a walk over the rest of the page."""
+    out, node, seen, first = [], start.next, 0, True
     while node is not None and seen < _LEAD_SIBLINGS:
         if node.tag not in ("-text", "-comment"):
             seen += 1
             if _fenced(node):
                 node = node.next
                 continue
-            out.append((node, seen == 1))
-            stack, inner = [node.child], 0
-            while stack and inner < _LEAD_INNER:
-                child = stack.pop()
-                while child is not None and child.tag in ("-text", "-comment"):
-                    child = child.next
-                if child is None:
-                    continue
-                inner += 1
-                stack.append(child.next)
-                if not _fenced(child):
-                    out.append((child, False))
-                    stack.append(child.child)
+            out.append((node, first))
+            if not _lead_words(node) & _NOT_IN_THE_WAY:
+                first = False
+            out.extend((box, False) for box in _boxes_inside(node))
         node = node.next
     return out
 
@@ -229,18 +241,20 @@ def _paras_after(node, most: int = 2) -> list[str]:
     return out
 
 
-def lead_paragraph(root, body_text: str) -> str | None:
+def lead_paragraph(root, body_text: str, headline=None) -> str | None:
     """The standfirst printed under the headline (`<p class="standfirst">`, `.article__intro`,
     `#vorspann`, `.chapo`, ...) when the extractor left it out: extractors often take only the body
     container and lose it, yet it is the article's first paragraph. Looked for only near the page's
-    first `<h1>`: in the few boxes after it, after its parent and after its grandparent (a standfirst
+    headline (`headline`: the `<h1>` that matches its titles, else its first `<h1>`; a logo or a
+    hidden label set as the first `<h1>` is not the story's): in the few boxes after it, after its
+    parent and after its grandparent (a standfirst
     a few boxes away, past a picture or a byline), never past the `<article>` or `<main>` around it,
     so teasers elsewhere never qualify. A box counts when its class/id names a standfirst
     (`LEAD_WORDS`, `teaser` only right under the headline), or when it follows the `<h1>` inside a
     box so named (`<div class="intro"><h1>..</h1><p>..</p></div>`); it must read as a lead (a sentence
     or a few, few links) and hold no picture; a caption, credit or promo (`NOT_LEAD_WORDS`) never
     counts. Returns the lead's lines (one paragraph a line) that the body lacks, or None."""
-    h1 = root.css_first("h1")
+    h1 = headline if headline is not None else root.css_first("h1")
     if h1 is None:
         return None
     flat = "".join(body_text.split())  # compared without white space: "Reuters , the" is "Reuters, the"
@@ -257,12 +271,13 @@ def lead_paragraph(root, body_text: str) -> str | None:
         box = start.parent
         inherited = level <= named_from
         for node, first in _boxes_after(start):
-            if not (inherited and node.tag == "p" or _lead_named(node, alone=first and level < 2)):
+            named = _lead_named(node, alone=first and level < 2)
+            if not (named or inherited and node.tag == "p"):
                 continue
             tried += 1
             if tried > _LEAD_TRIES:
                 return None
-            if text := _lead_text(node):
+            if text := _lead_text(node, named):
                 if inherited and node.tag == "p":
                     text = "\n".join([text, *_paras_after(node)])
                 lines = [line for line in text.split("\n") if "".join(line.split()) not in flat]
@@ -475,3 +490,55 @@ def lead_between(headline, body: list, body_text: str) -> str | None:
     except StopIteration:
         pass
     return "\n".join(out) if out else None
+
+
+def lead_before(body: list, body_text: str) -> str | None:
+    """The standfirst set just before the body the content finder chose, on a page where none was
+    found from the headline (no `<h1>`, or one in a breadcrumb or a slider): a box named as a
+    standfirst (`LEAD_WORDS`; `teaser` with no sibling named the same) among the few boxes before
+    the body's first node, before its parent and before its grandparent (not past the `<article>`
+    or `<main>` around it), read as `lead_paragraph` reads one (`_lead_text`: a sentence or a
+    few, few links, no picture). A caption, credit or promo is never one (`_fenced`). Returns the
+    lead's lines that the body lacks, or None."""
+    if not body:
+        return None
+    flat = "".join(body_text.split())
+    node, tried = body[0], 0
+    for _ in range(_LEAD_LEVELS):
+        if node is None or node.tag in _LEAD_STOP:
+            break
+        sibling, seen = node.prev, 0
+        while sibling is not None and seen < _LEAD_SIBLINGS:
+            if sibling.tag not in ("-text", "-comment"):
+                seen += 1
+                if not _fenced(sibling):
+                    for box in [sibling, *_boxes_inside(sibling)]:
+                        if not _lead_named(box, alone=True):
+                            continue
+                        tried += 1
+                        if tried > _LEAD_TRIES:
+                            return None
+                        if text := _lead_text(box, True):
+                            lines = [line for line in text.split("\n") if "".join(line.split()) not in flat]
+                            return "\n".join(lines) if lines else None
+            sibling = sibling.prev
+        node = node.parent
+    return None
+
+
+def _boxes_inside(box) -> list:
+    """The first `_LEAD_INNER` element boxes inside `box`, in document order, fenced boxes (`_fenced`)
+    and what is inside them left out."""
+    out, stack, inner = [], [box.child], 0
+    while stack and inner < _LEAD_INNER:
+        child = stack.pop()
+        while child is not None and child.tag in ("-text", "-comment"):
+            child = child.next
+        if child is None:
+            continue
+        inner += 1
+        stack.append(child.next)
+        if not _fenced(child):
+            out.append(child)
+            stack.append(child.child)
+    return out

@@ -22,7 +22,7 @@ from .density import EXTRACT_STEPS, content_nodes, page_headline
 from .document import Document, canonical_url, make_id
 from .dom_rules import BODY_RULES, GENERIC_DOM_RULES, PAGE_RULES
 from .encoding import decode_html
-from .extract import MIN_BODY, block_lines, continued_chunks, extract_text, lead_between, lead_paragraph
+from .extract import MIN_BODY, block_lines, continued_chunks, extract_text, lead_before, lead_between, lead_paragraph
 from .language import declared_code, record_language
 from .metadata import article_url, page_metadata, strip_site
 from .rules import Context
@@ -398,10 +398,10 @@ def _scopes(region: list) -> list:
     return region
 
 
-def _headline_scope(tree, region: list) -> list:
-    """The box around the page's `<h1>` when it lies outside the body: `lead_paragraph` looks for
-    the standfirst there, so the body rules clean it too (a caption or a promo is no standfirst)."""
-    h1 = tree.root.css_first("h1") if tree.root is not None else None
+def _headline_scope(h1, region: list) -> list:
+    """The box around the page's headline (`_own_headline`) when it lies outside the body:
+    `lead_paragraph` looks for the standfirst there, so the body rules clean it too (a caption or
+    a promo is no standfirst)."""
     if h1 is None:
         return []
     ids = {node.mem_id for node in region}
@@ -464,6 +464,7 @@ def clean_html(html: bytes | str, url: str | None = None, *, path: str | None = 
         raise CleanError("no_text", "the page has no HTML tree")
     links = _link_texts(tree)
     region = None
+    own = None  # the page's own headline (`_own_headline`)
     headlines: list[str] = []
     if ctx.profile is None and tree.body is not None:
         # unknown markup: take the page's frame out, find the body, then clean the boxes inside it
@@ -471,7 +472,8 @@ def clean_html(html: bytes | str, url: str | None = None, *, path: str | None = 
             rule.apply(root, ctx)
         headlines = _headlines(tree, extracted)
         region = content_nodes(tree.body, ctx.finder if explain else None, headlines)
-        for scope in _scopes(region) + _headline_scope(tree, region):
+        own = _own_headline(tree.body, headlines)
+        for scope in _scopes(region) + _headline_scope(own if own is not None else root.css_first("h1"), region):
             for rule in BODY_RULES:
                 rule.apply(scope, ctx)
         region = [node for node in region if is_attached(node)]
@@ -501,11 +503,15 @@ def clean_html(html: bytes | str, url: str | None = None, *, path: str | None = 
         lines = block_lines(tree.body)
     if ctx.profile is None and region is None:
         lines = continued_chunks(root, lines)
-    if lead := lead_paragraph(root, "\n".join(lines)):
-        lines = [lead, *lines]
-    if region and extractor == "density" and (lead := lead_between(_own_headline(tree.body, headlines), region,
-                                                                   "\n".join(lines))):
-        lines = [lead, *lines]
+    if own is None or not is_attached(own):
+        own = _own_headline(tree.body, headlines or _headlines(tree, extracted))
+    if first := lead_paragraph(root, "\n".join(lines), own):
+        lines = [first, *lines]
+    if region and extractor == "density":
+        if lead := lead_between(own, region, "\n".join(lines)):
+            lines = [lead, *lines]
+        elif not first and (lead := lead_before(region, "\n".join(lines))):
+            lines = [lead, *lines]
     ctx.set_meta("title", extracted["title"] or _page_title(tree))
     ctx.set_meta("sitename", extracted["sitename"] or _meta_content(tree, "og:site_name"))
     lines = _run_text_rules(lines, ctx)

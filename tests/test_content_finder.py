@@ -394,3 +394,40 @@ def test_body_below_a_header_box_with_a_long_intro_is_no_second_story():
     assert decision["chosen"] == ["div.page > main.content > div.guide-text"], decision
     lines = _clean(html)
     _assert_story(lines, (*PARAS, *SECOND))
+
+
+def test_a_landing_page_text_under_its_hero_is_the_body_not_another_story():
+    """A guide's landing page: a hero box with the page's `<h1>`, its intro and a form, and under it
+    the guide's long text, set with its own sub-headings inside its box. The text under the hero is
+    no second story (no headline of its own over it, no `<article>`): it is the body, with the
+    intro's box left to the standfirst rules."""
+    head = f"<meta property='og:title' content=\"{TITLE}\">"
+    hero = (f"<div class='hero'><section class='hero-box'><h1>{TITLE}</h1><p>{P1}</p><p>{P2}</p><p>{S5}</p>"
+            "<form><label>Amount</label><input name='amount'><button>Compare offers</button></form></section></div>")
+    guide = (f"<div class='guide-text'><p>{PARAS[2]}</p><h2>The new timetable</h2>"
+             + "".join(f"<p>{p}</p>" for p in PLAIN[:3]) + "<h2>After the summer</h2>"
+             + "".join(f"<p>{p}</p>" for p in (*PLAIN[3:], PARAS[3])) + "</div>")
+    html = _page(f"<main class='page-content'>{hero}{guide}</main>", head=head)
+    decision: dict = {}
+    content_nodes(LexborHTMLParser(html).body, decision, [TITLE])
+    assert "story" not in decision, decision
+    lines = _clean(html)
+    _assert_story(lines, (PARAS[2], *PLAIN, PARAS[3]))
+    assert "The new timetable" in lines and "After the summer" in lines
+
+
+def test_a_download_card_beside_the_text_under_the_hero_is_no_other_story():
+    """The same landing page with the text in a field box and, beside it, a download card whose
+    title is a heading set inside its link: a card, not the headline of another story."""
+    head = f"<meta property='og:title' content=\"{TITLE}\">"
+    hero = (f"<div class='hero'><section class='hero-box'><h1>{TITLE}</h1><p>{P1}</p><p>{P2}</p><p>{S5}</p>"
+            "</section></div>")
+    fields = ("<div class='fields'><div class='field-text'>"
+              + "".join(f"<p>{p}</p>" for p in (PARAS[2], *PLAIN, PARAS[3]))
+              + "</div><ul class='files'><li class='file'><a href='/plan.pdf'><h3>The harbour plan as a file</h3>"
+              "</a></li></ul></div>")
+    html = _page(f"<main class='page-content'>{hero}{fields}</main>", head=head)
+    decision: dict = {}
+    content_nodes(LexborHTMLParser(html).body, decision, [TITLE])
+    assert "story" not in decision, decision
+    _assert_story(_clean(html), (PARAS[2], *PLAIN, PARAS[3]))

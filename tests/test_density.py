@@ -294,3 +294,18 @@ def test_a_linked_name_opening_a_paragraph_of_its_own_words_stays():
     assert "Harbour Rope Park" in text and "Quay Climbing Hall" in text and "Three minutes on foot" in text
     assert "Lighthouse keepers" not in text and "Library opening hours" not in text
     assert all(p in text for p in PARAS)
+
+
+def test_a_dateline_opening_the_first_sentence_stays_but_a_date_line_goes():
+    """A dateline set as a `<span class='dateline'>` at the start of the first paragraph is the
+    sentence's first words ("VELLMAR – The harbour authority..."): it stays. A byline or date set
+    as a paragraph of its own, or a box beside the text, still goes."""
+    drops: list = []
+    html = _page("<div class='article-body'>"
+                 "<p><span class='byline'>By Mara Quill</span></p>"
+                 f"<p><span class='dateline'>VELLMAR – </span>{P1}</p>{paras_html(P2, P3, P4)}</div>")
+    lines = _lines(html, drops)
+    assert lines[0] == f"VELLMAR – {P1}", lines
+    assert all(p in "\n".join(lines) for p in PARAS)
+    assert not any("Mara Quill" in line for line in lines)
+    assert any(s is META_BOX and "Mara Quill" in text for s, text in drops), drops

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from cleaners import clean_html
+from cleaners.density import content_lines, content_nodes
 from cleaners.extract import lead_paragraph
 from cleaners.pipeline import LexborHTMLParser
 
@@ -56,7 +57,6 @@ NAMED = {
 
 def test_the_standfirst_is_not_in_the_body_the_content_finder_takes():
     """The pages really need the repair: the body alone does not hold the lead."""
-    from cleaners.density import content_lines, content_nodes
 
     tree = LexborHTMLParser(_page(NAMED["standfirst"]))
     assert LEAD not in "\n".join(content_lines(content_nodes(tree.body)))
@@ -272,3 +272,108 @@ def test_a_lead_set_as_a_heading_in_its_own_box_is_kept_but_not_a_sub_heading():
     assert "Harbour works" not in text and all(p in text for p in PARAS)
     text = _text(_page(f"<div class='title-wrap'><h1>{TITLE}</h1><h2>{LEAD}</h2></div>"))
     assert text.count(LEAD) <= 1 and all(p in text for p in PARAS)
+
+
+def test_the_standfirst_is_looked_for_under_the_story_headline_not_the_logo():
+    """The page's first `<h1>` is its logo (or a hidden label); the story's own `<h1>`, the one
+    that matches its title, comes later with its standfirst under it: that one is kept."""
+    html = (f"<html><head><title>{TITLE} | Vellmar Gazette</title></head><body>"
+            "<header class='site'><div class='masthead'><a href='/'><h1>Vellmar Gazette</h1></a></div>"
+            "<div class='tools'><a href='/search'>Search</a> <a href='/login'>Log in</a></div></header>"
+            "<nav><a href='/'>Home</a> <a href='/town'>Town</a></nav>"
+            f"<main><header class='story-top'><h1>{TITLE}</h1><div class='when'>3 March 2026</div>"
+            f"<p class='standfirst'>{LEAD}</p></header>"
+            f"<article><div class='story-body'>{paras_html(*PARAS)}</div></article></main></body></html>")
+    tree = LexborHTMLParser(html)
+    assert lead_paragraph(tree.root, "\n".join(PARAS)) is None  # from the logo, nothing is near enough
+    assert lead_paragraph(tree.root, "\n".join(PARAS), tree.css("h1")[1]) == LEAD
+    text = _text(html)
+    assert text.split("\n")[0] == LEAD, text
+    assert all(p in text for p in PARAS) and "Vellmar Gazette" not in text
+
+
+def test_a_teaser_under_the_headline_past_its_picture_and_byline_is_kept():
+    """A box named `teaser` is the standfirst when it is the first under the headline; a picture,
+    a byline or a byline hidden for screen readers before it do not make it one of a listing's
+    cards (a kicker before it still does: see `teaser-later`)."""
+    head = (f"<h1>{TITLE}</h1><div class='sr-only'>An article by Ann Example, on the third of March</div>"
+            "<figure><img src='/pier.jpg' alt=''></figure>"
+            f"<div class='story-teaser'><p>{LEAD}</p></div>"
+            "<div class='story-byline'>By Ann Example</div>")
+    tree = LexborHTMLParser(_page(head))
+    assert lead_paragraph(tree.root, "\n".join(PARAS)) == LEAD
+    text = _text(_page(head))
+    assert text.split("\n")[0] == LEAD, text
+    assert all(p in text for p in PARAS) and text.count(LEAD) == 1
+
+
+def test_a_named_standfirst_without_a_full_stop_is_kept_but_not_a_short_kicker():
+    """Many standfirsts end without a stop. In a box named as one, a sentence of 80 characters or
+    more is the lead however it ends; a few words there (a kicker, a label) are not, nor an
+    unnamed sentence without a stop between the headline and the body."""
+    lead = LEAD.rstrip(".")
+    text = _text(_page(f"<h1>{TITLE}</h1><p class='entry-subtitle'>{lead}</p>"))
+    assert text.split("\n")[0] == lead, text
+    assert all(p in text for p in PARAS)
+    text = _text(_page(f"<h1>{TITLE}</h1><p class='entry-subtitle'>Harbour works in the spring</p>"))
+    assert "Harbour works" not in text and text.split("\n")[0] == P1, text
+    text = _text(_page(f"<div class='hero'><h1>{TITLE}</h1><div class='hero__text'><p>{lead}</p></div></div>"))
+    assert lead not in text and text.split("\n")[0] == P1, text
+
+
+#: a standfirst named as one set right before the body, on a page whose headline gives no way to it
+#: (no `<h1>`: an `<h3>` in a news module; or an `<h1>` in the breadcrumb)
+BEFORE_BODY = {
+    "news-module": (f"<html><head><title>{TITLE}</title></head><body><main><div class='news news-single'>"
+                    f"<div class='article'><div class='header'><h3>{TITLE}</h3></div>"
+                    "<div class='footer'><span class='news-list-date'>03.03.2026</span></div>"
+                    f"<div class='teaser-text'><p>{LEAD}</p></div>"
+                    f"<div class='news-text-wrap'>{paras_html(*PARAS)}</div></div></div></main></body></html>"),
+    "breadcrumb-h1": (f"<html><head><title>{TITLE}</title></head><body><div class='crumbs'><ul><li>"
+                      f"<a href='/'>Home</a></li><li><h1>{TITLE}</h1></li></ul></div>"
+                      + "".join(f"<div class='tile'><span>Topic {i}</span></div>" for i in range(450))
+                      + "<div class='page'>"
+                      f"<div class='article-header'><h2>{TITLE}</h2><p class='article-excerpt'>{LEAD}</p></div>"
+                      f"<div class='row'><div class='article-content'>{paras_html(*PARAS)}</div></div>"
+                      "</div></body></html>"),
+}
+
+
+@pytest.mark.parametrize("layout", sorted(BEFORE_BODY))
+def test_a_standfirst_named_as_one_right_before_the_body_is_kept(layout):
+    text = _text(BEFORE_BODY[layout])
+    assert text.split("\n")[0] == LEAD, text
+    assert all(p in text for p in PARAS) and text.count(LEAD) == 1
+
+
+def test_teaser_cards_or_a_caption_before_the_body_are_no_standfirst():
+    """Before the body: a row of teaser cards (several boxes named the same), a lead picture's
+    caption. Neither is taken for the standfirst; the body is kept whole."""
+    cards = "".join(f"<div class='teaser'><p>{s}</p></div>" for s in (
+        "The ferry timetable changes for the winter, and the first boat now leaves at seven.",
+        "The library opens on Sundays from next month, the council said on Friday evening."))
+    caption = f"<div class='lead-media'><img src='/pier.jpg' alt=''><p class='lead-caption'>{LEAD}</p></div>"
+    for junk in (cards, caption):
+        html = (f"<html><head><title>{TITLE}</title></head><body><main><div class='story'>{junk}"
+                f"<div class='story-text'>{paras_html(*PARAS)}</div></div></main></body></html>")
+        text = _text(html)
+        assert text.split("\n")[0] == P1 and all(p in text for p in PARAS), text
+        assert "ferry timetable" not in text and LEAD not in text, text
+
+
+def test_a_long_intro_paragraph_in_a_box_named_as_one_is_kept():
+    """A standfirst box may hold one long intro paragraph (a press office's summary, 800-1500
+    characters): it is the lead when its box is named as one (here a news module's teaser box
+    before the body, under an `<h3>` headline)."""
+    long_lead = " ".join(["The council has agreed to pay for a new concrete deck on the old grain pier."] + [
+        f"In the {n} week of the works the {part} of the pier will be closed to walkers and the harbour "
+        "office will post the new opening times on its board by the ticket hall every Monday morning."
+        for n, part in (("first", "north end"), ("second", "middle"), ("third", "south end"), ("fourth", "slipway"),
+                        ("fifth", "crane berth"))])
+    assert 800 < len(long_lead) < 1500
+    html = BEFORE_BODY["news-module"].replace(LEAD, long_lead)
+    tree = LexborHTMLParser(html)
+    assert long_lead not in "\n".join(content_lines(content_nodes(tree.body)))  # the body leaves it out
+    text = _text(html)
+    assert text.split("\n")[0] == long_lead, text
+    assert all(p in text for p in PARAS)
