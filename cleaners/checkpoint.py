@@ -26,6 +26,7 @@ import itertools
 import json
 import os
 import re
+import signal
 from collections import Counter, deque
 from collections.abc import Iterator
 
@@ -526,6 +527,22 @@ class Feed:
             into.update(self.skips.pop(index))
 
 
+@contextlib.contextmanager
+def _stops_held():
+    """Ctrl-C and SIGTERM wait while the block runs and are handled right after it: a stop that
+    landed between a checkpoint's rename and `Output.checkpointed` would leave a checkpoint on disk
+    whose parts `stop()` then removes (and the run would say nothing was kept)."""
+    hold = getattr(signal, "pthread_sigmask", None)
+    if hold is None:  # (no POSIX signal masks on this platform)
+        yield
+        return
+    before = hold(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        hold(signal.SIG_SETMASK, before)
+
+
 class Output:
     """The files of one `cleanwire clean -o OUT` run: records (one file, or shards in a folder),
     the errors file, the checkpoint and the locks: one on OUT, one on the errors file (two runs
@@ -666,9 +683,10 @@ class Output:
             fh.write("\n")
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, self.checkpoint_path)
+        with _stops_held():  # the checkpoint on disk and the flag `stop()` reads change together
+            os.replace(tmp, self.checkpoint_path)
+            self.checkpointed = True
         _sync_folder(os.path.dirname(self.checkpoint_path))
-        self.checkpointed = True
 
     # ---------------------------------------------------------------- end
 

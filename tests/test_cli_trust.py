@@ -156,6 +156,35 @@ def test_sigterm_stops_clean_like_ctrl_c_and_resume_gives_the_uninterrupted_file
     assert hidden(out.parent) == []
 
 
+def test_a_stop_landing_on_a_checkpoint_keeps_the_checkpoint_and_its_parts(tmp_path, monkeypatch):
+    """Ctrl-C (or SIGTERM) arriving right as a checkpoint is renamed into place is handled once the
+    run knows the checkpoint is on disk: the run stops with the checkpoint and the parts it points
+    at kept (before, `stop()` could remove the parts under a checkpoint that named them)."""
+    from cleaners import checkpoint
+
+    target = tmp_path / "records.jsonl"
+    out = checkpoint.Output(str(target), f"{target}.errors.jsonl", sharded=False, shard_size=0)
+    out.acquire()
+    out.start(None)
+    out.write_record(json.dumps({"id": "one", "text": "A line of text."}))
+    rename = os.replace
+
+    def rename_then_stop(src, dst):
+        rename(src, dst)
+        os.kill(os.getpid(), signal.SIGINT)  # the stop lands right after the rename
+
+    monkeypatch.setattr(checkpoint.os, "replace", rename_then_stop)
+    with pytest.raises(KeyboardInterrupt):
+        out.save({"checkpoint": checkpoint.CHECKPOINT_FORMAT, "run": "r", "done": 1, "position": {}})
+        time.sleep(1)  # (a signal that was not held is handled before this ends)
+    monkeypatch.setattr(checkpoint.os, "replace", rename)
+    assert out.checkpointed
+    out.stop()
+    state = json.loads(Path(out.checkpoint_path).read_text("utf-8"))
+    assert state["done"] == 1 and state["records_part"]["lines"] == 1
+    assert Path(out.records.path).read_text("utf-8").count("\n") == 1  # the part the checkpoint names
+
+
 # ------------------------------------------------------------------------------------- 17: environment
 
 
