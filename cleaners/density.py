@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from . import vocabulary as V
 from .dom_rules import class_words
-from .util import has_ancestor_in, node_text
+from .util import ancestor_ids, has_ancestor_in, node_text
 
 _SCORED = "p, pre, td, blockquote, div, section, article"
 _CONTAINERS = frozenset({"div", "section", "article"})
@@ -65,9 +65,6 @@ def class_weight(node) -> int:
     if not words.isdisjoint(_POSITIVE):
         weight += 25
     return weight
-
-
-_class_weight = class_weight  # the name the vocabulary tests use
 
 
 def _own_text_len(div) -> int:
@@ -117,6 +114,15 @@ def _link_density(node, anchors: dict[int, int] | None = None) -> tuple[int, int
             size = anchors[key] = _chars(a.text(deep=True))
         linked += size
     return _chars(node.text(deep=True)), linked
+
+
+def _link_densities(nodes: list, anchors: dict[int, int] | None = None) -> tuple[int, int]:
+    """`_link_density` summed over `nodes`: their text and the part of it inside links."""
+    text = linked = 0
+    for node in nodes:
+        size, links = _link_density(node, anchors)
+        text, linked = text + size, linked + links
+    return text, linked
 
 
 #: the share of a paragraph's points a container gets, by how many boxes of several children lie
@@ -220,6 +226,24 @@ def page_headline(root, headlines, tag: str = "h1") -> object | None:
                for t in wanted):
             return h1
     return None
+
+
+def own_headline(root, headlines):
+    """The page's own headline: the `<h1>` that matches its titles (`page_headline`), else its only
+    `<h1>`, else an `<h2>` that matches its titles (a page whose `<h1>`s hold the logo and the
+    section's name); None when none does."""
+    if root is None:
+        return None
+    found = page_headline(root, headlines)
+    if found is None:
+        found = _only_h1(root)
+    return found if found is not None else page_headline(root, headlines, "h2")
+
+
+def _only_h1(root):
+    """The page's `<h1>` when it has exactly one (a page's one `<h1>` is its own headline)."""
+    h1s = root.css("h1")
+    return h1s[0] if len(h1s) == 1 else None
 
 
 def content_nodes(root, decision: dict | None = None, headlines=()) -> list:
@@ -401,11 +425,7 @@ def content_nodes(root, decision: dict | None = None, headlines=()) -> list:
     if len(chunked) > len(chosen):
         joined += len(chunked) - len(chosen)
         chosen = _common_box(chunked, memo)
-    if headline is None:
-        h1s = root.css("h1")
-        own = h1s[0] if len(h1s) == 1 else None  # a page's one `<h1>` is its own headline
-    else:
-        own = headline
+    own = headline if headline is not None else _only_h1(root)
     chosen, widened = _guard(chosen, root, prose, story, own, memo, anchors)
     if widened is None and own is not None:
         chosen, widened = _to_headline(chosen, own, root, prose, memo, anchors)
@@ -479,11 +499,7 @@ def _another_story(story, best) -> bool:
     carries a story of its own: it is an `<article>`, or holds an `<h1>`, or a heading (`<h2>`,
     `<h3>`) outside `best` (the headline over it; a sub-heading sits inside the body) that is no
     card's title set inside a link (a download or a teaser box)."""
-    above = set()
-    node = story.parent
-    while node is not None:
-        above.add(node.mem_id)
-        node = node.parent
+    above = ancestor_ids(story.parent)
     branch = best
     while branch.parent is not None and branch.parent.mem_id not in above:
         branch = branch.parent
@@ -505,11 +521,7 @@ def _another_story(story, best) -> bool:
 def _apart(one, other, root) -> bool:
     """True when `one` and `other` share no box but the page itself (`root`): different parts of
     the page (the article, and a pop-up or a rail set beside it)."""
-    above = set()
-    node = one.parent
-    while node is not None:
-        above.add(node.mem_id)
-        node = node.parent
+    above = ancestor_ids(one.parent)
     node = other.parent
     while node is not None and node.mem_id not in above:
         node = node.parent
@@ -633,13 +645,9 @@ def _to_headline(chosen: list, headline, root, prose: dict, memo: dict,
     of the page's frame, the article is that box (its intro, its other sections, the list or table
     set beside the prose). Returns the nodes and why (None when they were not widened)."""
     ids = {n.mem_id for n in chosen}
-    above = set()
-    node = headline
-    while node is not None:
-        if node.mem_id in ids:
-            return chosen, None  # the body holds the headline
-        above.add(node.mem_id)
-        node = node.parent
+    above = ancestor_ids(headline)
+    if not above.isdisjoint(ids):
+        return chosen, None  # the body holds the headline
     box = chosen[0].parent
     while box is not None and box.mem_id not in above:
         box = box.parent
@@ -654,10 +662,7 @@ def _to_headline(chosen: list, headline, root, prose: dict, memo: dict,
     if _in_comments(box, memo) or _holds_comments(box) or _framed(box, {}) or in_overlay(box, {}) \
             or _other_stories(box, headline, chosen[0], ids):
         return chosen, None
-    base_text = base_links = 0
-    for n in chosen:
-        text, links = _link_density(n, anchors)
-        base_text, base_links = base_text + text, base_links + links
+    base_text, base_links = _link_densities(chosen, anchors)
     text, links = _link_density(box, anchors)
     added, added_links = text - base_text, links - base_links
     if added <= 0 or added_links > 0.3 * added or whole - held < 0.4 * added:
@@ -679,10 +684,7 @@ def _widen(chosen: list, held: int, page: int, root, prose: dict, story, headlin
     mostly link-poor prose and no other story (see `_guard`); None when none does."""
     first = chosen[0]
     ids = {n.mem_id for n in chosen}
-    base_text = base_links = 0
-    for n in chosen:
-        text, links = _link_density(n, anchors)
-        base_text, base_links = base_text + text, base_links + links
+    base_text, base_links = _link_densities(chosen, anchors)
     widened = None
     node = first.parent
     steps = 0
@@ -725,13 +727,8 @@ def _frame_named(node) -> bool:
     names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
     if not names.strip() or class_words(names).isdisjoint(_FRAME_WORDS):
         return False
-    for token in names.split():
-        if class_words(token).isdisjoint(_FRAME_WORDS):
-            continue
-        parts = V.name_parts(token)
-        if not (len(parts) == 2 and parts[0] in V.FLAG_PREFIXES):
-            return True
-    return False
+    return any(not class_words(token).isdisjoint(_FRAME_WORDS) and not V.layout_flag(token)
+               for token in names.split())
 
 
 def _framed(node, memo: dict[int, bool]) -> bool:
@@ -808,8 +805,6 @@ def _decide(decision: dict, root, chosen: list, best_score: float, runners: list
     })
 
 
-
-
 #: any of the overlay words anywhere in a lower-case class/id string (one scan before its tokens are read)
 _OVERLAY_IN = re.compile("|".join(sorted(map(re.escape, V.OVERLAY_WORDS))))
 
@@ -849,25 +844,13 @@ _COMMENT_WORDS = V.COMMENT_SECTION
 
 def _in_comments(node, memo: dict[int, bool]) -> bool:
     """True when `node` sits in a reader-comment section (an ancestor's class or id says so)."""
-    path = []
-    found = False
-    while node is not None and node.tag not in ("body", "html"):
-        key = node.mem_id
-        if key in memo:
-            found = memo[key]
-            break
-        path.append(key)
-        names = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
-        if "omment" in names or "isqus" in names or "eplies" in names or "espond" in names:
-            if class_words(names) & _COMMENT_WORDS:
-                found = True
-                break
-        node = node.parent
-    for key in path:
-        memo[key] = found
-    return found
+    return _up_the_page(node, memo, _is_comment_box)
 
 
+def _is_comment_box(node) -> bool:
+    names = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
+    return ("omment" in names or "isqus" in names or "eplies" in names or "espond" in names) \
+        and bool(class_words(names) & _COMMENT_WORDS)
 
 
 def _signature(node) -> tuple[str, str]:

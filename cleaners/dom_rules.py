@@ -32,7 +32,11 @@ _ENDS_SENTENCE = re.compile(r"[.!?…。！？]['\"”’)»]*$")
 def _words(node) -> frozenset[str]:
     """Lower-case words of a node's class and id (`post-share_bar` -> post, share, bar) plus the
     whole tokens (`post-share_bar`)."""
-    attrs = node.attributes  # (one dict of the attributes: cheaper than two look-ups in lexbor)
+    return _attr_words(node.attributes)  # (one dict of the attributes: cheaper than two look-ups in lexbor)
+
+
+def _attr_words(attrs) -> frozenset[str]:
+    """`_words` of an element's attributes (a dict)."""
     raw = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip()
     return class_words(raw) if raw else frozenset()
 
@@ -182,9 +186,8 @@ def _named(root, ctx: Context) -> None:
     for node in _unique(root.css("[class], [id], [hidden], [aria-hidden], [style]")):
         attrs = node.attributes
         cls = attrs.get("class")
-        if cls is not None or "class" in attrs or "id" in attrs:
-            raw = f"{cls or ''} {attrs.get('id') or ''}".strip()
-            words = class_words(raw) if raw else frozenset()
+        if "class" in attrs or "id" in attrs:
+            words = _attr_words(attrs)
             if words:
                 groups.setdefault(words, []).append(len(classed))
             classed.append((node, words))
@@ -331,21 +334,13 @@ def _by_words(root, ctx: Context, words: frozenset[str], text_guard: bool = True
             yield from _heading_of(node, root)
 
 
-
-
 def _flags_only(node, words: frozenset[str]) -> bool:
     """True when every class/id token of `node` that carries one of `words` is a layout flag
     (`pane-taxomenu with-navigation`): such a wrapper may hold the article itself."""
     attrs = node.attrs
-    found = False
-    for token in f"{attrs.sget('class', '')} {attrs.sget('id', '')}".split():
-        if class_words(token).isdisjoint(words):
-            continue
-        parts = V.name_parts(token)
-        if len(parts) != 2 or parts[0] not in V.FLAG_PREFIXES:
-            return False
-        found = True
-    return found
+    named = [token for token in f"{attrs.sget('class', '')} {attrs.sget('id', '')}".split()
+             if not class_words(token).isdisjoint(words)]
+    return bool(named) and all(V.layout_flag(token) for token in named)
 
 
 def _heading_of(node, root) -> Iterator:

@@ -12,7 +12,7 @@ from . import vocabulary as V
 from .density import class_weight, content_lines, content_nodes, in_overlay
 from .dom_rules import class_words
 from .rules import Context
-from .util import node_text
+from .util import ancestor_ids, node_text
 from .vocabulary import BYLINE_WORDS, LEAD_IF_ALONE, LEAD_WORDS, NOT_LEAD_WORDS
 
 # trafilatura logs every page it finds too short at WARNING; cleanwire reports outcomes itself
@@ -280,9 +280,8 @@ def lead_paragraph(root, body_text: str, headline=None) -> str | None:
             if text := _lead_text(node, named):
                 if inherited and node.tag == "p":
                     text = "\n".join([text, *_paras_after(node)])
-                lines = [line for line in text.split("\n") if "".join(line.split()) not in flat]
-                if lines:
-                    return "\n".join(lines)
+                if lacking := _lacking(text, flat):
+                    return lacking
         start = box
     return None
 
@@ -398,8 +397,6 @@ def _between(headline, first):
         descend = not (yield node)
 
 
-
-
 def _not_lead_box(node, overlays: dict) -> bool:
     """True when `node` is a box no lead sits in: a byline or date box (`BYLINE_WORDS`), a box the
     content finder scores down (a side box, a share bar: `density.class_weight` below zero) unless
@@ -444,19 +441,11 @@ def lead_between(headline, body: list, body_text: str) -> str | None:
     if headline is None or not body:
         return None
     first = body[0]
-    ids = {node.mem_id for node in body}
-    anc = headline.parent
-    while anc is not None:
-        if anc.mem_id in ids:
-            return None  # the body holds the headline: its lead is in the body already
-        anc = anc.parent
-    around = set()  # the boxes that hold the body: read through whatever they are
-    anc = first.parent
-    while anc is not None:
-        if anc.mem_id == headline.mem_id:
-            return None  # the headline holds the body: nothing between them
-        around.add(anc.mem_id)
-        anc = anc.parent
+    if not ancestor_ids(headline.parent).isdisjoint(node.mem_id for node in body):
+        return None  # the body holds the headline: its lead is in the body already
+    around = ancestor_ids(first.parent)  # the boxes that hold the body: read through whatever they are
+    if headline.mem_id in around:
+        return None  # the headline holds the body: nothing between them
     flat = "".join(body_text.split())
     out: list[str] = []
     walk = _between(headline, first)
@@ -519,11 +508,16 @@ def lead_before(body: list, body_text: str) -> str | None:
                         if tried > _LEAD_TRIES:
                             return None
                         if text := _lead_text(box, True):
-                            lines = [line for line in text.split("\n") if "".join(line.split()) not in flat]
-                            return "\n".join(lines) if lines else None
+                            return _lacking(text, flat)
             sibling = sibling.prev
         node = node.parent
     return None
+
+
+def _lacking(text: str, flat: str) -> str | None:
+    """The lines of `text` that the body (`flat`: its text without white space) lacks, or None."""
+    lines = [line for line in text.split("\n") if "".join(line.split()) not in flat]
+    return "\n".join(lines) if lines else None
 
 
 def _boxes_inside(box) -> list:

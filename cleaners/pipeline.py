@@ -18,7 +18,7 @@ from datetime import date
 from selectolax.lexbor import LexborHTMLParser
 
 from . import sites
-from .density import EXTRACT_STEPS, content_nodes, page_headline
+from .density import EXTRACT_STEPS, content_nodes, own_headline
 from .document import Document, canonical_url, make_id
 from .dom_rules import BODY_RULES, GENERIC_DOM_RULES, PAGE_RULES
 from .encoding import decode_html
@@ -374,19 +374,6 @@ def _headlines(tree, extracted: dict) -> list[str]:
     return [t for t in titles if t]
 
 
-def _own_headline(body, headlines: list[str]):
-    """The page's own headline: the `<h1>` that matches its titles (`density.page_headline`), else
-    its only `<h1>`, else an `<h2>` that matches its titles (a page whose `<h1>`s hold the logo and
-    the section's name); None when none does."""
-    if body is None:
-        return None
-    found = page_headline(body, headlines)
-    if found is None:
-        h1s = body.css("h1")
-        found = h1s[0] if len(h1s) == 1 else page_headline(body, headlines, "h2")
-    return found
-
-
 def _scopes(region: list) -> list:
     """Where the body rules run: the body's nodes, or their parent when they are siblings (one
     pass instead of one per paragraph); never the whole page."""
@@ -399,7 +386,7 @@ def _scopes(region: list) -> list:
 
 
 def _headline_scope(h1, region: list) -> list:
-    """The box around the page's headline (`_own_headline`) when it lies outside the body:
+    """The box around the page's headline (`density.own_headline`) when it lies outside the body:
     `lead_paragraph` looks for the standfirst there, so the body rules clean it too (a caption or
     a promo is no standfirst)."""
     if h1 is None:
@@ -464,7 +451,7 @@ def clean_html(html: bytes | str, url: str | None = None, *, path: str | None = 
         raise CleanError("no_text", "the page has no HTML tree")
     links = _link_texts(tree)
     region = None
-    own = None  # the page's own headline (`_own_headline`)
+    own = None  # the page's own headline (`density.own_headline`)
     headlines: list[str] = []
     if ctx.profile is None and tree.body is not None:
         # unknown markup: take the page's frame out, find the body, then clean the boxes inside it
@@ -472,7 +459,7 @@ def clean_html(html: bytes | str, url: str | None = None, *, path: str | None = 
             rule.apply(root, ctx)
         headlines = _headlines(tree, extracted)
         region = content_nodes(tree.body, ctx.finder if explain else None, headlines)
-        own = _own_headline(tree.body, headlines)
+        own = own_headline(tree.body, headlines)
         for scope in _scopes(region) + _headline_scope(own if own is not None else root.css_first("h1"), region):
             for rule in BODY_RULES:
                 rule.apply(scope, ctx)
@@ -504,7 +491,7 @@ def clean_html(html: bytes | str, url: str | None = None, *, path: str | None = 
     if ctx.profile is None and region is None:
         lines = continued_chunks(root, lines)
     if own is None or not is_attached(own):
-        own = _own_headline(tree.body, headlines or _headlines(tree, extracted))
+        own = own_headline(tree.body, headlines or _headlines(tree, extracted))
     if first := lead_paragraph(root, "\n".join(lines), own):
         lines = [first, *lines]
     if region and extractor == "density":

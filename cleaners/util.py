@@ -121,6 +121,15 @@ def is_attached(node) -> bool:
     return node.tag in ("html", "-document")
 
 
+def ancestor_ids(node) -> set[int]:
+    """The `mem_id`s of `node` and of every box above it (empty for None)."""
+    ids = set()
+    while node is not None:
+        ids.add(node.mem_id)
+        node = node.parent
+    return ids
+
+
 def has_ancestor_in(node, ids: set[int]) -> bool:
     """True when an ancestor of `node` (not the node itself) has its `mem_id` in `ids`."""
     parent = node.parent

@@ -156,7 +156,7 @@ TEASER = frozenset({"teaser", "teasers", "teaserbox", "teaser-box", "inlinetease
 #: first words of a class token that make it a layout flag (`with-navigation`, `has-related`)
 FLAG_PREFIXES = frozenset({"with", "has", "no", "without"})
 #: class/id words of the boxes laid over the page or around it, never its body: dialogs, pop-ups,
-#: consent and login boxes (vocabulary: to move to the shared word lists)
+#: consent and login boxes
 OVERLAY_WORDS = frozenset({"dialog", "modal", "popup", "overlay", "consent", "cookie", "cookies", "gdpr",
                             "dsgvo", "login", "signin"})
 #: the ARIA roles of such boxes and of the page's frame
@@ -169,8 +169,7 @@ STATE_CLASSES = frozenset({"active", "show", "in", "open", "current", "selected"
                             "is-active", "is-open", "is-selected", "is-current", "is-expanded", "is-visible",
                             "visible", "first", "last", "odd", "even"})
 #: class/id words of a box between the headline and the body that holds no lead, though its text
-#: reads as one: a publisher's disclosure or disclaimer, a medical reviewer's box (vocabulary: to move
-#: to the shared word lists)
+#: reads as one: a publisher's disclosure or disclaimer, a medical reviewer's box
 NOT_LEAD_BOXES = frozenset({"disclosure", "disclosures", "disclaimer", "disclaimers", "reviewed", "reviewer"})
 
 CLASS_WORDS: dict[str, frozenset[str]] = {
@@ -959,6 +958,13 @@ def _glued(word: str) -> tuple[str, ...]:
                     best[end] = cand
     found = best[len(word)]
     return found if found is not None and len(found) >= 2 else (word,)
+
+
+def layout_flag(token: str) -> bool:
+    """True when one class token is a layout flag on a wrapper (`with-navigation`, `has-related`:
+    `FLAG_PREFIXES` and one word), not the name of the box: such a wrapper may hold the article."""
+    parts = name_parts(token)
+    return len(parts) == 2 and parts[0] in FLAG_PREFIXES
 
 
 def name_parts(token: str) -> tuple[str, ...]:

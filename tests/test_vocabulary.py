@@ -10,7 +10,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from cleaners import clean_html
 from cleaners import vocabulary as V
-from cleaners.density import _class_weight
+from cleaners.density import class_weight
 from cleaners.dom_rules import cookie
 from cleaners.vocabulary import class_words, name_parts
 
@@ -73,7 +73,7 @@ def test_words_after_a_content_noun_in_a_long_compound_qualify_the_content():
 
 
 def _weight(html: str) -> int:
-    return _class_weight(LexborHTMLParser(html).css_first("div"))
+    return class_weight(LexborHTMLParser(html).css_first("div"))
 
 
 def test_the_content_finder_reads_class_words_whole():
